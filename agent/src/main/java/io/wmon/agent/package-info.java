@@ -1,0 +1,2 @@
+/** The Java agent: entry points, options and lifecycle. */
+package io.wmon.agent;

@@ -1,0 +1,2 @@
+/** The {@code wmon} command line. */
+package io.wmon.cli;
