@@ -1,0 +1,118 @@
+package io.wmon.it;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wmon.it.harness.AgentArgs;
+import io.wmon.it.harness.ConnectionSampler;
+import io.wmon.it.harness.FleetRedis;
+import io.wmon.it.harness.Jdk;
+import io.wmon.it.harness.WorkerCommand;
+import io.wmon.it.harness.WorkerProcess;
+import io.wmon.it.harness.WorkerProcesses;
+import io.wmon.it.harness.WorkerThreads;
+import io.wmon.mbeans.ObjectNames;
+import io.wmon.test.RedisServerExtension;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import javax.management.MBeanServerConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A bad option never changes the host JVM: the worker runs and exits exactly as without the
+ * agent, the agent logs one line naming the key, and it never opens a connection.
+ */
+@Timeout(value = 90, unit = SECONDS)
+class BadOptionsIT {
+
+    private static final String DISABLED = "wmon agent disabled: ";
+    private static final List<String> SCRIPT = List.of("busy job-1", "succeed", "exit");
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @RegisterExtension
+    final WorkerProcesses workers = new WorkerProcesses();
+
+    /** Each bad option string is built around the test's own Redis, so a wrongly accepted one is seen there. */
+    enum BadOption {
+        UNKNOWN_KEY("colour", url -> valid(url, "unknown") + ",colour=blue"),
+        BAD_NUMBER("poolMaxTotal", url -> valid(url, "bad-number") + ",poolMaxTotal=four"),
+        BAD_DURATION("interval", url -> AgentArgs.of(url, "bad-duration").with("interval", "soon").toString()),
+        BAD_URL("redis", url -> AgentArgs.of(url.replace("redis://", "http://"), "bad-url").toString()),
+        EMPTY_VALUE("namespace", url -> AgentArgs.of(url, "empty").with("namespace", "").toString()),
+        HUGE_VALUE("id", url -> AgentArgs.of(url, "x".repeat(100_000)).toString());
+
+        final String key;
+        final Function<String, String> options;
+
+        BadOption(String key, Function<String, String> options) {
+            this.key = key;
+            this.options = options;
+        }
+
+        private static String valid(String url, String id) {
+            return AgentArgs.of(url, id).toString();
+        }
+    }
+
+    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
+
+    @AfterEach
+    void disconnect() {
+        fleet.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BadOption.class)
+    void workerRunsAsWithoutTheAgent(BadOption bad) throws IOException {
+        String expectedStdout = runScript(workers.start("without-agent", command()));
+
+        WorkerProcess worker = workers.start("with-bad-agent", command().agent(bad.options.apply(REDIS.url())));
+        worker.awaitOutput("^ready pid=\\d+ agent=false$", WorkerProcess.START_TIMEOUT);
+        worker.awaitStderr(DISABLED, WorkerProcess.START_TIMEOUT);
+        long connections = ConnectionSampler.maxClients(REDIS.probe(), ConnectionSampler.notTheTests(),
+                Duration.ofMillis(1_500));
+        MBeanServerConnection jmx = worker.jmx();
+        assertThat(jmx.queryNames(ObjectNames.ALL, null)).as("io.wmon MBeans").isEmpty();
+        assertThat(WorkerThreads.names(jmx)).noneMatch(name -> name.startsWith("wmon-"));
+        assertThat(worker.systemProperties()).doesNotContainKey("wmon.agent.version");
+
+        assertThat(runScript(worker)).isEqualTo(expectedStdout);
+        assertThat(connections).as("connections to Redis while the disabled agent was loaded").isZero();
+        List<String> disabled = worker.stderr().lines().filter(line -> line.contains(DISABLED)).toList();
+        assertThat(disabled).as("disabled lines in %s", worker.stderr()).hasSize(1);
+        assertThat(disabled.get(0)).contains(bad.key).hasSizeLessThan(1_000);
+        assertThat(worker.stderr()).doesNotContain("wmon agent started").doesNotContain("\tat ");
+    }
+
+    /** The parser skips empty segments on purpose (scripts glue option strings): the agent starts. */
+    @Test
+    void strayCommasAreTolerated() {
+        String options = ",," + AgentArgs.of(REDIS.url(), "stray-commas") + ",,";
+        WorkerProcess worker = workers.start("worker", command().agent(options));
+        worker.awaitOutput("^ready pid=\\d+ agent=true$", WorkerProcess.START_TIMEOUT);
+        assertThat(fleet.awaitRecord("stray-commas", WorkerProcess.START_TIMEOUT)).containsEntry("interval", "1000");
+        assertThat(worker.stderr()).doesNotContain(DISABLED);
+    }
+
+    private static WorkerCommand command() {
+        return WorkerCommand.on(Jdk.current(), REDIS.url()).args("--stdin");
+    }
+
+    /** Runs the fixed script, waits for exit 0, returns stdout with the pid masked. */
+    private static String runScript(WorkerProcess worker) {
+        worker.awaitOutput("^ready pid=", WorkerProcess.START_TIMEOUT);
+        SCRIPT.forEach(worker::send);
+        assertThat(worker.awaitExit(EXIT_TIMEOUT)).as(worker.describe()).isZero();
+        return worker.stdout().replace("pid=" + worker.pid(), "pid=<pid>");
+    }
+}

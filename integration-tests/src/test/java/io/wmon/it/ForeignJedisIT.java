@@ -1,0 +1,82 @@
+package io.wmon.it;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wmon.it.harness.AgentArgs;
+import io.wmon.it.harness.ConnectionSampler;
+import io.wmon.it.harness.FleetRedis;
+import io.wmon.it.harness.Jdk;
+import io.wmon.it.harness.WorkerCommand;
+import io.wmon.it.harness.WorkerProcess;
+import io.wmon.it.harness.WorkerProcesses;
+import io.wmon.mbeans.ObjectNames;
+import io.wmon.mbeans.WorkerMXBean;
+import io.wmon.test.ClientInfo;
+import io.wmon.test.RedisServerExtension;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.management.JMX;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The worker brings its own Jedis 5 and commons-pool2 2.12 (unrelocated, on the class path) while
+ * the agent runs its relocated Jedis 8: both work side by side, and the agent observes the
+ * application's pool without counting its own.
+ */
+@Timeout(value = 90, unit = SECONDS)
+class ForeignJedisIT {
+
+    private static final String APP_POOLS = "org.apache.commons.pool2:type=GenericObjectPool,*";
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @RegisterExtension
+    final WorkerProcesses workers = new WorkerProcesses();
+
+    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
+
+    @AfterEach
+    void disconnect() {
+        fleet.close();
+    }
+
+    @Test
+    void applicationJedis5RunsBesideTheAgent() throws IOException {
+        AgentArgs agent = AgentArgs.of(REDIS.url(), "foreign-jedis");
+        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
+                .agent(agent.toString()).args("--redis", REDIS.url(), "--app-pool", "--job-millis", "100"));
+        worker.awaitOutput("^ready pid=\\d+ agent=true$", WorkerProcess.START_TIMEOUT);
+        worker.awaitOutput("^job job-10 succeeded$", WorkerProcess.START_TIMEOUT);
+
+        Map<String, String> record = fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT,
+                fields -> "1".equals(fields.get("app_pools")));
+        assertThat(record.get("app_active")).matches("\\d+");
+        assertThat(record.get("app_idle")).matches("\\d+");
+        MBeanServerConnection jmx = worker.jmx();
+        assertThat(jmx.queryNames(new ObjectName(APP_POOLS), null)).as("the application's pool MBeans").hasSize(1);
+        WorkerMXBean bean = JMX.newMXBeanProxy(jmx, ObjectNames.worker(), WorkerMXBean.class);
+        await().atMost(Duration.ofSeconds(10)).until(bean::getAppPoolCount, count -> count == 1);
+        assertThat(bean.getJobsProcessedCount()).isPositive();
+        assertThat(bean.getJobsFailedCount()).isZero();
+
+        List<ClientInfo> clients = REDIS.probe().clients().stream().filter(ConnectionSampler.notTheTests()).toList();
+        assertThat(clients).as("the application's own, unnamed connections").anyMatch(client -> client.name().isEmpty());
+        assertThat(clients).as("every named connection is the agent's")
+                .allMatch(client -> client.name().isEmpty() || client.name().equals(agent.connectionName()));
+        assertThat(clients.stream().filter(client -> !client.name().isEmpty()).count()).isBetween(1L, 4L);
+
+        assertThat(worker.stdout()).doesNotContain(" failed").doesNotContain("redis error");
+        assertThat(worker.stderr()).doesNotContain("LinkageError").doesNotContain("NoSuchMethodError")
+                .doesNotContain("ClassCastException").doesNotContain("NoClassDefFoundError");
+    }
+}
