@@ -12,7 +12,6 @@ import io.wmon.it.harness.WorkerProcess;
 import io.wmon.it.harness.WorkerProcesses;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.test.RedisServerExtension;
-import java.io.IOException;
 import java.time.Duration;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -39,7 +38,7 @@ class DoubleStartIT {
     }
 
     @Test
-    void secondJavaagentIsIgnored() throws IOException {
+    void secondJavaagentIsIgnored() throws Exception {
         AgentArgs first = AgentArgs.of(REDIS.url(), "twice-first");
         AgentArgs second = AgentArgs.of(REDIS.url(), "twice-second");
         WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())

@@ -15,7 +15,6 @@ import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.WorkerMXBean;
 import io.wmon.test.ClientInfo;
 import io.wmon.test.RedisServerExtension;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class ForeignJedisIT {
     }
 
     @Test
-    void applicationJedis5RunsBesideTheAgent() throws IOException {
+    void applicationJedis5RunsBesideTheAgent() throws Exception {
         AgentArgs agent = AgentArgs.of(REDIS.url(), "foreign-jedis");
         WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
                 .agent(agent.toString()).args("--redis", REDIS.url(), "--app-pool", "--job-millis", "100"));
