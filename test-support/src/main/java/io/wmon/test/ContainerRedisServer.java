@@ -56,11 +56,12 @@ final class ContainerRedisServer implements RedisServerBackend {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
             int candidate = FreePorts.find();
-            GenericContainer<?> created = create(candidate);
+            String publishedOn = publishedHost();
+            GenericContainer<?> created = create(publishedOn, candidate);
             try {
                 created.start();
                 container = created;
-                host = created.getHost();
+                host = publishedOn;
                 port = candidate;
                 running = true;
                 awaitPong();
@@ -73,11 +74,19 @@ final class ContainerRedisServer implements RedisServerBackend {
         throw new IllegalStateException("the redis:7 container did not start", failure);
     }
 
-    private static GenericContainer<?> create(int hostPort) {
-        // Publish on loopback only when the engine is local: never expose a password-less Redis.
+    /**
+     * Where clients reach the published port: 127.0.0.1 for a local engine (published there only,
+     * never exposing a password-less Redis to the network), else the engine's host.
+     */
+    private static String publishedHost() {
         String dockerHost = DockerClientFactory.instance().dockerHostIpAddress();
         boolean local = "localhost".equals(dockerHost) || "127.0.0.1".equals(dockerHost);
-        String binding = (local ? "127.0.0.1:" : "") + hostPort + ":" + REDIS_PORT;
+        return local ? FreePorts.LOOPBACK : dockerHost;
+    }
+
+    private static GenericContainer<?> create(String publishedOn, int hostPort) {
+        boolean loopback = FreePorts.LOOPBACK.equals(publishedOn);
+        String binding = (loopback ? publishedOn + ":" : "") + hostPort + ":" + REDIS_PORT;
         GenericContainer<?> created = new GenericContainer<>(IMAGE)
                 .withExposedPorts(REDIS_PORT)
                 .withCommand("redis-server", "--save", "", "--appendonly", "no")

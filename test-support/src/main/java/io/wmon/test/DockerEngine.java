@@ -9,7 +9,8 @@ import org.testcontainers.DockerClientFactory;
  *
  * <p>Asking Testcontainers costs seconds on a machine without Docker (it tries every known
  * strategy), so a cheap look at the usual hints comes first: {@code DOCKER_HOST}, or a Docker
- * socket at one of its usual places. Only when one exists is Testcontainers asked.
+ * socket at one of its usual places (system, Docker Desktop, rootless). Only when one exists is
+ * Testcontainers asked.
  */
 final class DockerEngine {
 
@@ -36,7 +37,6 @@ final class DockerEngine {
         String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
         return Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
-                || Files.exists(Path.of(home, ".testcontainers.properties"))
                 || runtimeDir != null && Files.exists(Path.of(runtimeDir, "docker.sock"));
     }
 }

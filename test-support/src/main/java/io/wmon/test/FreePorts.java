@@ -13,6 +13,9 @@ import java.net.ServerSocket;
  */
 final class FreePorts {
 
+    /** The address every server the tests own listens on: never reachable from the network. */
+    static final String LOOPBACK = "127.0.0.1";
+
     private FreePorts() {
     }
 

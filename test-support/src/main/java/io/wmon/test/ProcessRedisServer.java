@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class ProcessRedisServer implements RedisServerBackend {
 
-    static final String HOST = "127.0.0.1";
+    private static final String HOST = FreePorts.LOOPBACK;
     /** How long a start may take before it counts as failed; a healthy start takes ~10 ms. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     /** Attempts to launch, each with a new port on the first start (the port may have been taken). */
@@ -44,6 +44,9 @@ final class ProcessRedisServer implements RedisServerBackend {
             throw new UncheckedIOException("cannot create a temporary directory for redis-server", e);
         }
         this.logFile = workDir.resolve("redis.log");
+        // Should afterAll never run, the JVM deletes both on exit (the log first, then the directory).
+        workDir.toFile().deleteOnExit();
+        logFile.toFile().deleteOnExit();
     }
 
     @Override

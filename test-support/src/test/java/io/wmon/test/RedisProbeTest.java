@@ -44,7 +44,8 @@ class RedisProbeTest {
         for (int i = 0; i < 3; i++) {
             opened.add(named("wmon:test:" + i));
         }
-        try (Jedis other = named("someone-else")) {
+        Jedis other = named("someone-else");
+        try {
             assertThat(probe.countClients("wmon:test:")).isEqualTo(3);
             assertThat(probe.countClients("someone-else")).isEqualTo(1);
 
@@ -55,6 +56,9 @@ class RedisProbeTest {
             opened.remove(0).close();
             await().atMost(Duration.ofSeconds(5)).until(() -> probe.countClients("wmon:test:") == 0);
             assertThat(probe.countClients("someone-else")).isEqualTo(1);
+        } finally {
+            other.close();
+            opened.forEach(Jedis::close);
         }
     }
 
