@@ -68,6 +68,8 @@ final class ContainerRedisServer implements RedisServerBackend {
                 return;
             } catch (RuntimeException e) {
                 created.stop();
+                container = null;
+                running = false;
                 failure = e;
             }
         }

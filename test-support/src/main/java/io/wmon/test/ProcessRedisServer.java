@@ -79,6 +79,10 @@ final class ProcessRedisServer implements RedisServerBackend {
         if (process != null && process.isAlive()) {
             return;
         }
+        if (process != null) {
+            ChildProcessReaper.forget(process);
+            process = null;
+        }
         boolean firstStart = port == 0;
         String failure = "";
         for (int attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {

@@ -48,9 +48,10 @@ public final class RedisProbe implements AutoCloseable {
     }
 
     /**
-     * Calls per command since the server started or stats were reset, without the commands that
-     * probes and connection set-up send (see {@code CommandStats}). Subcommands are named
-     * {@code container|sub} on Redis 7.
+     * Calls per command since the server started or stats were reset. Left out are the commands
+     * that probes and connection set-up send, whoever sent them: {@code info}, {@code ping},
+     * {@code select}, {@code hello}, {@code auth}, {@code flushall} and every {@code client} and
+     * {@code config} command. Subcommands are named {@code container|sub} on Redis 7.
      */
     public Map<String, Long> commandCalls() {
         return CommandStats.parse(info("commandstats"));
