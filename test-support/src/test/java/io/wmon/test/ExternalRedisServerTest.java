@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
 
-/** An external server is used as is and never broken: the "external" server here is one the test owns. */
+/** An external server is used as is and never broken; the "external" server here is the class's own. */
 @Timeout(30)
 class ExternalRedisServerTest {
 
@@ -21,7 +21,7 @@ class ExternalRedisServerTest {
 
         assertThat(external.kind()).isEqualTo("external");
         assertThat(external.url()).isEqualTo(OWNED.url() + "/0");
-        assertThat(external.host()).isEqualTo("127.0.0.1");
+        assertThat(external.host()).isEqualTo(OWNED.host());
         assertThat(external.port()).isEqualTo(OWNED.port());
         assertThat(new ExternalRedisServer("redis://redis.example").port()).isEqualTo(6379);
     }
@@ -37,7 +37,7 @@ class ExternalRedisServerTest {
 
     @Test
     void faultOperationsAbortTheTestAndLeaveTheServerAlone() {
-        ExternalRedisServer external = new ExternalRedisServer("redis://:secret@127.0.0.1:" + OWNED.port());
+        ExternalRedisServer external = new ExternalRedisServer("redis://:secret@" + OWNED.host() + ":" + OWNED.port());
 
         external.open();
         assertThatThrownBy(external::stop).isInstanceOf(TestAbortedException.class).hasMessageNotContaining("secret");
@@ -51,7 +51,7 @@ class ExternalRedisServerTest {
 
     @Test
     void theExtensionUsesAnUrlFromTheSystemProperty() {
-        RedisServerExtension extension = new RedisServerExtension();
+        RedisServerExtension extension = new RedisServerExtension("external");
         System.setProperty(BackendSelector.URL_PROPERTY, OWNED.url());
         try {
             extension.beforeAll(null);
