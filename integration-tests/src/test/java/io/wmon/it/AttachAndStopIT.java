@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServerConnection;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +78,25 @@ class AttachAndStopIT {
 
         worker.send("exit");
         assertThat(worker.awaitExit(UNDO_TIMEOUT)).as(worker.describe()).isZero();
+    }
+
+    /**
+     * The worker called {@code WorkerStatus} before the agent came (its {@code ready} line asks
+     * {@code isAgentPresent()}), so its class loader had already linked the application's own copy
+     * of {@code io.wmon.api}; its later calls must still reach the attached agent.
+     */
+    @Test
+    void statusCallsOfAnAlreadyRunningApplicationReachAnAttachedAgent() {
+        AgentArgs agent = AgentArgs.of(REDIS.url(), "attach-status");
+        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url()).args("--stdin"));
+        worker.awaitOutput("^ready pid=\\d+ agent=false$", WorkerProcess.START_TIMEOUT);
+        worker.attachAgent(Artifacts.agentJar(), agent.toString());
+        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+
+        worker.send("busy job-late");
+        worker.awaitOutput("^ok busy job-late$", UNDO_TIMEOUT);
+        fleet.awaitRecord(agent.id(), UNDO_TIMEOUT,
+                record -> "busy".equals(record.get("state")) && "job-late".equals(record.get("job")));
     }
 
     /** The agent runs: a fresh record beating after {@code afterBeat}, its MBeans, its property, its connections. */
