@@ -1,0 +1,79 @@
+package io.wmon.core.redis;
+
+import io.wmon.core.pubsub.PubSubHub;
+import java.util.concurrent.atomic.AtomicLong;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * One open pool of the registry: the client, its reference count, the exhaustion counter, and the
+ * endpoint's Pub/Sub hub. Guarded by the registry's lock for retain/release.
+ */
+final class PoolEntry {
+
+    private final RedisEndpoint endpoint;
+    private final String clientName;
+    private final PoolSettings settings;
+    private final SharedPoolRegistry registry;
+    private final RedisClient client;
+    private final AtomicLong exhausted = new AtomicLong();
+    private final PubSubHub pubSubHub;
+    private int references;
+
+    PoolEntry(RedisEndpoint endpoint, String clientName, PoolSettings settings, SharedPoolRegistry registry) {
+        this.endpoint = endpoint;
+        this.clientName = clientName;
+        this.settings = settings;
+        this.registry = registry;
+        this.client = RedisClientFactory.pooledClient(endpoint, clientName, settings);
+        String pubSubName = ConnectionNames.pubSubFor(clientName);
+        this.pubSubHub = new PubSubHub(endpoint.redacted(),
+                () -> RedisClientFactory.dedicatedConnection(endpoint, pubSubName, settings));
+    }
+
+    RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    String clientName() {
+        return clientName;
+    }
+
+    PoolSettings settings() {
+        return settings;
+    }
+
+    RedisClient client() {
+        return client;
+    }
+
+    PubSubHub pubSubHub() {
+        return pubSubHub;
+    }
+
+    void countExhausted() {
+        exhausted.incrementAndGet();
+    }
+
+    long exhaustedCount() {
+        return exhausted.get();
+    }
+
+    void retain() {
+        references++;
+    }
+
+    boolean releaseAndIsLast() {
+        references--;
+        return references == 0;
+    }
+
+    void release() {
+        registry.release(this);
+    }
+
+    /** Closes in reverse order of creation: the hub, then the pool. */
+    void closeResources() {
+        pubSubHub.close();
+        client.close();
+    }
+}

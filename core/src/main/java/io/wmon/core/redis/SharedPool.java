@@ -1,0 +1,132 @@
+package io.wmon.core.redis;
+
+import io.wmon.core.pubsub.PubSubHub;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A lease on the JVM's one shared pool for an endpoint; obtained from {@link SharedPoolRegistry}.
+ *
+ * <p>Work goes through {@link #call}: it borrows a connection only for the duration of the
+ * function, and turns connection failures, timeouts and pool exhaustion into
+ * {@link RedisUnavailableException}. After a connection failure the pool's idle connections are
+ * cleared, so that after Redis restarts the next call opens a fresh connection instead of failing
+ * on stale ones; the pool object itself is never recreated. Closing the lease is idempotent.
+ */
+public final class SharedPool implements AutoCloseable {
+
+    private final PoolEntry entry;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    SharedPool(PoolEntry entry) {
+        this.entry = entry;
+    }
+
+    public RedisEndpoint endpoint() {
+        return entry.endpoint();
+    }
+
+    /** The name every pooled connection carries in {@code CLIENT LIST}. */
+    public String clientName() {
+        return entry.clientName();
+    }
+
+    public PoolSettings settings() {
+        return entry.settings();
+    }
+
+    /**
+     * Runs {@code work} against the shared client and returns its result.
+     *
+     * @throws RedisUnavailableException when Redis refuses, times out, or no connection frees up within maxWait
+     */
+    public <T> T call(Function<RedisClient, T> work) {
+        ensureOpen();
+        try {
+            return work.apply(entry.client());
+        } catch (JedisException e) {
+            throw translate(e);
+        }
+    }
+
+    /** {@link #call} without a result. */
+    public void run(Consumer<RedisClient> work) {
+        call(client -> {
+            work.accept(client);
+            return null;
+        });
+    }
+
+    /**
+     * A connection outside the pool, connected and named {@code name}: for a blocking read or a
+     * subscription, which must never hold a pooled connection. The caller owns and closes it.
+     *
+     * @throws RedisUnavailableException when it cannot connect
+     */
+    public Connection openDedicatedConnection(String name) {
+        ensureOpen();
+        try {
+            return RedisClientFactory.dedicatedConnection(entry.endpoint(), name, entry.settings());
+        } catch (JedisException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The endpoint's Pub/Sub hub; it opens its one connection on the first subscription. */
+    public PubSubHub pubSub() {
+        ensureOpen();
+        return entry.pubSubHub();
+    }
+
+    /** The pool's counters right now; never touches Redis. */
+    public PoolStats stats() {
+        GenericObjectPool<?> pool = entry.client().getPool();
+        return new PoolStats(pool.getMaxTotal(), pool.getMaxIdle(), pool.getMinIdle(), pool.getNumActive(),
+                pool.getNumIdle(), pool.getNumWaiters(), pool.getCreatedCount(), pool.getDestroyedCount(),
+                pool.getBorrowedCount(), pool.getReturnedCount(), pool.getMeanBorrowWaitTimeMillis(),
+                pool.getMaxBorrowWaitDuration().toMillis(), entry.exhaustedCount());
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Releases this lease; the pool closes when its last lease is released. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            entry.release();
+        }
+    }
+
+    private RuntimeException translate(JedisException e) {
+        RedisUnavailableException unavailable = RedisFailures.translate(entry.endpoint(), e);
+        if (unavailable == null) {
+            return e;
+        }
+        if (RedisFailures.isPoolExhausted(e)) {
+            entry.countExhausted();
+        } else if (e instanceof JedisConnectionException) {
+            // The idle connections were opened before the failure and are most likely dead too.
+            entry.client().getPool().clear();
+        }
+        return unavailable;
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this lease on the shared pool for " + entry.endpoint() + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SharedPool[" + entry.clientName() + " @ " + entry.endpoint() + ", " + stats() + "]";
+    }
+}
