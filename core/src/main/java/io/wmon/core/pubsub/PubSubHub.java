@@ -5,6 +5,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * pattern subscription of the JVM onto listeners.
  *
  * <p>The connection opens on the first subscription and closes after the last one is closed, so a
- * JVM that subscribes to nothing holds no Pub/Sub connection. A daemon thread, {@code wmon-pubsub},
+ * JVM that subscribes to nothing holds no Pub/Sub connection (an unused connection lingers for
+ * {@link #LINGER} first, so that quick unsubscribe/subscribe cycles reuse it). A daemon thread, {@code wmon-pubsub},
  * reads messages and dispatches them; when the connection drops it reconnects with exponential
  * backoff (100 ms up to 5 s) and subscribes again to everything still wanted. Subscription changes
  * are sent under one lock; dispatch takes no lock.
@@ -26,10 +28,13 @@ public final class PubSubHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PubSubHub.class);
     private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
+    /** How long an unused connection stays open, so that unsubscribe/subscribe cycles do not churn connections. */
+    static final Duration LINGER = Duration.ofSeconds(1);
 
     private final String endpointName;
     private final Supplier<Connection> connector;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wanted = lock.newCondition();
     private final SubscriptionTable channels = new SubscriptionTable();
     private final SubscriptionTable patterns = new SubscriptionTable();
     private final AtomicLong messagesReceived = new AtomicLong();
@@ -79,6 +84,7 @@ public final class PubSubHub implements AutoCloseable {
             table.add(topic, listener);
             sendChangesLocked();
             startThreadLocked();
+            wanted.signalAll();
         } finally {
             lock.unlock();
         }
@@ -135,6 +141,7 @@ public final class PubSubHub implements AutoCloseable {
             closed = true;
             channels.clear();
             patterns.clear();
+            wanted.signalAll();
             running = thread;
             open = connection;
         } finally {
@@ -227,44 +234,28 @@ public final class PubSubHub implements AutoCloseable {
         }
     }
 
-    private void connectAndListen() {
+    /**
+     * Opens a connection and listens on it until nothing has been wanted for {@link #LINGER}; a
+     * subscription that comes back within the linger reuses the same connection instead of
+     * opening a new one.
+     */
+    private void connectAndListen() throws InterruptedException {
         if (!shouldRun()) {
             return;
         }
         Connection conn = connector.get();
-        Dispatcher current = new Dispatcher();
-        String[] initialChannels;
-        String[] initialPatterns;
-        lock.lock();
         try {
-            if (closed || (channels.isEmpty() && patterns.isEmpty())) {
-                conn.close();
-                return;
-            }
-            connection = conn;
-            dispatcher = current;
-            if (!channels.isEmpty()) {
-                initialChannels = channels.markAllSent();
-                initialPatterns = new String[0];
-                patterns.forgetSent();
-            } else {
-                initialChannels = new String[0];
-                initialPatterns = patterns.markAllSent();
-            }
-            if (failedSinceConnect) {
-                failedSinceConnect = false;
-                reconnects.incrementAndGet();
-                LOG.info("Pub/Sub connection to {} restored", endpointName);
-            }
-        } finally {
-            lock.unlock();
-        }
-        connected = true;
-        try {
-            if (initialChannels.length > 0) {
-                current.proceed(conn, initialChannels);
-            } else {
-                current.proceedWithPatterns(conn, initialPatterns);
+            Dispatcher current;
+            while ((current = nextSession(conn)) != null) {
+                connected = true;
+                if (current.initialChannels.length > 0) {
+                    current.proceed(conn, current.initialChannels);
+                } else {
+                    current.proceedWithPatterns(conn, current.initialPatterns);
+                }
+                if (!endSession()) {
+                    return;
+                }
             }
         } finally {
             connected = false;
@@ -279,6 +270,58 @@ public final class PubSubHub implements AutoCloseable {
                 lock.unlock();
             }
             conn.close();
+        }
+    }
+
+    /** Waits (up to the linger) for something to subscribe to; null when the connection should close. */
+    private Dispatcher nextSession(Connection conn) throws InterruptedException {
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            while (!closed && channels.isEmpty() && patterns.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                wanted.awaitNanos(left);
+            }
+            if (closed) {
+                return null;
+            }
+            if (failedSinceConnect) {
+                failedSinceConnect = false;
+                reconnects.incrementAndGet();
+                LOG.info("Pub/Sub connection to {} restored", endpointName);
+            }
+            Dispatcher next = new Dispatcher();
+            connection = conn;
+            dispatcher = next;
+            if (!channels.isEmpty()) {
+                next.initialChannels = channels.markAllSent();
+                patterns.forgetSent();
+            } else {
+                next.initialPatterns = patterns.markAllSent();
+                channels.forgetSent();
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Called when the server reports no subscription left. Returns whether the connection is clean
+     * enough to reuse: a subscription sent in the instant after the last one ended has a reply in
+     * flight, so then the connection is dropped and the next one starts fresh.
+     */
+    private boolean endSession() {
+        lock.lock();
+        try {
+            ready = false;
+            dispatcher = null;
+            return !channels.hasSent() && !patterns.hasSent();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -325,6 +368,9 @@ public final class PubSubHub implements AutoCloseable {
 
     /** The Jedis callback object of one connection; dispatches to the tables' listeners. */
     private final class Dispatcher extends redis.clients.jedis.JedisPubSub {
+
+        private String[] initialChannels = new String[0];
+        private String[] initialPatterns = new String[0];
 
         @Override
         public void onMessage(String channel, String message) {

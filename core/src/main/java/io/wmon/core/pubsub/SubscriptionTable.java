@@ -84,6 +84,10 @@ final class SubscriptionTable {
         return sent.toArray(new String[0]);
     }
 
+    boolean hasSent() {
+        return !sent.isEmpty();
+    }
+
     void forgetSent() {
         sent.clear();
     }

@@ -1,0 +1,223 @@
+package io.wmon.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A {@code redis-server} executable run as a child process of the test JVM, listening on
+ * 127.0.0.1 only, without persistence, in its own temporary directory.
+ *
+ * <p>Pausing sends SIGSTOP, which freezes the server the way a long GC pause or a stalled host
+ * would: connections stay open but nothing answers. Stopping kills it with SIGKILL, like a crash.
+ */
+final class ProcessRedisServer implements RedisServerBackend {
+
+    private static final String HOST = FreePorts.LOOPBACK;
+    /** How long a start may take before it counts as failed; a healthy start takes ~10 ms. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    /** Attempts to launch, each with a new port on the first start (the port may have been taken). */
+    private static final int LAUNCH_ATTEMPTS = 5;
+
+    private final String kind;
+    private final Path binary;
+    private final Path workDir;
+    private final Path logFile;
+    /** 0 until the first successful start; from then on every start reuses it. */
+    private int port;
+    private Process process;
+    private boolean paused;
+
+    ProcessRedisServer(String kind, Path binary) {
+        this.kind = kind;
+        this.binary = binary;
+        try {
+            this.workDir = Files.createTempDirectory("wmon-redis-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for redis-server", e);
+        }
+        this.logFile = workDir.resolve("redis.log");
+        // Should afterAll never run, the JVM deletes both on exit (the log first, then the directory).
+        workDir.toFile().deleteOnExit();
+        logFile.toFile().deleteOnExit();
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public String host() {
+        return HOST;
+    }
+
+    @Override
+    public synchronized int port() {
+        return port;
+    }
+
+    @Override
+    public String url() {
+        return "redis://" + HOST + ":" + port();
+    }
+
+    /** The process id of the running server, or -1 when it is stopped. */
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        if (process != null) {
+            ChildProcessReaper.forget(process);
+            process = null;
+        }
+        boolean firstStart = port == 0;
+        String failure = "";
+        for (int attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
+            int candidate = firstStart ? FreePorts.find() : port;
+            failure = launch(candidate);
+            if (failure == null) {
+                port = candidate;
+                return;
+            }
+            RedisPing.sleep();
+        }
+        throw new IllegalStateException(binary + " did not start" + (firstStart ? "" : " on port " + port)
+                + " after " + LAUNCH_ATTEMPTS + " attempts: " + failure + "\n--- " + logFile + " (tail) ---\n" + logTail());
+    }
+
+    /** Launches the server on {@code candidate}; returns null once it answers, else why it did not. */
+    private String launch(int candidate) {
+        Process started;
+        try {
+            started = new ProcessBuilder(command(candidate))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+        } catch (IOException e) {
+            return "cannot execute: " + e.getMessage();
+        }
+        ChildProcessReaper.register(started);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (!started.isAlive()) {
+                ChildProcessReaper.forget(started);
+                return "exited with status " + started.exitValue();
+            }
+            // Another server may own the port when ours failed to bind: only our own pid counts.
+            if (RedisPing.pongs(HOST, candidate) && RedisPing.processId(HOST, candidate) == started.pid()) {
+                process = started;
+                paused = false;
+                return null;
+            }
+            RedisPing.sleep();
+        }
+        kill(started);
+        return "no PONG within " + READY_TIMEOUT.toMillis() + " ms";
+    }
+
+    private List<String> command(int candidate) {
+        return List.of(binary.toString(),
+                "--port", Integer.toString(candidate),
+                "--bind", HOST,
+                "--save", "",
+                "--appendonly", "no",
+                "--daemonize", "no",
+                "--dir", workDir.toString(),
+                "--logfile", "");
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        kill(process);
+        process = null;
+        paused = false;
+        if (!RedisPing.awaitSilence(HOST, port, READY_TIMEOUT)) {
+            throw new IllegalStateException("port " + port + " still answers after redis-server was killed");
+        }
+    }
+
+    private static void kill(Process target) {
+        target.destroyForcibly();
+        try {
+            if (!target.waitFor(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("redis-server pid " + target.pid() + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing redis-server", e);
+        }
+        ChildProcessReaper.forget(target);
+    }
+
+    @Override
+    public synchronized void pause() {
+        if (paused) {
+            return;
+        }
+        ProcessSignals.stop(running().pid());
+        paused = true;
+    }
+
+    @Override
+    public synchronized void resume() {
+        if (!paused) {
+            return;
+        }
+        ProcessSignals.resume(running().pid());
+        paused = false;
+        if (!RedisPing.awaitPong(HOST, port, READY_TIMEOUT)) {
+            throw new IllegalStateException("redis-server on port " + port + " does not answer after SIGCONT");
+        }
+    }
+
+    private Process running() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        return process;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
+        } finally {
+            deleteWorkDir();
+        }
+    }
+
+    private void deleteWorkDir() {
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temporary directory is harmless.
+        }
+    }
+
+    /** The last lines the server wrote, to explain a failed start. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

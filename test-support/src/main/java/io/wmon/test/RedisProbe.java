@@ -1,0 +1,136 @@
+package io.wmon.test;
+
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * A separate connection to the test server for assertions about it: who is connected, and how
+ * many commands were run. Its own connection and its own commands are left out of every answer,
+ * so that a test sees only what the code under test did.
+ *
+ * <p>It holds one plain connection named {@value #CLIENT_NAME}, opened on first use and opened
+ * again when the server was restarted in between. Not meant for concurrent use from several
+ * threads; calls are serialised.
+ */
+public final class RedisProbe implements AutoCloseable {
+
+    /** The {@code CLIENT SETNAME} of the probe's connection. */
+    public static final String CLIENT_NAME = "wmon-test-probe";
+    /** Connect and read timeout, in milliseconds: generous for a local server, short enough to fail fast. */
+    private static final int TIMEOUT_MILLIS = 3_000;
+
+    private final URI uri;
+    private Jedis jedis;
+    private long ownId;
+
+    /** A probe for the server at {@code url}; {@code defaultPort} is used when the URL names none. */
+    RedisProbe(String url, int defaultPort) {
+        this.uri = withPort(url, defaultPort);
+    }
+
+    /** Every connection to the server except the probe's own, as {@code CLIENT LIST} shows them. */
+    public synchronized List<ClientInfo> clients() {
+        List<ClientInfo> all = call(connection -> ClientInfo.parseList(connection.clientList()));
+        return all.stream().filter(client -> client.id() != ownId).toList();
+    }
+
+    /** How many connections (the probe's excluded) have a name starting with {@code namePrefix}. */
+    public long countClients(String namePrefix) {
+        return clients().stream().filter(client -> client.name().startsWith(namePrefix)).count();
+    }
+
+    /**
+     * Calls per command since the server started or stats were reset. Left out are the commands
+     * that probes and connection set-up send, whoever sent them: {@code info}, {@code ping},
+     * {@code select}, {@code hello}, {@code auth}, {@code flushall} and every {@code client} and
+     * {@code config} command. Subcommands are named {@code container|sub} on Redis 7.
+     */
+    public Map<String, Long> commandCalls() {
+        return CommandStats.parse(info("commandstats"));
+    }
+
+    /** The sum of {@link #commandCalls()}: take it before and after some code to count its commands. */
+    public long totalCommandCalls() {
+        return commandCalls().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** {@code CONFIG RESETSTAT}: zeroes command and connection statistics. */
+    public void resetStats() {
+        call(Jedis::configResetStat);
+    }
+
+    /** {@code INFO section}, as the server returns it. */
+    public String info(String section) {
+        return call(connection -> connection.info(section));
+    }
+
+    /** {@code FLUSHALL}, for {@link RedisServerExtension#flushAll()}. */
+    void flushAll() {
+        call(Jedis::flushAll);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (jedis != null) {
+            jedis.close();
+            jedis = null;
+        }
+    }
+
+    /**
+     * Runs {@code action}, reconnecting once when the connection was lost (the server restarted).
+     * A timeout is not retried: it means the server is paused, and retrying would only wait again.
+     */
+    private synchronized <T> T call(Function<Jedis, T> action) {
+        try {
+            return action.apply(connection());
+        } catch (JedisConnectionException e) {
+            close();
+            if (e.getCause() instanceof SocketTimeoutException) {
+                throw e;
+            }
+            return action.apply(connection());
+        }
+    }
+
+    private Jedis connection() {
+        if (jedis == null || !jedis.isConnected() || jedis.isBroken()) {
+            close();
+            JedisClientConfig config = DefaultJedisClientConfig.builder()
+                    .clientName(CLIENT_NAME)
+                    .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                    .socketTimeoutMillis(TIMEOUT_MILLIS)
+                    .build();
+            Jedis opened = new Jedis(uri, config);
+            try {
+                ownId = opened.clientId();
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            jedis = opened;
+        }
+        return jedis;
+    }
+
+    private static URI withPort(String url, int defaultPort) {
+        try {
+            URI parsed = new URI(url);
+            if (parsed.getPort() != -1) {
+                return parsed;
+            }
+            return new URI(parsed.getScheme(), parsed.getUserInfo(), parsed.getHost(), defaultPort,
+                    parsed.getPath(), parsed.getQuery(), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("malformed Redis URL", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.wmon.test;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives a test class its own real Redis server on a free port, started before the class's
+ * first test and stopped after its last, and lets tests break it on purpose (stop, restart,
+ * pause) to check how code copes.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final RedisServerExtension REDIS = new RedisServerExtension();
+ * }</pre>
+ *
+ * <p>Which server: a forced kind ({@code wmon.test.redis} / {@code WMON_TEST_REDIS} =
+ * {@code container|redis-server|embedded|external}, or the constructor argument), else
+ * {@code REDIS_URL} / {@code wmon.test.redis.url} as an external server, else Redis 7 in a
+ * container when Docker answers, else {@code redis-server} from the PATH, else the binary in the
+ * embedded-redis jar. Fault operations on an external server abort the test (it is reported as
+ * skipped): that server is not ours to break.
+ *
+ * <p>Register it on a static field. {@code @Nested} classes share the enclosing class's server.
+ */
+public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final String forcedKind;
+    private RedisServerBackend backend;
+    private RedisProbe probe;
+    /** Classes currently using the server: the registering class and its running {@code @Nested} classes. */
+    private int scopes;
+
+    /** A server of the kind the environment asks for, or the best one available. */
+    public RedisServerExtension() {
+        this.forcedKind = null;
+    }
+
+    /**
+     * A server of the given kind whatever the environment says, for tests of one kind in
+     * particular: {@code container}, {@code redis-server}, {@code embedded} or {@code external}.
+     */
+    public RedisServerExtension(String forcedKind) {
+        this.forcedKind = BackendSelector.checkKind(forcedKind, "the forced kind");
+    }
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (scopes++ > 0) {
+            return;
+        }
+        RedisServerBackend created = BackendSelector.fromSystem().create(forcedKind);
+        try {
+            created.open();
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        backend = created;
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (scopes > 0 && --scopes > 0) {
+            return;
+        }
+        try {
+            if (probe != null) {
+                probe.close();
+            }
+        } finally {
+            probe = null;
+            if (backend != null) {
+                backend.close();
+                backend = null;
+            }
+        }
+    }
+
+    /** {@code redis://127.0.0.1:<port>}, or the external URL as configured. */
+    public String url() {
+        return backend().url();
+    }
+
+    public String host() {
+        return backend().host();
+    }
+
+    public int port() {
+        return backend().port();
+    }
+
+    /** {@code container}, {@code redis-server}, {@code embedded} or {@code external}. */
+    public String kind() {
+        return backend().kind();
+    }
+
+    /** Stops the server (kills the process, stops the container); returns when the port no longer answers. */
+    public void stop() {
+        backend().stop();
+    }
+
+    /** Starts the stopped server again on the same port, empty; returns when PING answers. */
+    public void start() {
+        backend().start();
+    }
+
+    /** {@link #stop()} then {@link #start()}: like a crash and a quick recovery; data is lost. */
+    public void restart() {
+        RedisServerBackend server = backend();
+        server.stop();
+        server.start();
+    }
+
+    /** Freezes the server (SIGSTOP, {@code docker pause}): connections stay open, nothing answers. */
+    public void pause() {
+        backend().pause();
+    }
+
+    /** Unfreezes the server; returns when PING answers again. Commands sent meanwhile then run. */
+    public void resume() {
+        backend().resume();
+    }
+
+    /** Deletes every key in every database. */
+    public void flushAll() {
+        probe().flushAll();
+    }
+
+    /** The probe for assertions on this server, connected on first use and closed after the class. */
+    public synchronized RedisProbe probe() {
+        RedisServerBackend server = backend();
+        if (probe == null) {
+            probe = new RedisProbe(server.url(), server.port());
+        }
+        return probe;
+    }
+
+    private synchronized RedisServerBackend backend() {
+        if (backend == null) {
+            throw new IllegalStateException("no Redis server: register RedisServerExtension with "
+                    + "@RegisterExtension on a static field, and use it from tests or @BeforeAll methods");
+        }
+        return backend;
+    }
+}
