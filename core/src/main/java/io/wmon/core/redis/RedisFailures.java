@@ -42,21 +42,34 @@ final class RedisFailures {
     }
 
     private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused";
-            }
-            if (t instanceof SocketTimeoutException) {
-                return "timed out";
-            }
-            if (t instanceof UnknownHostException) {
-                return "unknown host " + t.getMessage();
-            }
-            if (NoSuchElementException.class.isInstance(t)) {
-                return "pool exhausted";
+        String known = knownReason(e, 0);
+        return known != null ? known : rootMessage(e);
+    }
+
+    /** Looks through causes and suppressed exceptions (Jedis keeps one per address it tried). */
+    private static String knownReason(Throwable t, int depth) {
+        if (t == null || depth > 8) {
+            return null;
+        }
+        if (t instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (t instanceof SocketTimeoutException) {
+            return "timed out";
+        }
+        if (t instanceof UnknownHostException) {
+            return "unknown host " + t.getMessage();
+        }
+        if (t instanceof NoSuchElementException) {
+            return "pool exhausted";
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            String reason = knownReason(suppressed, depth + 1);
+            if (reason != null) {
+                return reason;
             }
         }
-        return rootMessage(e);
+        return t.getCause() == t ? null : knownReason(t.getCause(), depth + 1);
     }
 
     private static String rootMessage(Throwable e) {
