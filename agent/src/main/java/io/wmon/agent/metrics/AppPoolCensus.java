@@ -43,7 +43,7 @@ public final class AppPoolCensus {
                     pools++;
                     active += a;
                     idle += i;
-                } catch (JMException | RuntimeException | ClassCastException gone) {
+                } catch (JMException | RuntimeException gone) {
                     // Closed while we looked, or not a pool after all: not counted.
                 }
             }
