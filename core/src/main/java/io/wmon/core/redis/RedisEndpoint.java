@@ -22,7 +22,7 @@ public final class RedisEndpoint {
 
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_DATABASE = 15_999;
-    private static final Pattern USERINFO = Pattern.compile("(//[^/@]*?):([^/@]*)@");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final boolean tls;
     private final String host;
@@ -50,7 +50,8 @@ public final class RedisEndpoint {
             throw new InvalidEndpointException(String.valueOf(url), "empty");
         }
         String trimmed = url.trim();
-        String shown = redactUrl(trimmed.length() > MAX_URL_LENGTH ? trimmed.substring(0, 64) + "…" : trimmed);
+        String redactedUrl = redactUrl(trimmed);
+        String shown = redactedUrl.length() > 120 ? redactedUrl.substring(0, 120) + "..." : redactedUrl;
         if (trimmed.length() > MAX_URL_LENGTH) {
             throw new InvalidEndpointException(shown, "longer than " + MAX_URL_LENGTH + " characters");
         }
@@ -111,19 +112,26 @@ public final class RedisEndpoint {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** Replaces the password in any Redis-like URL with {@code ****}, even in a URL that does not parse. */
+    /**
+     * Replaces the password in any Redis-like URL with {@code ****}, even in a URL that does not
+     * parse: everything between {@code //} and the last {@code @} is user information, whatever
+     * characters the password holds. Control characters become {@code ?} so that the result stays
+     * on one line.
+     */
     public static String redactUrl(String url) {
         if (url == null) {
             return null;
         }
-        String redacted = USERINFO.matcher(url).replaceFirst("$1:****@");
-        // A bare "redis://secret@host" carries a password without a user.
-        int at = redacted.indexOf('@');
-        int slashes = redacted.indexOf("//");
-        if (at > 0 && slashes >= 0 && !redacted.substring(slashes + 2, at).contains(":")) {
-            redacted = redacted.substring(0, slashes + 2) + "****" + redacted.substring(at);
+        String redacted = url;
+        int slashes = url.indexOf("//");
+        int at = url.lastIndexOf('@');
+        if (slashes >= 0 && at > slashes) {
+            String userInfo = url.substring(slashes + 2, at);
+            int colon = userInfo.indexOf(':');
+            String shown = colon < 0 ? "****" : userInfo.substring(0, colon) + ":****";
+            redacted = url.substring(0, slashes + 2) + shown + url.substring(at);
         }
-        return redacted;
+        return CONTROL.matcher(redacted).replaceAll("?");
     }
 
     /** The URL with the password replaced by {@code ****}; safe to print and log. */

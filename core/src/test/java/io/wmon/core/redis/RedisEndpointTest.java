@@ -96,6 +96,19 @@ class RedisEndpointTest {
     }
 
     @Test
+    void passwordsWithSlashesAtSignsAndControlCharactersNeverLeak() {
+        assertThat(RedisEndpoint.redactUrl("redis://:pa/ss@h")).isEqualTo("redis://:****@h");
+        assertThat(RedisEndpoint.redactUrl("redis://u:p@ss@h:1")).isEqualTo("redis://u:****@h:1");
+        assertThat(RedisEndpoint.redactUrl("redis://u:a\nb@h")).isEqualTo("redis://u:****@h");
+        assertThat(RedisEndpoint.redactUrl("redis://h:1/\n")).isEqualTo("redis://h:1/?");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://:pa/ss@h:x")).message()
+                .doesNotContain("pa/ss").doesNotContain("ss@");
+        String longSecret = "s".repeat(3_000);
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://:" + longSecret + "@h")).message()
+                .doesNotContain("sss");
+    }
+
+    @Test
     void hugeUrlIsRejectedWithoutEchoingIt() {
         String huge = "redis://h/" + "9".repeat(10_000);
 

@@ -1,0 +1,70 @@
+package io.wmon.agent;
+
+import io.wmon.agent.config.AgentConfigException;
+import io.wmon.agent.config.AgentOptions;
+import io.wmon.agent.config.Mode;
+import io.wmon.agent.runtime.AgentRuntime;
+import java.lang.instrument.Instrumentation;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts and stops the one agent of this JVM.
+ *
+ * <p>Options are parsed and validated before anything else happens, so a bad option leaves the
+ * JVM exactly as it was, with one warning. A second start is refused with one line; {@code
+ * mode=stop} undoes a start so that the agent can be started again. Logs through
+ * {@code java.util.logging} directly (logger {@code io.wmon.agent}) so that even a failure to set
+ * up the agent's own logging is reported.
+ */
+final class AgentLauncher {
+
+    private static final Logger LOG = Logger.getLogger("io.wmon.agent");
+
+    private static AgentRuntime running;
+
+    private AgentLauncher() {
+    }
+
+    static synchronized void launch(String args, Instrumentation instrumentation) {
+        try {
+            AgentOptions options = AgentOptions.parse(args);
+            if (options.mode() == Mode.STOP) {
+                stop();
+            } else {
+                start(options, instrumentation);
+            }
+        } catch (AgentConfigException e) {
+            LOG.warning(oneLine(e.getMessage().startsWith("wmon agent disabled") ? e.getMessage()
+                    : "wmon agent disabled: " + e.getMessage()));
+        } catch (Throwable e) {
+            // An agent must never take its host down, whatever went wrong.
+            LOG.log(Level.WARNING, oneLine("wmon agent disabled: " + e), e);
+        }
+    }
+
+    private static void start(AgentOptions options, Instrumentation instrumentation) {
+        if (running != null) {
+            LOG.info("wmon agent already running in this JVM; ignoring the second start");
+            return;
+        }
+        BootstrapApi.install(instrumentation);
+        running = AgentRuntime.start(options, AgentVersion.current());
+        LOG.info("wmon agent started: " + options.describe());
+    }
+
+    private static void stop() {
+        if (running == null) {
+            LOG.info("wmon agent is not running in this JVM; nothing to stop");
+            return;
+        }
+        AgentRuntime stopping = running;
+        running = null;
+        stopping.stop();
+        LOG.info("wmon agent stopped");
+    }
+
+    private static String oneLine(String message) {
+        return message.replace('\n', ' ').replace('\r', ' ');
+    }
+}

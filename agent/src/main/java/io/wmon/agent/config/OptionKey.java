@@ -1,0 +1,99 @@
+package io.wmon.agent.config;
+
+import java.util.Locale;
+
+/** The keys of the agent's options, as written in the option string and the config file (case-sensitive). */
+enum OptionKey {
+    REDIS("redis", "WMON_REDIS_URL"),
+    NAMESPACE("namespace", "WMON_NAMESPACE"),
+    ID("id", "WMON_ID"),
+    INTERVAL("interval", null),
+    POOL_MAX_TOTAL("poolMaxTotal", null),
+    FLEET("fleet", null),
+    PASSWORD_FILE("passwordFile", null),
+    LEAK_THRESHOLD("leakThreshold", null),
+    REDIS_PORTS("redisPorts", null),
+    CONFIG("config", null),
+    MODE("mode", null);
+
+    private final String key;
+    private final String envVar;
+
+    OptionKey(String key, String envVar) {
+        this.key = key;
+        this.envVar = envVar;
+    }
+
+    /** The key as written, e.g. {@code poolMaxTotal}. */
+    String key() {
+        return key;
+    }
+
+    /** The environment variable that may supply this key, or {@code null}. */
+    String envVar() {
+        return envVar;
+    }
+
+    /** The key spelled exactly {@code text}, or {@code null}. */
+    static OptionKey lookup(String text) {
+        for (OptionKey k : values()) {
+            if (k.key.equals(text)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The known key {@code text} was probably meant to be, or {@code null}: the same key in another
+     * case; else one at most two typing mistakes away ({@code namepsace}); else one it starts or
+     * that starts it ({@code password} for {@code passwordFile}, {@code configFile} for {@code config}).
+     */
+    static OptionKey closest(String text) {
+        String typed = text.toLowerCase(Locale.ROOT);
+        OptionKey nearest = null;
+        int nearestDistance = Integer.MAX_VALUE;
+        OptionKey related = null;
+        for (OptionKey k : values()) {
+            String candidate = k.key.toLowerCase(Locale.ROOT);
+            if (candidate.equals(typed)) {
+                return k;
+            }
+            int distance = distance(typed, candidate);
+            if (distance < nearestDistance) {
+                nearestDistance = distance;
+                nearest = k;
+            }
+            boolean prefix = typed.length() >= 4 && candidate.startsWith(typed)
+                    || candidate.length() >= 4 && typed.startsWith(candidate);
+            if (prefix && (related == null || candidate.length() > related.key.length())) {
+                related = k;
+            }
+        }
+        return nearestDistance <= 2 && nearestDistance < typed.length() ? nearest : related;
+    }
+
+    /** Edit distance counting a swap of two neighbours as one mistake; keys are short, so O(n·m) is fine. */
+    private static int distance(String a, String b) {
+        if (a.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,134 @@
+package io.wmon.agent.runtime;
+
+import io.wmon.agent.config.AgentOptions;
+import io.wmon.agent.metrics.AppPoolCensus;
+import io.wmon.agent.metrics.JvmMetrics;
+import io.wmon.api.spi.StatusListeners;
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.heartbeat.HeartbeatWriter;
+import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.ConnectionNames;
+import io.wmon.core.redis.PoolSettings;
+import io.wmon.core.redis.SharedPool;
+import io.wmon.core.redis.SharedPoolRegistry;
+import java.lang.management.ManagementFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a started agent holds, from start to stop: the status listener, the scheduler thread,
+ * the shared pool lease, the MBeans, and the shutdown hook.
+ *
+ * <p>{@link #start} does only cheap work on the caller's thread (the JVM's start-up path): it
+ * installs the status listener and starts the {@code wmon-heartbeat} thread, which then opens the
+ * pool, registers the MBeans and beats. {@link #stop} undoes all of it in reverse order, bounded
+ * in time even when Redis does not answer, so that the agent can be started again in the same JVM.
+ */
+public final class AgentRuntime {
+
+    /** System property set while an agent runs, read by {@code wmon jmx} through the Attach API. */
+    public static final String VERSION_PROPERTY = "wmon.agent.version";
+    /** How long the final "stopped" write may take before the agent gives up on it, ms. */
+    static final long FINAL_WRITE_MILLIS = 700;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+
+    private final AgentOptions options;
+    private final String version;
+    private final HeartbeatStats stats = new HeartbeatStats();
+    private final BeatScheduler scheduler;
+    private final WorkerStateTracker tracker;
+    private final Thread shutdownHook;
+
+    // Created on the heartbeat thread; read under this object's lock by stop().
+    private WorkerIdentity identity;
+    private SharedPool pool;
+    private HeartbeatWriter writer;
+    private RecordAssembler assembler;
+    private AgentBeans beans;
+    private boolean stopped;
+
+    private AgentRuntime(AgentOptions options, String version) {
+        this.options = options;
+        this.version = version;
+        this.scheduler = new BeatScheduler(options.interval().toMillis());
+        this.tracker = new WorkerStateTracker(this::stateChanged);
+        this.shutdownHook = new Thread(this::shutdownHookBody, "wmon-shutdown");
+    }
+
+    /** Starts an agent; returns at once, the connection and MBeans follow on the agent's thread. */
+    public static AgentRuntime start(AgentOptions options, String version) {
+        AgentRuntime runtime = new AgentRuntime(options, version);
+        StatusListeners.install(runtime.tracker);
+        System.setProperty(VERSION_PROPERTY, version);
+        Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
+        runtime.scheduler.execute(runtime::initialize);
+        return runtime;
+    }
+
+    private synchronized void initialize() {
+        if (stopped) {
+            return;
+        }
+        try {
+            identity = new WorkerIdentity(options.workerId(), options.namespace(), options.interval().toMillis(),
+                    version);
+            pool = SharedPoolRegistry.jvm().acquire(options.redis(),
+                    ConnectionNames.agent(options.namespace(), options.workerId()),
+                    PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()));
+            writer = new HeartbeatWriter(pool, FleetKeys.of(options.namespace()));
+            assembler = new RecordAssembler(identity, tracker, stats, new JvmMetrics(),
+                    new AppPoolCensus(ManagementFactory.getPlatformMBeanServer()));
+            HeartbeatTask heartbeat = new HeartbeatTask(pool, writer, assembler, stats, tracker,
+                    exhausted -> beans.poolExhausted(exhausted));
+            beans = AgentBeans.register(identity, tracker, stats, heartbeat, pool);
+            scheduler.start(heartbeat);
+        } catch (RuntimeException e) {
+            LOG.warn("wmon agent could not start: {}", e.toString());
+        }
+    }
+
+    private void stateChanged(WorkerState from, WorkerState to, String job) {
+        AgentBeans current = beans;
+        if (current != null) {
+            current.stateChanged(from, to, job);
+        }
+        scheduler.beatSoon();
+    }
+
+    /** Undoes everything the agent did (for {@code mode=stop}); the JVM keeps running. */
+    public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting; the hook runs shutdown() itself.
+        }
+        shutdown();
+    }
+
+    private void shutdownHookBody() {
+        shutdown();
+    }
+
+    private void shutdown() {
+        tracker.stopping();
+        scheduler.shutdown(FINAL_WRITE_MILLIS);
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            StatusListeners.uninstall(tracker);
+            if (writer != null) {
+                new FinalWrite(writer, assembler, pool).markStopped(FINAL_WRITE_MILLIS);
+            }
+            if (beans != null) {
+                beans.unregister();
+            }
+            if (pool != null) {
+                pool.close();
+            }
+            System.clearProperty(VERSION_PROPERTY);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.wmon.agent.runtime;
+
+import io.wmon.core.heartbeat.HeartbeatWriter;
+import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.SharedPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last write of a stopping agent: {@code state=stopped} and removal from the registry.
+ *
+ * <p>Runs on its own daemon thread and is waited for at most a bound, because a frozen Redis
+ * would otherwise hold the JVM's exit for a whole socket timeout.
+ */
+final class FinalWrite {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinalWrite.class);
+
+    private final HeartbeatWriter writer;
+    private final RecordAssembler assembler;
+    private final SharedPool pool;
+
+    FinalWrite(HeartbeatWriter writer, RecordAssembler assembler, SharedPool pool) {
+        this.writer = writer;
+        this.assembler = assembler;
+        this.pool = pool;
+    }
+
+    void markStopped(long boundMillis) {
+        Thread write = new Thread(this::write, "wmon-final-write");
+        write.setDaemon(true);
+        write.start();
+        try {
+            write.join(boundMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (write.isAlive()) {
+            LOG.warn("wmon agent: Redis did not confirm state=stopped within {} ms; the record will expire", boundMillis);
+        }
+    }
+
+    private void write() {
+        try {
+            WorkerRecord last = assembler.assemble(System.currentTimeMillis(), WorkerState.STOPPED, pool.stats(),
+                    pool.pubSub(), assembler.countAppPools());
+            writer.markStopped(last);
+        } catch (RuntimeException e) {
+            LOG.warn("wmon agent: could not write state=stopped: {}", e.getMessage());
+        }
+    }
+
+}

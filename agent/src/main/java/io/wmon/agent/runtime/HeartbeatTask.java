@@ -1,0 +1,88 @@
+package io.wmon.agent.runtime;
+
+import io.wmon.agent.metrics.AppPoolCensus;
+import io.wmon.core.heartbeat.HeartbeatWriter;
+import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.redis.PoolStats;
+import io.wmon.core.redis.RedisUnavailableException;
+import io.wmon.core.redis.SharedPool;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One heartbeat: assemble the record, write it in one round trip, and keep the statistics.
+ *
+ * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged once per
+ * outage (and once when Redis answers again); it never throws, so the schedule goes on.
+ */
+final class HeartbeatTask implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatTask.class);
+
+    private final SharedPool pool;
+    private final HeartbeatWriter writer;
+    private final RecordAssembler assembler;
+    private final HeartbeatStats stats;
+    private final WorkerStateTracker tracker;
+    private final LongConsumer exhaustionListener;
+    private volatile AppPoolCensus.AppPools lastAppPools;
+    private long lastExhaustedCount;
+
+    HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
+            WorkerStateTracker tracker, LongConsumer exhaustionListener) {
+        this.pool = pool;
+        this.writer = writer;
+        this.assembler = assembler;
+        this.stats = stats;
+        this.tracker = tracker;
+        this.exhaustionListener = exhaustionListener;
+    }
+
+    @Override
+    public void run() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            // Never let an exception cancel the schedule.
+            LOG.warn("wmon heartbeat failed unexpectedly: {}", e.toString());
+        }
+    }
+
+    private void beat() {
+        long now = System.currentTimeMillis();
+        PoolStats poolStats = pool.stats();
+        AppPoolCensus.AppPools apps = assembler.countAppPools();
+        lastAppPools = apps;
+        WorkerRecord record = assembler.assemble(now, poolStats, pool.pubSub(), apps);
+        noticeExhaustion(poolStats.exhaustedCount());
+        long start = System.nanoTime();
+        try {
+            writer.write(record);
+        } catch (RedisUnavailableException e) {
+            if (stats.failed()) {
+                LOG.warn("wmon heartbeat failed: {}; retrying every {} ms", e.getMessage(),
+                        record.intervalMillis());
+            }
+            return;
+        }
+        boolean wasDown = !stats.redisAvailable() && stats.failureCount() > 0;
+        stats.succeeded(now, (System.nanoTime() - start) / 1_000);
+        if (wasDown) {
+            LOG.info("wmon heartbeat restored: Redis at {} answers again", pool.endpoint());
+        }
+        tracker.startedUp();
+    }
+
+    private void noticeExhaustion(long exhaustedCount) {
+        if (exhaustedCount > lastExhaustedCount) {
+            lastExhaustedCount = exhaustedCount;
+            exhaustionListener.accept(exhaustedCount);
+        }
+    }
+
+    /** The application pools counted at the last beat, or null before the first. */
+    AppPoolCensus.AppPools lastAppPools() {
+        return lastAppPools;
+    }
+}

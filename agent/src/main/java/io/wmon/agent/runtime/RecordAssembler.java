@@ -1,0 +1,73 @@
+package io.wmon.agent.runtime;
+
+import io.wmon.agent.metrics.AppPoolCensus;
+import io.wmon.agent.metrics.JvmMetrics;
+import io.wmon.core.pubsub.PubSubHub;
+import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.PoolStats;
+
+/**
+ * Builds the worker record of one heartbeat from what the agent knows: identity, reported state,
+ * JVM metrics, the shared pool, the Pub/Sub hub, and the application's own pools.
+ *
+ * <p>Fields the agent does not measure yet (the socket census, the circuit breaker) are left
+ * unknown rather than guessed.
+ */
+final class RecordAssembler {
+
+    private final WorkerIdentity identity;
+    private final WorkerStateTracker tracker;
+    private final HeartbeatStats stats;
+    private final JvmMetrics jvm;
+    private final AppPoolCensus appPools;
+
+    RecordAssembler(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats, JvmMetrics jvm,
+            AppPoolCensus appPools) {
+        this.identity = identity;
+        this.tracker = tracker;
+        this.stats = stats;
+        this.jvm = jvm;
+        this.appPools = appPools;
+    }
+
+    WorkerRecord assemble(long beatMillis, PoolStats pool, PubSubHub hub, AppPoolCensus.AppPools apps) {
+        return assemble(beatMillis, tracker.state(), pool, hub, apps);
+    }
+
+    WorkerRecord assemble(long beatMillis, WorkerState state, PoolStats pool, PubSubHub hub,
+            AppPoolCensus.AppPools apps) {
+        return WorkerRecord.builder()
+                .id(identity.id())
+                .host(identity.host())
+                .pid(identity.pid())
+                .startedMillis(identity.startedMillis())
+                .beatMillis(beatMillis)
+                .intervalMillis(identity.intervalMillis())
+                .state(state)
+                .job(state == WorkerState.BUSY ? tracker.job() : "")
+                .processedCount(tracker.processedCount())
+                .failedCount(tracker.failedCount())
+                .agentVersion(identity.agentVersion())
+                .javaVersion(identity.javaVersion())
+                .heapUsedBytes(jvm.heapUsedBytes())
+                .heapMaxBytes(Math.max(-1, jvm.heapMaxBytes()))
+                .threadCount(jvm.threadCount())
+                .cpuLoad(jvm.processCpuLoad())
+                .poolActive(pool.active())
+                .poolIdle(pool.idle())
+                .poolWaiters(pool.waiters())
+                .poolMaxTotal(pool.maxTotal())
+                .poolExhaustedCount(pool.exhaustedCount())
+                .appPoolCount(apps.pools())
+                .appActiveConnections(apps.active())
+                .appIdleConnections(apps.idle())
+                .pubSubOpen(hub.isConnected())
+                .redisRoundTripMicros(stats.lastRoundTripMicros())
+                .build();
+    }
+
+    AppPoolCensus.AppPools countAppPools() {
+        return appPools.count();
+    }
+}

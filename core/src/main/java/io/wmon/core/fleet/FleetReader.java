@@ -1,0 +1,136 @@
+package io.wmon.core.fleet;
+
+import io.wmon.core.redis.RedisUnavailableException;
+import io.wmon.core.redis.SharedPool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.resps.Tuple;
+
+/**
+ * Reads a whole namespace from Redis and classifies every worker (alive, stale, gone, invalid).
+ *
+ * <p>One read borrows one connection and takes {@code 1 + ceil(N / }{@value #BATCH_SIZE}{@code )}
+ * round trips: {@code ZRANGE workers 0 -1 WITHSCORES}, then the record hashes with pipelined
+ * {@code HGETALL} in batches, so that the cost grows with the fleet in batches, never in round
+ * trips per worker, and a big fleet never makes one giant reply. A record that cannot be read
+ * costs one {@link EntryStatus#INVALID} entry, never the listing. Thread-safe.
+ */
+public final class FleetReader {
+
+    /** Record hashes fetched per round trip. */
+    public static final int BATCH_SIZE = 1_000;
+
+    private final SharedPool pool;
+    private final FleetKeys keys;
+    private final Clock clock;
+
+    /** @param clock measures the workers' ages; their beats are epoch ms, so it should be the system clock */
+    public FleetReader(SharedPool pool, FleetKeys keys, Clock clock) {
+        this.pool = pool;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads the namespace; each worker is stale after 3 × its own heartbeat interval.
+     *
+     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws IllegalStateException when the registry key holds another type than a sorted set
+     */
+    public FleetSnapshot read() {
+        return read(null);
+    }
+
+    /**
+     * Reads the namespace with one stale-after for every worker.
+     *
+     * @param staleAfter the age from which a worker is stale; null for each worker's default
+     * @throws IllegalArgumentException when {@code staleAfter} is zero or negative
+     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws IllegalStateException when the registry key holds another type than a sorted set
+     */
+    public FleetSnapshot read(Duration staleAfter) {
+        if (staleAfter != null && (staleAfter.isZero() || staleAfter.isNegative())) {
+            throw new IllegalArgumentException("stale-after must be positive, was " + staleAfter);
+        }
+        long overrideMillis = staleAfter == null ? 0 : staleAfter.toMillis();
+        return pool.call(client -> {
+            try (Pipeline pipeline = client.pipelined()) {
+                return readWith(pipeline, overrideMillis);
+            }
+        });
+    }
+
+    private FleetSnapshot readWith(Pipeline pipeline, long staleAfterOverrideMillis) {
+        Response<List<Tuple>> registry = pipeline.zrangeWithScores(keys.workers(), 0, -1);
+        pipeline.sync();
+        int roundTrips = 1;
+        List<Tuple> members = registryMembers(registry);
+
+        List<Response<Map<String, String>>> hashes = new ArrayList<>(members.size());
+        for (int from = 0; from < members.size(); from += BATCH_SIZE) {
+            int to = Math.min(members.size(), from + BATCH_SIZE);
+            boolean queued = false;
+            for (Tuple member : members.subList(from, to)) {
+                // A member that is no valid id was never written by wmon; reading it would only cost a command.
+                boolean keyable = FleetKeys.isValidWorkerId(member.getElement());
+                hashes.add(keyable ? pipeline.hgetAll(keys.worker(member.getElement())) : null);
+                queued |= keyable;
+            }
+            if (queued) {
+                pipeline.sync();
+                roundTrips++;
+            }
+        }
+
+        long now = clock.millis();
+        WorkerClassifier classifier = new WorkerClassifier(now, staleAfterOverrideMillis);
+        List<WorkerEntry> entries = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            entries.add(classify(classifier, members.get(i), hashes.get(i)));
+        }
+        entries.sort(Comparator.comparing(WorkerEntry::id));
+        return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
+    }
+
+    private WorkerEntry classify(WorkerClassifier classifier, Tuple member, Response<Map<String, String>> hash) {
+        String id = member.getElement();
+        if (hash == null) {
+            return classifier.unreadable(id, member.getScore(),
+                    "registry member is not a valid worker id (" + FleetKeys.WORKER_ID_FORM + ")");
+        }
+        Map<String, String> fields;
+        try {
+            fields = hash.get();
+        } catch (JedisDataException rejected) {
+            // Jedis throws a per-command error (WRONGTYPE, NOPERM) from this reply only; the rest stand.
+            return classifier.unreadable(id, member.getScore(), describe(keys.worker(id), rejected));
+        }
+        return classifier.classify(id, member.getScore(), fields);
+    }
+
+    private List<Tuple> registryMembers(Response<List<Tuple>> registry) {
+        try {
+            return registry.get();
+        } catch (JedisDataException rejected) {
+            throw new IllegalStateException("cannot read the worker registry " + keys.workers() + " ("
+                    + rejected.getMessage() + "); is another application using namespace " + keys.namespace() + "?",
+                    rejected);
+        }
+    }
+
+    private static String describe(String key, JedisDataException rejected) {
+        String message = String.valueOf(rejected.getMessage());
+        if (message.startsWith("WRONGTYPE")) {
+            return key + " is not a hash (WRONGTYPE)";
+        }
+        return "cannot read " + key + " (" + message + ")";
+    }
+}

@@ -1,0 +1,70 @@
+package io.wmon.core.fleet;
+
+import io.wmon.core.record.DecodedRecord;
+import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.record.WorkerRecordCodec;
+import java.util.List;
+import java.util.Map;
+
+/** Turns what a read fetched for one registry member into a {@link WorkerEntry}, at one instant. */
+final class WorkerClassifier {
+
+    /** Without an override, a worker is stale after this many of its own intervals. */
+    static final int STALE_INTERVALS = 3;
+
+    private final long nowMillis;
+    private final long staleAfterOverrideMillis;
+
+    /**
+     * @param nowMillis the instant ages are measured against, epoch ms
+     * @param staleAfterOverrideMillis stale-after for every worker, ms; {@code <= 0} for each worker's own default
+     */
+    WorkerClassifier(long nowMillis, long staleAfterOverrideMillis) {
+        this.nowMillis = nowMillis;
+        this.staleAfterOverrideMillis = staleAfterOverrideMillis;
+    }
+
+    /** A member whose record hash was fetched; an empty map means the hash does not exist. */
+    WorkerEntry classify(String id, double score, Map<String, String> hash) {
+        if (hash.isEmpty()) {
+            return entry(id, EntryStatus.GONE, null, beat(score), WorkerRecord.UNKNOWN, List.of());
+        }
+        DecodedRecord decoded = WorkerRecordCodec.decode(hash);
+        if (!decoded.isValid()) {
+            return unreadable(id, score, decoded.invalidReason());
+        }
+        WorkerRecord record = decoded.record();
+        if (!record.id().equals(id)) {
+            // A copied or hand-written hash: trusting it would show one worker under two names.
+            return unreadable(id, score, "the record's id '" + record.id() + "' differs from its registry member");
+        }
+        long staleAfter = staleAfterOverrideMillis > 0 ? staleAfterOverrideMillis
+                : saturatedTimes(record.intervalMillis(), STALE_INTERVALS);
+        long age = age(record.beatMillis());
+        EntryStatus status = age < staleAfter ? EntryStatus.ALIVE : EntryStatus.STALE;
+        return new WorkerEntry(id, status, record, record.beatMillis(), age, staleAfter, decoded.problems());
+    }
+
+    /** A member whose record could not be fetched or decoded; {@code reason} is one line. */
+    WorkerEntry unreadable(String id, double score, String reason) {
+        return entry(id, EntryStatus.INVALID, null, beat(score), WorkerRecord.UNKNOWN, List.of(reason));
+    }
+
+    private WorkerEntry entry(String id, EntryStatus status, WorkerRecord record, long beat, long staleAfter,
+            List<String> problems) {
+        return new WorkerEntry(id, status, record, beat, age(beat), staleAfter, problems);
+    }
+
+    private long age(long beatMillis) {
+        return Math.max(0L, nowMillis - beatMillis);
+    }
+
+    /** Registry scores are written by anyone; clamp absurd ones instead of overflowing. */
+    private static long beat(double score) {
+        return (long) Math.max(0.0, Math.min(score, (double) Long.MAX_VALUE));
+    }
+
+    private static long saturatedTimes(long value, int factor) {
+        return value > Long.MAX_VALUE / factor ? Long.MAX_VALUE : value * factor;
+    }
+}

@@ -1,0 +1,107 @@
+package io.wmon.core.heartbeat;
+
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.record.WorkerRecordCodec;
+import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.RedisUnavailableException;
+import io.wmon.core.redis.SharedPool;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * Publishes a worker's record: one pipelined round trip per heartbeat, on a connection borrowed
+ * from the shared pool only for that round trip.
+ *
+ * <p>A heartbeat writes the whole record (every v1 field, see {@link WorkerRecordCodec}), so the
+ * hash never mixes values of two heartbeats; renews the hash's expiry; and moves the worker's
+ * registry score to its beat. Thread-safe: it holds no state of its own.
+ */
+public final class HeartbeatWriter {
+
+    /** The record hash lives this many intervals, so two missed beats do not lose it. */
+    public static final int TTL_INTERVALS = 3;
+    /** ... but at least this long, ms, so that a short interval plus a GC pause does not either. */
+    public static final long MIN_TTL_MILLIS = 15_000;
+
+    private final SharedPool pool;
+    private final FleetKeys keys;
+
+    public HeartbeatWriter(SharedPool pool, FleetKeys keys) {
+        this.pool = pool;
+        this.keys = keys;
+    }
+
+    /** The expiry of a record hash written with heartbeat interval {@code intervalMillis}, ms. */
+    public static long ttlMillis(long intervalMillis) {
+        long ttl = intervalMillis > Long.MAX_VALUE / TTL_INTERVALS ? Long.MAX_VALUE : intervalMillis * TTL_INTERVALS;
+        return Math.max(MIN_TTL_MILLIS, ttl);
+    }
+
+    /**
+     * Writes one heartbeat: {@code HSET} the record, {@code PEXPIRE} the hash, {@code ZADD} the
+     * registry with score = beat; one round trip.
+     *
+     * @throws IllegalArgumentException when the record's id cannot be part of a key
+     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws IllegalStateException when Redis rejects a command (e.g. the key holds another type)
+     */
+    public void write(WorkerRecord record) {
+        String key = keys.worker(record.id());
+        Map<String, String> hash = WorkerRecordCodec.encode(record);
+        long ttl = ttlMillis(record.intervalMillis());
+        pool.run(client -> {
+            try (Pipeline pipeline = client.pipelined()) {
+                List<Response<?>> replies = List.of(
+                        pipeline.hset(key, hash),
+                        pipeline.pexpire(key, ttl),
+                        pipeline.zadd(keys.workers(), record.beatMillis(), record.id()));
+                pipeline.sync();
+                checkReplies(record.id(), replies);
+            }
+        });
+    }
+
+    /**
+     * Records a clean stop: writes the record with state {@code stopped}, renews its expiry, and
+     * removes the worker from the registry, in one round trip. Readers then no longer list it,
+     * while the hash stays readable until it expires.
+     *
+     * <p>The whole record is written rather than only {@code state}: if the hash had just
+     * expired, a lone {@code HSET state stopped} would create a one-field hash without expiry.
+     *
+     * @throws IllegalArgumentException when the record's id cannot be part of a key
+     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws IllegalStateException when Redis rejects a command
+     */
+    public void markStopped(WorkerRecord record) {
+        String key = keys.worker(record.id());
+        Map<String, String> hash = WorkerRecordCodec.encode(record.toBuilder().state(WorkerState.STOPPED).build());
+        long ttl = ttlMillis(record.intervalMillis());
+        pool.run(client -> {
+            try (Pipeline pipeline = client.pipelined()) {
+                List<Response<?>> replies = List.of(
+                        pipeline.hset(key, hash),
+                        pipeline.pexpire(key, ttl),
+                        pipeline.zrem(keys.workers(), record.id()));
+                pipeline.sync();
+                checkReplies(record.id(), replies);
+            }
+        });
+    }
+
+    private void checkReplies(String id, List<Response<?>> replies) {
+        for (Response<?> reply : replies) {
+            try {
+                reply.get();
+            } catch (JedisDataException rejected) {
+                throw new IllegalStateException("Redis rejected the heartbeat of worker " + id + " in namespace "
+                        + keys.namespace() + " (" + rejected.getMessage() + "); is another application using "
+                        + keys.worker(id) + " or " + keys.workers() + "?", rejected);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Publishing a worker's record: one pipelined round trip per heartbeat. */
+package io.wmon.core.heartbeat;

@@ -1,0 +1,123 @@
+package io.wmon.mbeans;
+
+import io.wmon.core.redis.PoolStats;
+import io.wmon.core.redis.SharedPool;
+import java.util.Objects;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+
+/**
+ * The {@link RedisPoolMXBean} of one shared pool, reading {@link SharedPool#stats()}, which is
+ * in memory: no getter borrows a connection or touches Redis, even while Redis is down.
+ *
+ * <p>{@link #poolExhausted} emits {@value NotificationTypes#POOL_EXHAUSTED}, a plain notification
+ * whose user data is {@link #EXHAUSTED_TYPE}. Register it under {@link ObjectNames#redisPool(String)};
+ * unregister it before closing the lease, since the counters of a closed pool are meaningless.
+ */
+public final class RedisPoolMBean extends NotifyingMBean implements RedisPoolMXBean {
+
+    private static final String[] EXHAUSTED_ITEMS = {"endpoint", "clientName", "maxTotal", "exhaustedCount"};
+
+    /** User data of {@value NotificationTypes#POOL_EXHAUSTED}: redacted endpoint, connection name, pool bound, exhaustions so far. */
+    public static final CompositeType EXHAUSTED_TYPE = compositeType("io.wmon.PoolExhausted",
+            "the shared pool ran out of connections", EXHAUSTED_ITEMS,
+            new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.INTEGER, SimpleType.LONG});
+
+    private final SharedPool pool;
+
+    /** @param pool a lease on the shared pool; this bean reads it but never closes it */
+    public RedisPoolMBean(SharedPool pool) {
+        super(NotificationTypes.POOL_EXHAUSTED, "a borrow from the shared pool gave up: every connection was in use");
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    /**
+     * Emits {@value NotificationTypes#POOL_EXHAUSTED}; the agent calls it when it sees the
+     * exhaustion counter grow.
+     *
+     * @param exhaustedCount the pool's {@code ExhaustedCount} that triggered the notification
+     */
+    public void poolExhausted(long exhaustedCount) {
+        String endpoint = pool.endpoint().redacted();
+        int maxTotal = pool.stats().maxTotal();
+        String message = "Redis pool " + pool.clientName() + " @ " + endpoint + " exhausted: all " + maxTotal
+                + " connections in use (" + exhaustedCount + " times so far)";
+        emit(NotificationTypes.POOL_EXHAUSTED, message, compositeData(EXHAUSTED_TYPE, EXHAUSTED_ITEMS,
+                new Object[] {endpoint, pool.clientName(), maxTotal, exhaustedCount}));
+    }
+
+    private PoolStats stats() {
+        return pool.stats();
+    }
+
+    @Override
+    public String getEndpoint() {
+        return pool.endpoint().redacted();
+    }
+
+    @Override
+    public int getMaxTotal() {
+        return stats().maxTotal();
+    }
+
+    @Override
+    public int getMaxIdle() {
+        return stats().maxIdle();
+    }
+
+    @Override
+    public int getMinIdle() {
+        return stats().minIdle();
+    }
+
+    @Override
+    public int getActive() {
+        return stats().active();
+    }
+
+    @Override
+    public int getIdle() {
+        return stats().idle();
+    }
+
+    @Override
+    public int getWaiters() {
+        return stats().waiters();
+    }
+
+    @Override
+    public long getCreatedCount() {
+        return stats().createdCount();
+    }
+
+    @Override
+    public long getDestroyedCount() {
+        return stats().destroyedCount();
+    }
+
+    @Override
+    public long getBorrowedCount() {
+        return stats().borrowedCount();
+    }
+
+    @Override
+    public long getReturnedCount() {
+        return stats().returnedCount();
+    }
+
+    @Override
+    public long getMeanBorrowWaitMillis() {
+        return stats().meanBorrowWaitMillis();
+    }
+
+    @Override
+    public long getMaxBorrowWaitMillis() {
+        return stats().maxBorrowWaitMillis();
+    }
+
+    @Override
+    public long getExhaustedCount() {
+        return stats().exhaustedCount();
+    }
+}

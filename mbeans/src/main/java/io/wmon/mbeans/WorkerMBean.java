@@ -1,0 +1,154 @@
+package io.wmon.mbeans;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.management.Notification;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+
+/**
+ * The {@link WorkerMXBean} of this JVM, reading whatever snapshot the agent published last.
+ *
+ * <p>Every getter calls the supplier once and returns one value of the snapshot; it never touches
+ * Redis, so the supplier must be cheap and non-blocking (a volatile read). A supplier that
+ * returns null reads as {@link WorkerSnapshot#UNKNOWN}.
+ *
+ * <p>{@link #stateChanged} emits an {@value NotificationTypes#WORKER_STATE} notification. It is a
+ * plain {@link Notification}, not an {@code AttributeChangeNotification}, because the latter's
+ * type is fixed to {@code jmx.attribute.change}; the user data is {@link #STATE_CHANGE_TYPE}.
+ */
+public final class WorkerMBean extends NotifyingMBean implements WorkerMXBean {
+
+    private static final String[] STATE_CHANGE_ITEMS = {"worker", "from", "to", "job"};
+
+    /** User data of {@value NotificationTypes#WORKER_STATE}: worker id, previous and new state, job id (all strings, empty when unknown). */
+    public static final CompositeType STATE_CHANGE_TYPE = compositeType("io.wmon.WorkerStateChange",
+            "a worker's state change", STATE_CHANGE_ITEMS,
+            new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.STRING, SimpleType.STRING});
+
+    private final Supplier<WorkerSnapshot> snapshots;
+
+    /** @param snapshots the agent's latest snapshot; called on every attribute read */
+    public WorkerMBean(Supplier<WorkerSnapshot> snapshots) {
+        super(NotificationTypes.WORKER_STATE, "the worker changed state");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+    }
+
+    /**
+     * Emits {@value NotificationTypes#WORKER_STATE}; null arguments become empty strings.
+     *
+     * @param from the state before, e.g. {@code idle}
+     * @param to the state now, e.g. {@code busy}
+     * @param job the job being processed in the new state, or null
+     */
+    public void stateChanged(String from, String to, String job) {
+        String worker = snapshot().id();
+        String f = from == null ? "" : from;
+        String t = to == null ? "" : to;
+        String j = job == null ? "" : job;
+        String message = "worker " + worker + ": " + f + " -> " + t + (j.isEmpty() ? "" : " (job " + j + ")");
+        emit(NotificationTypes.WORKER_STATE, message,
+                compositeData(STATE_CHANGE_TYPE, STATE_CHANGE_ITEMS, new Object[] {worker, f, t, j}));
+    }
+
+    private WorkerSnapshot snapshot() {
+        WorkerSnapshot s = snapshots.get();
+        return s == null ? WorkerSnapshot.UNKNOWN : s;
+    }
+
+    @Override
+    public String getId() {
+        return snapshot().id();
+    }
+
+    @Override
+    public String getNamespace() {
+        return snapshot().namespace();
+    }
+
+    @Override
+    public String getHost() {
+        return snapshot().host();
+    }
+
+    @Override
+    public long getPid() {
+        return snapshot().pid();
+    }
+
+    @Override
+    public String getState() {
+        return snapshot().state();
+    }
+
+    @Override
+    public String getCurrentJob() {
+        return snapshot().currentJob();
+    }
+
+    @Override
+    public long getStartedAtMillis() {
+        return snapshot().startedAtMillis();
+    }
+
+    @Override
+    public long getLastHeartbeatMillis() {
+        return snapshot().lastHeartbeatMillis();
+    }
+
+    @Override
+    public long getHeartbeatCount() {
+        return snapshot().heartbeatCount();
+    }
+
+    @Override
+    public long getHeartbeatFailureCount() {
+        return snapshot().heartbeatFailureCount();
+    }
+
+    @Override
+    public long getJobsProcessedCount() {
+        return snapshot().jobsProcessedCount();
+    }
+
+    @Override
+    public long getJobsFailedCount() {
+        return snapshot().jobsFailedCount();
+    }
+
+    @Override
+    public long getRedisRoundTripMicros() {
+        return snapshot().redisRoundTripMicros();
+    }
+
+    @Override
+    public boolean isRedisAvailable() {
+        return snapshot().redisAvailable();
+    }
+
+    @Override
+    public int getAppPoolCount() {
+        return snapshot().appPoolCount();
+    }
+
+    @Override
+    public int getAppActiveConnections() {
+        return snapshot().appActiveConnections();
+    }
+
+    @Override
+    public int getAppIdleConnections() {
+        return snapshot().appIdleConnections();
+    }
+
+    @Override
+    public int getRedisSocketCount() {
+        return snapshot().redisSocketCount();
+    }
+
+    @Override
+    public int getAppRedisSocketCount() {
+        return snapshot().appRedisSocketCount();
+    }
+}
