@@ -13,10 +13,8 @@ import io.wmon.it.harness.Jdk;
 import io.wmon.it.harness.WorkerCommand;
 import io.wmon.it.harness.WorkerProcess;
 import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.test.ClientInfo;
 import io.wmon.test.RedisServerExtension;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -81,15 +79,12 @@ class RecordAndBudgetIT {
                 .agent(agent.toString()).args("--job-millis", "100"));
         long firstBeat = Long.parseLong(fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT).get("beat"));
 
-        long maxAgent = ConnectionSampler.maxClients(REDIS.probe(),
-                ConnectionSampler.named(agent.connectionName()), Duration.ofMillis(4_500));
-        List<ClientInfo> others = REDIS.probe().clients().stream()
-                .filter(ConnectionSampler.notTheTests())
-                .filter(client -> !client.name().equals(agent.connectionName()))
-                .toList();
+        ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofMillis(4_500));
 
-        assertThat(maxAgent).as("agent connections, most seen at once").isBetween(1L, 4L);
-        assertThat(others).as("connections other than the agent's named ones").isEmpty();
+        assertThat(samples.max(ConnectionSampler.named(agent.connectionName())))
+                .as("agent connections, most seen at once").isBetween(1L, 4L);
+        assertThat(samples.seen(client -> !client.name().equals(agent.connectionName())))
+                .as("connections other than the agent's named ones").isEmpty();
         assertThat(Long.parseLong(fleet.record(agent.id()).get("beat")))
                 .as("the beat went on while sampling").isGreaterThanOrEqualTo(firstBeat + 2_500);
         assertThat(worker.isAlive()).isTrue();

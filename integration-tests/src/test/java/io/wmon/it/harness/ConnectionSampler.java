@@ -3,44 +3,62 @@ package io.wmon.it.harness;
 import io.wmon.test.ClientInfo;
 import io.wmon.test.RedisProbe;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Samples the server's {@code CLIENT LIST} over a while, to check a connection budget holds throughout. */
+/**
+ * Snapshots of the server's {@code CLIENT LIST} taken every 200 ms over a while, to check that a
+ * connection budget holds throughout and not only at one instant.
+ */
 public final class ConnectionSampler {
 
     private static final Duration PERIOD = Duration.ofMillis(200);
 
-    private ConnectionSampler() {
+    private final List<List<ClientInfo>> snapshots;
+
+    private ConnectionSampler(List<List<ClientInfo>> snapshots) {
+        this.snapshots = snapshots;
     }
 
-    /**
-     * The largest number of connections matching {@code filter} seen in samples taken every 200 ms
-     * during {@code during}.
-     */
-    public static long maxClients(RedisProbe probe, Predicate<ClientInfo> filter, Duration during) {
-        long max = 0;
+    /** Samples the connections other than the tests' own during {@code during}. */
+    public static ConnectionSampler sample(RedisProbe probe, Duration during) {
+        List<List<ClientInfo>> snapshots = new ArrayList<>();
         long end = System.nanoTime() + during.toNanos();
-        while (System.nanoTime() < end) {
-            List<ClientInfo> clients = probe.clients();
-            max = Math.max(max, clients.stream().filter(filter).count());
+        do {
+            snapshots.add(probe.clients().stream().filter(client -> !client.name().equals(FleetRedis.CLIENT_NAME))
+                    .toList());
             try {
                 Thread.sleep(PERIOD.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-        }
-        return max;
+        } while (System.nanoTime() < end);
+        return new ConnectionSampler(snapshots);
+    }
+
+    /** The largest number of connections matching {@code filter} in any one snapshot. */
+    public long max(Predicate<ClientInfo> filter) {
+        return snapshots.stream().mapToLong(clients -> clients.stream().filter(filter).count()).max().orElse(0);
+    }
+
+    /** The largest number of connections in any one snapshot. */
+    public long max() {
+        return max(client -> true);
+    }
+
+    /** Every connection matching {@code filter} seen in any snapshot (by id, first sighting). */
+    public List<ClientInfo> seen(Predicate<ClientInfo> filter) {
+        List<ClientInfo> seen = new ArrayList<>();
+        snapshots.stream().flatMap(List::stream).filter(filter)
+                .filter(client -> seen.stream().noneMatch(known -> known.id() == client.id()))
+                .forEach(seen::add);
+        return seen;
     }
 
     /** Connections whose name starts with {@code prefix}. */
     public static Predicate<ClientInfo> named(String prefix) {
         return client -> client.name().startsWith(prefix);
-    }
-
-    /** Connections that are not the tests' own (the probe excludes itself; this excludes the fleet reader). */
-    public static Predicate<ClientInfo> notTheTests() {
-        return client -> !client.name().equals(FleetRedis.CLIENT_NAME);
     }
 }
