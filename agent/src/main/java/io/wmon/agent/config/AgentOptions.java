@@ -207,7 +207,7 @@ public final class AgentOptions {
 
     /** One line for the start-up log with every effective value; the password is never shown, only its source. */
     public String describe() {
-        StringBuilder sb = new StringBuilder("wmon agent options: mode=").append(mode.optionValue())
+        StringBuilder sb = new StringBuilder("mode=").append(mode.optionValue())
                 .append(", redis=").append(redis.redacted())
                 .append(", password=").append(passwordSource)
                 .append(", namespace=").append(namespace)

@@ -75,7 +75,7 @@ class AgentOptionsPrecedenceTest {
 
         AgentOptions o = AgentOptions.parse("config=" + file, Map.of());
 
-        assertThat(o.describe()).isEqualTo("wmon agent options: mode=stop, redis=redis://h:6390, password=none, "
+        assertThat(o.describe()).isEqualTo("mode=stop, redis=redis://h:6390, password=none, "
                 + "namespace=ns, id=i-1, interval=2m, poolMaxTotal=3, fleet=true, leakThreshold=9, "
                 + "redisPorts=6390+6391+6392, config=" + file);
     }

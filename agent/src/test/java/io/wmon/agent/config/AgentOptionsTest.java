@@ -133,7 +133,7 @@ class AgentOptionsTest {
         AgentOptions o = parse("redis=redis://app:S3cr3tPw@cache:6380/1,namespace=prod,id=w-7,interval=90s,"
                 + "poolMaxTotal=2,fleet=true,redisPorts=7000,config=" + config);
 
-        assertThat(o.describe()).isEqualTo("wmon agent options: mode=start, redis=redis://app:****@cache:6380/1, "
+        assertThat(o.describe()).isEqualTo("mode=start, redis=redis://app:****@cache:6380/1, "
                 + "password=from redis URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, fleet=true, "
                 + "leakThreshold=50, redisPorts=6380+7000, config=" + config);
         assertThat(o.toString()).isEqualTo(o.describe());
@@ -141,7 +141,7 @@ class AgentOptionsTest {
 
     @Test
     void describeOfTheDefaults() {
-        assertThat(parse(null).describe()).isEqualTo("wmon agent options: mode=start, "
+        assertThat(parse(null).describe()).isEqualTo("mode=start, "
                 + "redis=redis://localhost:6379, password=none, namespace=default, id=node-1-" + PID
                 + ", interval=5s, poolMaxTotal=4, fleet=false, leakThreshold=32, redisPorts=6379");
     }

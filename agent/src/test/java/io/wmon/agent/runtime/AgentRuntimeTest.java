@@ -1,0 +1,124 @@
+package io.wmon.agent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wmon.agent.config.AgentOptions;
+import io.wmon.api.WorkerStatus;
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.mbeans.ObjectNames;
+import io.wmon.mbeans.WorkerMXBean;
+import io.wmon.test.RedisServerExtension;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
+
+/** The agent's runtime in this JVM against a real Redis: start, beat, report, stop without a trace. */
+@Timeout(60)
+class AgentRuntimeTest {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final FleetKeys KEYS = FleetKeys.of("rt");
+    private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
+
+    private AgentRuntime runtime;
+
+    private AgentRuntime start(String id) {
+        AgentOptions options = AgentOptions.parse("redis=" + REDIS.url() + ",namespace=rt,id=" + id + ",interval=1s",
+                Map.of());
+        runtime = AgentRuntime.start(options, "test");
+        return runtime;
+    }
+
+    @AfterEach
+    void stopAndCheckNothingRemains() throws Exception {
+        if (runtime != null) {
+            runtime.stop();
+        }
+        assertThat(SERVER.queryNames(ObjectNames.ALL, null)).isEmpty();
+        assertThat(System.getProperty(AgentRuntime.VERSION_PROPERTY)).isNull();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("wmon-") && t.isAlive()
+                && !t.getName().equals("wmon-final-write"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(REDIS.probe().countClients("wmon:")).isZero());
+    }
+
+    private Map<String, String> record(String id) {
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+            return jedis.hgetAll(KEYS.worker(id));
+        }
+    }
+
+    private double score(String id) {
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+            Double score = jedis.zscore(KEYS.workers(), id);
+            return score == null ? -1 : score;
+        }
+    }
+
+    @Test
+    void beatsReportsStateAndStopsWithoutATrace() throws Exception {
+        start("w1");
+
+        await().untilAsserted(() -> assertThat(record("w1")).containsEntry("state", "idle"));
+        WorkerMXBean worker = JMX.newMXBeanProxy(SERVER, ObjectNames.worker(), WorkerMXBean.class);
+        assertThat(worker.getId()).isEqualTo("w1");
+        assertThat(worker.getNamespace()).isEqualTo("rt");
+        assertThat(worker.getHeartbeatCount()).isPositive();
+        assertThat(REDIS.probe().countClients("wmon:agent:rt:w1")).isBetween(1L, 4L);
+
+        WorkerStatus.busy("job-1");
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(record("w1"))
+                .containsEntry("state", "busy").containsEntry("job", "job-1"));
+        assertThat(worker.getState()).isEqualTo("busy");
+        assertThat(worker.getCurrentJob()).isEqualTo("job-1");
+
+        WorkerStatus.jobSucceeded();
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(record("w1"))
+                .containsEntry("state", "idle").containsEntry("processed", "1").containsEntry("job", ""));
+
+        runtime.stop();
+        runtime = null;
+
+        assertThat(record("w1")).containsEntry("state", "stopped");
+        assertThat(score("w1")).isEqualTo(-1);
+        assertThat(WorkerStatus.isAgentPresent()).isFalse();
+    }
+
+    @Test
+    void redisDownAtStartIsNotAnErrorAndTheRecordAppearsWhenItComes() throws Exception {
+        REDIS.stop();
+        try {
+            start("w2");
+            WorkerMXBean worker = JMX.newMXBeanProxy(SERVER, ObjectNames.worker(), WorkerMXBean.class);
+            await().untilAsserted(() -> assertThat(SERVER.isRegistered(ObjectNames.worker())).isTrue());
+            await().untilAsserted(() -> assertThat(worker.getHeartbeatFailureCount()).isPositive());
+            assertThat(worker.isRedisAvailable()).isFalse();
+            assertThat(worker.getState()).isEqualTo("starting");
+        } finally {
+            REDIS.start();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(record("w2")).containsEntry("state", "idle"));
+    }
+
+    @Test
+    void stopAndStartAgainInTheSameJvm() {
+        start("w3");
+        await().untilAsserted(() -> assertThat(record("w3")).isNotEmpty());
+        runtime.stop();
+
+        start("w3");
+        await().untilAsserted(() -> assertThat(record("w3")).containsEntry("state", "idle"));
+        assertThat(SERVER.isRegistered(ObjectNames.worker())).isTrue();
+    }
+}
