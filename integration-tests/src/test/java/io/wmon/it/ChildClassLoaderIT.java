@@ -12,7 +12,6 @@ import io.wmon.it.harness.WorkerProcesses;
 import io.wmon.test.RedisServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,8 +58,6 @@ class ChildClassLoaderIT {
      * loaded; a child loader created afterwards resolves the bootstrap copy. Both must reach the agent.
      */
     @Test
-    @Disabled("agent gap, reported: after a dynamic attach the agent installs its listener only into the"
-            + " application's already-loaded io.wmon.api copy, not into the bootstrap copy a new child loader resolves")
     void busyFromAChildLoaderReachesAnAgentAttachedLater() {
         AgentArgs agent = AgentArgs.of(REDIS.url(), "child-loader-attached");
         WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url()).args("--stdin"));

@@ -3,7 +3,6 @@ package io.wmon.agent.runtime;
 import io.wmon.agent.config.AgentOptions;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
-import io.wmon.api.spi.StatusListeners;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerState;
@@ -28,8 +27,10 @@ public final class AgentRuntime {
 
     /** System property set while an agent runs, read by {@code wmon jmx} through the Attach API. */
     public static final String VERSION_PROPERTY = "wmon.agent.version";
-    /** How long the final "stopped" write may take before the agent gives up on it, ms. */
-    static final long FINAL_WRITE_MILLIS = 700;
+    /** How long stopping waits for a beat in progress, ms. */
+    static final long BEAT_WAIT_MILLIS = 300;
+    /** How long the final "stopped" write may take before the agent gives up on it, ms; with the beat wait, stopping takes under 1 s. */
+    static final long FINAL_WRITE_MILLIS = 600;
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
 
@@ -39,6 +40,7 @@ public final class AgentRuntime {
     private final BeatScheduler scheduler;
     private final WorkerStateTracker tracker;
     private final Thread shutdownHook;
+    private final StatusListenerInstaller listeners;
 
     // Created on the heartbeat thread; read under this object's lock by stop().
     private WorkerIdentity identity;
@@ -54,12 +56,13 @@ public final class AgentRuntime {
         this.scheduler = new BeatScheduler(options.interval().toMillis());
         this.tracker = new WorkerStateTracker(this::stateChanged);
         this.shutdownHook = new Thread(this::shutdownHookBody, "wmon-shutdown");
+        this.listeners = new StatusListenerInstaller(tracker);
     }
 
     /** Starts an agent; returns at once, the connection and MBeans follow on the agent's thread. */
     public static AgentRuntime start(AgentOptions options, String version) {
         AgentRuntime runtime = new AgentRuntime(options, version);
-        StatusListeners.install(runtime.tracker);
+        runtime.listeners.install();
         System.setProperty(VERSION_PROPERTY, version);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
         runtime.scheduler.execute(runtime::initialize);
@@ -112,13 +115,13 @@ public final class AgentRuntime {
 
     private void shutdown() {
         tracker.stopping();
-        scheduler.shutdown(FINAL_WRITE_MILLIS);
+        scheduler.shutdown(BEAT_WAIT_MILLIS);
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
-            StatusListeners.uninstall(tracker);
+            listeners.uninstall();
             if (writer != null) {
                 new FinalWrite(writer, assembler, pool).markStopped(FINAL_WRITE_MILLIS);
             }
