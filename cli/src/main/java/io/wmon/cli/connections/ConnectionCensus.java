@@ -75,12 +75,10 @@ public final class ConnectionCensus {
         List<ConnectionGroup> groups = new ArrayList<>(byOwner.size());
         byOwner.forEach((owner, members) -> groups.add(new ConnectionGroup(owner.kind(), owner.name(),
                 owner.namespace(), budgetOf(owner), members)));
-        ConnectionReport report = new ConnectionReport(fleet.namespace(), redis, nowMillis, selfName,
-                server.clients().size(), server.maxClients(), server.maxClientsProblem(), budgetWorkers,
-                budgetConnections, groups, List.of());
-        return new ConnectionReport(report.namespace(), redis, nowMillis, selfName, report.total(),
-                report.maxClients(), report.maxClientsProblem(), budgetWorkers, budgetConnections, groups,
-                warnings(report));
+        int total = server.clients().size();
+        return new ConnectionReport(fleet.namespace(), redis, nowMillis, selfName, total, server.maxClients(),
+                server.maxClientsProblem(), budgetWorkers, budgetConnections, groups,
+                warnings(total, server.maxClients(), groups));
     }
 
     /** Who a group belongs to; groups sort by kind, then namespace, then name. */
@@ -120,17 +118,17 @@ public final class ConnectionCensus {
         return new Attribution(new Owner(Kind.NAMED, "", name), Role.NAMED);
     }
 
-    private static List<String> warnings(ConnectionReport report) {
+    private List<String> warnings(int total, long maxClients, List<ConnectionGroup> groups) {
         List<String> warnings = new ArrayList<>();
-        if (report.budgetExceedsMaxClients()) {
-            warnings.add("fleet budget " + report.budgetConnections() + " connections (" + report.budgetWorkers()
-                    + " workers x (pool_max + 1)) exceeds maxclients " + report.maxClients()
+        if (maxClients >= 0 && budgetConnections > maxClients) {
+            warnings.add("fleet budget " + budgetConnections + " connections (" + budgetWorkers
+                    + " workers x (pool_max + 1)) exceeds maxclients " + maxClients
                     + ": Redis will refuse connections once the pools fill up");
         }
-        if (report.maxClientsKnown() && report.total() * 100L >= report.maxClients() * NEAR_LIMIT_PERCENT) {
-            warnings.add(report.total() + " connections in use of maxclients " + report.maxClients());
+        if (maxClients >= 0 && total * 100L >= maxClients * NEAR_LIMIT_PERCENT) {
+            warnings.add(total + " connections in use of maxclients " + maxClients);
         }
-        for (ConnectionGroup group : report.groups()) {
+        for (ConnectionGroup group : groups) {
             if (group.kind() != Kind.WORKER) {
                 continue;
             }

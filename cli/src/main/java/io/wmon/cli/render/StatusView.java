@@ -7,6 +7,7 @@ import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ import java.util.List;
  *
  * <p>With colour, stale rows are red, busy rows green, invalid rows magenta and gone rows dim. No
  * line is wider than the width asked for (escape sequences do not count). The same lines serve
- * the one-shot table, the piped {@code --continuous} blocks and the terminal view.
+ * the one-shot table, the piped {@code --continuous} blocks and the terminal view; the terminal
+ * view lists problems first (stale, invalid, gone, then alive), so that a window too small for the
+ * fleet still shows them.
  */
 public final class StatusView {
 
@@ -35,16 +38,30 @@ public final class StatusView {
             new TextTable.Column("RTT", 7, true),
             new TextTable.Column("NOTE", 200, false));
 
+    /** Stale first, then invalid, gone, alive; by id within each (the sort is stable). */
+    private static final Comparator<WorkerEntry> PROBLEMS_FIRST = Comparator.comparingInt(entry ->
+            List.of(EntryStatus.STALE, EntryStatus.INVALID, EntryStatus.GONE, EntryStatus.ALIVE)
+                    .indexOf(entry.status()));
+
     private final String redis;
     private final boolean colour;
+    private final boolean problemsFirst;
 
     /**
+     * Rows in id order.
+     *
      * @param redis the endpoint, already redacted
      * @param colour whether to add ANSI colours
      */
     public StatusView(String redis, boolean colour) {
+        this(redis, colour, false);
+    }
+
+    /** @param problemsFirst whether stale, invalid and gone rows come before alive ones */
+    public StatusView(String redis, boolean colour, boolean problemsFirst) {
         this.redis = redis;
         this.colour = colour;
+        this.problemsFirst = problemsFirst;
     }
 
     /** The lines for {@code snapshot}, each at most {@code width} visible columns wide. */
@@ -52,7 +69,12 @@ public final class StatusView {
         List<String> lines = new ArrayList<>(snapshot.workerCount() + 4);
         lines.add(TextTable.cut(summary(snapshot), width));
         TextTable table = new TextTable(COLUMNS);
-        for (WorkerEntry entry : snapshot.workers()) {
+        List<WorkerEntry> entries = snapshot.workers();
+        if (problemsFirst) {
+            entries = new ArrayList<>(entries);
+            entries.sort(PROBLEMS_FIRST);
+        }
+        for (WorkerEntry entry : entries) {
             table.add(colour ? style(entry) : null, cells(entry));
         }
         lines.addAll(table.render(width));

@@ -39,11 +39,6 @@ public final class InterruptHook implements AutoCloseable {
         return new InterruptHook(stop);
     }
 
-    /** Whether Ctrl-C is handled by this hook (else only the shutdown hook applies). */
-    public boolean handlesInterrupt() {
-        return previous != null;
-    }
-
     private static SignalHandler handleInterrupt(StopSignal stop) {
         try {
             return Signal.handle(new Signal("INT"), signal -> stop.request());

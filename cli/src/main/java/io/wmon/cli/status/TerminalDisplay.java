@@ -35,7 +35,7 @@ public final class TerminalDisplay implements StatusDisplay {
     /** @param redis the endpoint, already redacted */
     public TerminalDisplay(PrintWriter out, String namespace, String redis, Duration interval, boolean colour) {
         this.out = out;
-        this.view = new StatusView(redis, colour);
+        this.view = new StatusView(redis, colour, true);
         this.title = "wmon status  " + namespace + " @ " + redis + "  every " + StreamDisplay.seconds(interval);
         this.interval = interval;
     }

@@ -85,6 +85,14 @@ class StatusViewTest {
                 + "1 invalid; 1 busy, 1 idle");
     }
 
+    @Test
+    void theTerminalViewListsProblemsFirstSoASmallWindowStillShowsThem() {
+        List<String> ids = new StatusView("redis://cache:6379", true, true).render(snapshot, 80).stream()
+                .skip(2).limit(5).map(line -> Ansi.strip(line).split(" ")[0]).toList();
+
+        assertThat(ids).containsExactly("stale", "broken", "gone", "busy-worker-with-a-rather-long-~", "idle");
+    }
+
     private static String row(List<String> lines, String idPrefix) {
         return lines.stream().filter(line -> Ansi.strip(line).startsWith(idPrefix)).findFirst().orElseThrow();
     }
