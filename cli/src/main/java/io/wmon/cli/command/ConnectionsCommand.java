@@ -46,7 +46,8 @@ public final class ConnectionsCommand implements Callable<Integer> {
         try (RedisSession session = RedisSession.open(root)) {
             FleetSnapshot fleet = new FleetReader(session.pool(), root.keys(), Clock.systemUTC()).read();
             ClientListReader.ServerClients server = ClientListReader.read(session.pool());
-            report = new ConnectionCensus(fleet).report(server, redis, session.clientName(), System.currentTimeMillis());
+            report = new ConnectionCensus(fleet).report(server, redis, session.clientName(),
+                    System.currentTimeMillis());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {

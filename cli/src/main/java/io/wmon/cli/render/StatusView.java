@@ -9,6 +9,7 @@ import io.wmon.core.record.WorkerState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders a fleet snapshot as text lines: a summary line, a table of workers, then one line per
@@ -99,7 +100,8 @@ public final class StatusView {
     }
 
     private static String[] cells(WorkerEntry entry) {
-        String status = entry.status() == EntryStatus.STALE ? "STALE" : entry.status().name().toLowerCase(java.util.Locale.ROOT);
+        // Upper case for the one status an operator must act on; the rest as in the JSON.
+        String status = entry.status() == EntryStatus.STALE ? "STALE" : entry.status().name().toLowerCase(Locale.ROOT);
         WorkerRecord r = entry.record();
         if (r == null) {
             return new String[] {entry.id(), "", "", status, "", "", Units.age(entry.ageMillis()), "", "", "", ""};
