@@ -29,6 +29,10 @@ final class ErrorMapper implements IExecutionExceptionHandler {
         } else if (e instanceof InvalidEndpointException || e instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
             line = e.getMessage();
+        } else if (e instanceof IllegalStateException && e.getMessage() != null) {
+            // Redis refused a command or holds data wmon cannot use; the message says which and why.
+            code = ExitCodes.INTERNAL;
+            line = e.getMessage();
         } else {
             code = ExitCodes.INTERNAL;
             line = "internal error: " + e;

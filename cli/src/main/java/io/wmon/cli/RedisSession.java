@@ -4,6 +4,7 @@ import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SharedPoolRegistry;
+import java.time.Duration;
 
 /**
  * The CLI's one Redis connection: a shared pool bounded to a single connection named
@@ -21,9 +22,26 @@ public final class RedisSession implements AutoCloseable {
     }
 
     public static RedisSession open(WmonCommand root) {
-        PoolSettings settings = PoolSettings.defaults().withMaxTotal(1);
+        return open(root, Duration.ZERO);
+    }
+
+    /**
+     * A session whose connection survives {@code pause} without traffic (the pause between two
+     * refresh cycles): the pool evicts an idle connection only after max(60 s, 2 × pause), so a
+     * slow {@code --interval} keeps one connection instead of reconnecting every cycle.
+     */
+    public static RedisSession open(WmonCommand root, Duration pause) {
+        PoolSettings defaults = PoolSettings.defaults();
+        Duration keep = pause.multipliedBy(2).compareTo(defaults.minEvictableIdle()) > 0 ? pause.multipliedBy(2)
+                : defaults.minEvictableIdle();
+        PoolSettings settings = defaults.withMaxTotal(1).withEviction(defaults.evictionInterval(), keep);
         String name = ConnectionNames.cli(root.namespace(), ProcessHandle.current().pid());
         return new RedisSession(SharedPoolRegistry.jvm().acquire(root.endpoint(), name, settings));
+    }
+
+    /** The name of the session's connection in {@code CLIENT LIST}: {@code wmon:cli:<ns>:<pid>}. */
+    public String clientName() {
+        return pool.clientName();
     }
 
     public SharedPool pool() {

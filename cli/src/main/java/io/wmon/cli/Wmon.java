@@ -1,6 +1,10 @@
 package io.wmon.cli;
 
+import io.wmon.cli.command.ConnectionsCommand;
+import io.wmon.cli.command.PruneCommand;
+import io.wmon.cli.command.StatusCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /** The {@code wmon} entry point. */
 public final class Wmon {
@@ -19,9 +23,21 @@ public final class Wmon {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new WmonCommand());
         // Subcommands: one class each in io.wmon.cli.command, added here in the order of the docs.
+        commandLine.addSubcommand(new StatusCommand());
+        commandLine.addSubcommand(new ConnectionsCommand());
+        commandLine.addSubcommand(new PruneCommand());
+        // A namespace may be called "status": "-n status status" must read it as the option's value.
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler(new ErrorMapper());
-        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
-        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        // Picocli's usage-error handler asks this mapper first, so it must answer USAGE for those.
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? ExitCodes.USAGE
+                : ExitCodes.INTERNAL);
+        setUsageExitCode(commandLine);
         return commandLine;
+    }
+
+    private static void setUsageExitCode(CommandLine commandLine) {
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        commandLine.getSubcommands().values().forEach(Wmon::setUsageExitCode);
     }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --namespace} to {@code WMON_NAMESPACE}, then {@code default}. Both may be given before or
  * after the subcommand name.
  */
+// scope = INHERIT: every subcommand gets -h/--help and -V/--version too.
 @Command(name = "wmon", mixinStandardHelpOptions = true, versionProvider = WmonVersion.class,
+        scope = ScopeType.INHERIT,
         description = "Monitor a fleet of Redis-coordinated JVM workers without exhausting Redis.",
         subcommands = {
             // Subcommands are added in Wmon.commandLine(), one class each in io.wmon.cli.command.

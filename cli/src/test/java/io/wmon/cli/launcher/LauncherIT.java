@@ -1,0 +1,92 @@
+package io.wmon.cli.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wmon.cli.CliResult;
+import io.wmon.cli.ExitCodes;
+import io.wmon.test.RedisServerExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/wmon} runs the shaded {@code cli/target/wmon.jar}, and says clearly when there is none. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LauncherIT {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final Path JAR = Path.of("target", "wmon.jar").toAbsolutePath();
+
+    @Test
+    void runsTheJarOfTheSourceTree() {
+        Launched.Result version = Launched.run(Launched.LAUNCHER, Map.of(), "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("wmon ");
+
+        Launched.Result status = Launched.run(Launched.LAUNCHER, Map.of("WMON_REDIS_URL", REDIS.url()),
+                "status", "--json");
+        assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.OK);
+        assertThat(status.err()).isEmpty();
+        assertThat(CliResult.parse(status.out()).get("redis").asText()).isEqualTo(REDIS.url());
+    }
+
+    @Test
+    void exitCodesReachTheShell() {
+        assertThat(Launched.run(Launched.LAUNCHER, Map.of(), "status", "--bogus").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        REDIS.stop();
+        try {
+            Launched.Result down = Launched.run(Launched.LAUNCHER, Map.of(), "-r", REDIS.url(), "status");
+            assertThat(down.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+            assertThat(down.err().lines()).singleElement().asString().contains(REDIS.url());
+        } finally {
+            REDIS.start();
+        }
+    }
+
+    @Test
+    void saysHowToBuildWhenThereIsNoJar(@TempDir Path dir) throws IOException {
+        Path launcher = copyLauncher(dir);
+
+        Launched.Result result = Launched.run(launcher, Map.of(), "status");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo(
+                "wmon: cli/target/wmon.jar not found; build it with ./mvnw -B install -DskipTests\n");
+    }
+
+    @Test
+    void findsAnInstalledJarInLibIgnoringAnArchiveThatDoesNotFitAndABadJavaHome(@TempDir Path dir)
+            throws IOException {
+        Path launcher = copyLauncher(dir);
+        Files.createDirectories(dir.resolve("lib"));
+        Files.copy(JAR, dir.resolve("lib/wmon.jar"));
+        Files.writeString(dir.resolve("lib/wmon.jsa"), "not a class-data archive");
+        Path link = dir.resolve("wmon-link");
+        Files.createSymbolicLink(link, launcher);
+
+        for (Path entry : new Path[] {launcher, link}) {
+            Launched.Result result = Launched.run(entry, Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString()),
+                    "--version");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).startsWith("wmon ");
+            assertThat(result.err()).isEmpty();
+        }
+    }
+
+    private static Path copyLauncher(Path dir) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path launcher = bin.resolve("wmon");
+        Files.copy(Launched.LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        return launcher;
+    }
+}
