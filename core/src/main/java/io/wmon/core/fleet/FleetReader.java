@@ -74,11 +74,17 @@ public final class FleetReader {
         int roundTrips = 1;
         List<Tuple> members = registryMembers(registry);
 
-        List<Response<Map<String, String>>> hashes = new ArrayList<>(members.size());
+        // Each batch is classified as soon as its replies arrive, so that no more than one batch of
+        // raw replies is alive at a time: a big fleet then costs young-generation garbage only.
+        long now = clock.millis();
+        WorkerClassifier classifier = new WorkerClassifier(now, staleAfterOverrideMillis);
+        List<WorkerEntry> entries = new ArrayList<>(members.size());
+        List<Response<Map<String, String>>> hashes = new ArrayList<>(BATCH_SIZE);
         for (int from = 0; from < members.size(); from += BATCH_SIZE) {
-            int to = Math.min(members.size(), from + BATCH_SIZE);
+            List<Tuple> batch = members.subList(from, Math.min(members.size(), from + BATCH_SIZE));
+            hashes.clear();
             boolean queued = false;
-            for (Tuple member : members.subList(from, to)) {
+            for (Tuple member : batch) {
                 // A member that is no valid id was never written by wmon; reading it would only cost a command.
                 boolean keyable = FleetKeys.isValidWorkerId(member.getElement());
                 hashes.add(keyable ? pipeline.hgetAll(keys.worker(member.getElement())) : null);
@@ -88,13 +94,9 @@ public final class FleetReader {
                 pipeline.sync();
                 roundTrips++;
             }
-        }
-
-        long now = clock.millis();
-        WorkerClassifier classifier = new WorkerClassifier(now, staleAfterOverrideMillis);
-        List<WorkerEntry> entries = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            entries.add(classify(classifier, members.get(i), hashes.get(i)));
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(classify(classifier, batch.get(i), hashes.get(i)));
+            }
         }
         entries.sort(Comparator.comparing(WorkerEntry::id));
         return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
