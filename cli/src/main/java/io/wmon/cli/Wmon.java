@@ -19,6 +19,9 @@ public final class Wmon {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new WmonCommand());
         // Subcommands: one class each in io.wmon.cli.command, added here in the order of the docs.
+        commandLine.addSubcommand(new io.wmon.cli.command.jmx.JmxCommand());
+        commandLine.addSubcommand(new io.wmon.cli.command.attach.AttachCommand());
+        commandLine.addSubcommand(new io.wmon.cli.command.demo.DemoCommand());
         commandLine.setExecutionExceptionHandler(new ErrorMapper());
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
