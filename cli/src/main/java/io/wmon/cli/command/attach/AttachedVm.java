@@ -122,7 +122,7 @@ public final class AttachedVm implements AutoCloseable {
 
     private static String dynamicLoadingHint(Exception e) {
         String message = String.valueOf(e.getMessage());
-        return message.contains("EnableDynamicAgentLoading") || message.contains("dynamic")
+        return message.contains("EnableDynamicAgentLoading") || message.contains("ynamic agent loading")
                 ? "; it was started with -XX:-EnableDynamicAgentLoading: use -javaagent instead" : "";
     }
 

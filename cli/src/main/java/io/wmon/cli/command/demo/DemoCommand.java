@@ -7,6 +7,7 @@ import io.wmon.cli.command.attach.AgentJar;
 import io.wmon.cli.command.attach.ExplicitOptions;
 import io.wmon.cli.command.attach.InstalledArtifact;
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
@@ -14,6 +15,7 @@ import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SharedPoolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
             new InstalledArtifact("wmon-example-worker.jar", "example-worker");
     private static final int MAX_WORKERS = 16;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FIRST_BEAT_TIMEOUT = Duration.ofSeconds(20);
 
     @Spec
     CommandSpec spec;
@@ -82,8 +85,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path agent = AgentJar.resolve(agentJar);
         String classPath = workerClassPath();
         PrintWriter err = spec.commandLine().getErr();
-        DemoRun run = DemoRun.begin(err);
+        DemoRun run = null;
         try {
+            run = DemoRun.begin(err);
             DemoRedis redis = DemoRedis.choose(spec.commandLine(), root, startRedis, run, err);
             run.own(openPool(redis.endpoint(), namespace));
             err.println("wmon demo: Redis " + redis.describe() + ", namespace " + namespace + ", starting " + workers
@@ -92,14 +96,19 @@ public final class DemoCommand implements Callable<Integer> {
             WorkerLaunch launch = new WorkerLaunch(agent, classPath, workerMain, redis.url(), namespace,
                     redis.chosenByUser());
             run.startWorkers(launch, workers).awaitReady(READY_TIMEOUT);
+            awaitFirstBeats(run.pool(), keys, err);
             return show(redis, keys, run);
         } catch (DemoFailure e) {
-            run.keepLogs();
+            if (run != null) {
+                run.keepLogs();
+            }
             err.println("wmon: " + e.getMessage());
             err.flush();
             return ExitCodes.INTERNAL;
         } finally {
-            run.close();
+            if (run != null) {
+                run.close();
+            }
         }
     }
 
@@ -123,6 +132,26 @@ public final class DemoCommand implements Callable<Integer> {
         new DemoFleetView(run.pool(), keys, out, err, System.console() != null)
                 .run(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds));
         return ExitCodes.OK;
+    }
+
+    /** Waits until every worker has beaten once, so that the first screen shows the whole fleet. */
+    private void awaitFirstBeats(SharedPool pool, FleetKeys keys, PrintWriter err) {
+        FleetReader reader = new FleetReader(pool, keys, Clock.systemUTC());
+        long deadline = System.nanoTime() + FIRST_BEAT_TIMEOUT.toNanos();
+        while (reader.read().aliveCount() < workers) {
+            if (System.nanoTime() > deadline) {
+                err.println("wmon demo: not every worker reported to Redis within " + FIRST_BEAT_TIMEOUT.toSeconds()
+                        + " s; their logs may say why");
+                err.flush();
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private SharedPool openPool(RedisEndpoint endpoint, String namespace) {

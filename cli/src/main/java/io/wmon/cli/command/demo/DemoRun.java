@@ -97,13 +97,16 @@ final class DemoRun implements AutoCloseable {
         if (redis != null) {
             redis.close();
         }
-        if (!keepLogs) {
+        boolean logsKept = keepLogs && workers != null;
+        if (!logsKept) {
             deleteLogs();
         }
-        err.println("wmon demo: stopped" + (workers == null ? "" : " " + workers.pids().size() + " workers")
-                + (redis == null ? "" : (workers == null ? "" : " and") + " the Redis it started")
-                + (keepLogs ? "; worker logs kept in " + logDir : ""));
-        err.flush();
+        if (workers != null || redis != null) {
+            err.println("wmon demo: stopped" + (workers == null ? "" : " " + workers.pids().size() + " workers")
+                    + (redis == null ? "" : (workers == null ? "" : " and") + " the Redis it started")
+                    + (logsKept ? "; worker logs kept in " + logDir : ""));
+            err.flush();
+        }
         if (Thread.currentThread() != hook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

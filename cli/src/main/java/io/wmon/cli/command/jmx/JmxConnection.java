@@ -81,7 +81,12 @@ final class JmxConnection implements AutoCloseable {
         Future<JMXConnector> attempt = executor.submit(() -> JMXConnectorFactory.connect(url, env));
         try {
             JMXConnector connector = attempt.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new JmxConnection(connector, connector.getMBeanServerConnection());
+            try {
+                return new JmxConnection(connector, connector.getMBeanServerConnection());
+            } catch (IOException | RuntimeException e) {
+                connector.close();
+                throw e;
+            }
         } catch (ExecutionException e) {
             throw new TargetUnreachableException(JmxFailures.describe(e.getCause(), where, user), e.getCause());
         } catch (TimeoutException e) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wmon.cli.ExitCodes;
 import io.wmon.test.RedisServerExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,14 @@ class AttachCommandIT {
         jvms.forEach(TargetJvm::close);
     }
 
+    /** The Java 21+ JDK installed here, if any: where JEP 451 applies to dynamically loaded agents. */
+    private static final Path NEWER_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
     private TargetJvm plainJvm() {
-        TargetJvm jvm = TargetJvm.start(List.of());
+        return track(TargetJvm.start(List.of()));
+    }
+
+    private TargetJvm track(TargetJvm jvm) {
         jvms.add(jvm);
         return jvm;
     }
@@ -90,6 +98,34 @@ class AttachCommandIT {
         assertThat(refused.err()).contains("not running").contains("log");
         assertThat(agentVersionOf(jvm.pid())).isNull();
         await().atMost(Duration.ofSeconds(10)).until(() -> jvm.output().contains("interval"));
+    }
+
+    @Test
+    void onJava21AndLaterTheUserHearsAboutTheDynamicLoadingWarning() {
+        assumeTrue(Files.isExecutable(NEWER_JDK.resolve("bin/java")), "needs a Java 21+ JDK at " + NEWER_JDK);
+        TargetJvm jvm = track(TargetJvm.start(NEWER_JDK, List.of()));
+        String pid = Long.toString(jvm.pid());
+
+        WmonRun loaded = WmonRun.of("attach", pid, "redis=" + REDIS.url(), "namespace=j25", "id=w-25");
+
+        assertThat(loaded.exitCode()).as(loaded.err()).isEqualTo(ExitCodes.OK);
+        assertThat(loaded.out()).startsWith("wmon agent loaded into pid " + pid);
+        assertThat(loaded.errLines()).singleElement().asString().contains("JEP 451")
+                .contains("-XX:+EnableDynamicAgentLoading");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jvm.output().contains("loaded dynamically"));
+        assertThat(WmonRun.of("attach", pid, "--stop").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aJvmThatForbidsDynamicAgentsSaysHowToLoadIt() {
+        assumeTrue(Files.isExecutable(NEWER_JDK.resolve("bin/java")), "needs a Java 21+ JDK at " + NEWER_JDK);
+        TargetJvm jvm = track(TargetJvm.start(NEWER_JDK, List.of("-XX:-EnableDynamicAgentLoading")));
+
+        WmonRun refused = WmonRun.of("attach", Long.toString(jvm.pid()), "redis=" + REDIS.url());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(refused.errLines()).hasSize(1);
+        assertThat(refused.err()).contains("-javaagent");
     }
 
     @Test

@@ -30,10 +30,15 @@ public final class TargetJvm implements AutoCloseable {
 
     /** Starts the JVM and returns once it printed its ready line. */
     public static TargetJvm start(List<String> jvmOptions) {
+        return start(Path.of(System.getProperty("java.home")), jvmOptions);
+    }
+
+    /** Starts the JVM of another JDK, e.g. a newer one than the tests run on. */
+    public static TargetJvm start(Path javaHome, List<String> jvmOptions) {
         try {
             Path log = Files.createTempFile("wmon-target-jvm-", ".log");
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(javaHome.resolve("bin").resolve("java").toString());
             command.add("-Xmx64m");
             command.add("-XX:+UseSerialGC");
             command.add("-XX:TieredStopAtLevel=1");
