@@ -3,6 +3,9 @@ package io.wmon.cli;
 import io.wmon.cli.command.ConnectionsCommand;
 import io.wmon.cli.command.PruneCommand;
 import io.wmon.cli.command.StatusCommand;
+import io.wmon.cli.command.attach.AttachCommand;
+import io.wmon.cli.command.demo.DemoCommand;
+import io.wmon.cli.command.jmx.JmxCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -26,6 +29,9 @@ public final class Wmon {
         commandLine.addSubcommand(new StatusCommand());
         commandLine.addSubcommand(new ConnectionsCommand());
         commandLine.addSubcommand(new PruneCommand());
+        commandLine.addSubcommand(new JmxCommand());
+        commandLine.addSubcommand(new AttachCommand());
+        commandLine.addSubcommand(new DemoCommand());
         // A namespace may be called "status": "-n status status" must read it as the option's value.
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler(new ErrorMapper());

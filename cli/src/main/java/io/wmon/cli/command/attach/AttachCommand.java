@@ -1,0 +1,114 @@
+package io.wmon.cli.command.attach;
+
+import io.wmon.cli.ExitCodes;
+import io.wmon.cli.TargetUnreachableException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wmon attach PID [--stop] [--agent-jar PATH] [OPTION…]}: loads the wmon agent into a running
+ * JVM, or stops it there, and says whether it runs afterwards.
+ *
+ * <p>{@code loadAgent} cannot report what the agent made of its options (it logs in the target), so
+ * the command reads {@code wmon.agent.version} from the target before and after: an agent that
+ * runs already is not loaded twice, and one that refused its options is reported as not started.
+ */
+@Command(name = "attach", mixinStandardHelpOptions = true,
+        description = {"Load the wmon agent into a running JVM (or stop it there) through the Attach API.",
+            "OPTIONs are the agent's key=value options, e.g. redis=redis://cache:6379 namespace=prod."})
+public final class AttachCommand implements Callable<Integer> {
+
+    private static final int FIRST_WARNING_RELEASE = 21;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PID", description = "Process id of the target JVM.")
+    long pid;
+
+    @Parameters(index = "1..*", paramLabel = "OPTION", description = "Agent options as key=value words.")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = "--stop", description = "Stop the agent running in the target (sends mode=stop).")
+    boolean stop;
+
+    @Option(names = "--agent-jar", paramLabel = "PATH",
+            description = "The wmon-agent.jar to load (default: the one next to the wmon CLI).")
+    Path agentJar;
+
+    @Override
+    public Integer call() {
+        String options = stop ? AgentArguments.stop(words) : AgentArguments.start(words, inheritedOptions());
+        Path jar = AgentJar.resolve(agentJar);
+        PrintWriter out = spec.commandLine().getOut();
+        try (AttachedVm vm = AttachedVm.attach(pid)) {
+            Optional<String> before = vm.agentVersion();
+            if (!stop && before.isPresent()) {
+                out.println("wmon agent " + before.get() + " already running in pid " + pid
+                        + "; nothing loaded (to change its options: wmon attach " + pid + " --stop, then attach again)");
+                return ExitCodes.OK;
+            }
+            if (stop && before.isEmpty()) {
+                out.println("wmon agent not running in pid " + pid + "; nothing to stop");
+                return ExitCodes.OK;
+            }
+            noteDynamicLoadingWarning(vm);
+            vm.loadAgent(jar, options);
+            Optional<String> after = vm.agentVersion();
+            if (stop) {
+                if (after.isPresent()) {
+                    throw new TargetUnreachableException("wmon agent still running in pid " + pid
+                            + " after mode=stop; see that JVM's log (logger io.wmon.agent)");
+                }
+                out.println("wmon agent stopped in pid " + pid);
+            } else {
+                if (after.isEmpty()) {
+                    throw new TargetUnreachableException("wmon agent loaded into pid " + pid + " but not running: "
+                            + "it refused its options or could not start; see that JVM's log (logger io.wmon.agent)");
+                }
+                out.println("wmon agent loaded into pid " + pid + " (version " + after.get() + ")");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code --redis} and {@code --namespace} typed for wmon itself go to the agent too. */
+    private Map<String, String> inheritedOptions() {
+        Map<String, String> inherited = new LinkedHashMap<>();
+        ExplicitOptions.typed(spec.commandLine(), "--redis").ifPresent(url -> inherited.put("redis", url));
+        ExplicitOptions.typed(spec.commandLine(), "--namespace").ifPresent(ns -> inherited.put("namespace", ns));
+        return inherited;
+    }
+
+    /** JEP 451: from Java 21 on, a dynamically loaded agent makes the target print a warning. */
+    private void noteDynamicLoadingWarning(AttachedVm vm) {
+        int release = vm.systemProperty("java.specification.version").map(AttachCommand::feature).orElse(0);
+        String jvmArgs = vm.agentProperty("sun.jvm.args").orElse("");
+        if (release >= FIRST_WARNING_RELEASE && !jvmArgs.contains("EnableDynamicAgentLoading")) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("wmon: note: pid " + pid + " runs Java " + release + " and prints a warning about a dynamically "
+                    + "loaded agent (JEP 451); start it with -XX:+EnableDynamicAgentLoading, or with -javaagent, to avoid it");
+            err.flush();
+        }
+    }
+
+    private static int feature(String specVersion) {
+        try {
+            return Integer.parseInt(specVersion.startsWith("1.") ? specVersion.substring(2) : specVersion);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

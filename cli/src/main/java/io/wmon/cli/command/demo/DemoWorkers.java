@@ -1,0 +1,147 @@
+package io.wmon.cli.command.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker JVMs of one demo run, each writing its output to {@code demo-<i>.log} in a log folder.
+ *
+ * <p>{@link #close()} ends them the way an operator would: {@code SIGTERM} to all (the agent's
+ * shutdown hook then marks each worker stopped in Redis), a bounded wait, then {@code SIGKILL} for
+ * any that is still alive, and waits for those too.
+ */
+final class DemoWorkers implements AutoCloseable {
+
+    private static final String READY = "ready pid=";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Path logDir;
+    private boolean closed;
+
+    DemoWorkers(Path logDir) {
+        this.logDir = logDir;
+    }
+
+    /**
+     * Starts {@code count} workers; after {@link #close()} it starts none.
+     *
+     * @throws DemoFailure when a process cannot be started (those already running keep running
+     *     until {@link #close()})
+     */
+    void start(WorkerLaunch launch, int count) {
+        for (int i = 1; i <= count; i++) {
+            ProcessBuilder builder = new ProcessBuilder(launch.command(i))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log(i).toFile());
+            launch.environment(builder.environment());
+            synchronized (processes) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    processes.add(builder.start());
+                } catch (IOException e) {
+                    throw new DemoFailure("cannot start worker " + WorkerLaunch.workerId(i) + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until every worker printed its {@code ready} line.
+     *
+     * @throws DemoFailure naming the worker and its log when one exits or stays silent
+     */
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Process> started;
+        synchronized (processes) {
+            started = List.copyOf(processes);
+        }
+        for (int i = 1; i <= started.size(); i++) {
+            Process process = started.get(i - 1);
+            while (!isReady(i)) {
+                if (!process.isAlive()) {
+                    throw new DemoFailure("worker " + WorkerLaunch.workerId(i) + " exited with code "
+                            + process.exitValue() + " before it was ready; see " + log(i));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new DemoFailure("worker " + WorkerLaunch.workerId(i) + " not ready after "
+                            + timeout.toSeconds() + " s; see " + log(i));
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    /** The process ids, in worker order. */
+    List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        synchronized (processes) {
+            for (Process process : processes) {
+                pids.add(process.pid());
+            }
+        }
+        return pids;
+    }
+
+    Path logDir() {
+        return logDir;
+    }
+
+    /** Stops every worker and waits until each has exited. Safe to call more than once. */
+    @Override
+    public void close() {
+        List<Process> started;
+        synchronized (processes) {
+            closed = true;
+            started = List.copyOf(processes);
+        }
+        for (Process process : started) {
+            process.destroy();
+        }
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (Process process : started) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean isReady(int index) {
+        Path log = log(index);
+        try {
+            // Decoded leniently: the worker may be in the middle of writing a multi-byte character.
+            return Files.exists(log) && new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains(READY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+
+    private Path log(int index) {
+        return logDir.resolve(WorkerLaunch.workerId(index) + ".log");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted while waiting for the workers", e);
+        }
+    }
+}

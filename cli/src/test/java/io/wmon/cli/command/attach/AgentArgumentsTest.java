@@ -1,0 +1,54 @@
+package io.wmon.cli.command.attach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentArgumentsTest {
+
+    @Test
+    void joinsWordsWithCommas() {
+        assertThat(AgentArguments.start(List.of("namespace=prod", "id=w-7"), Map.of())).isEqualTo("namespace=prod,id=w-7");
+    }
+
+    @Test
+    void noWordsMeansTheAgentsDefaults() {
+        assertThat(AgentArguments.start(List.of(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void globalOptionsComeFirstAndAWordOverridesThem() {
+        Map<String, String> inherited = new LinkedHashMap<>();
+        inherited.put("redis", "redis://cache:6379");
+        inherited.put("namespace", "prod");
+
+        assertThat(AgentArguments.start(List.of("namespace=staging"), inherited))
+                .isEqualTo("redis=redis://cache:6379,namespace=staging");
+    }
+
+    @Test
+    void aWordWithoutEqualsIsAUsageErrorThatHidesPasswords() {
+        assertThatThrownBy(() -> AgentArguments.start(List.of("redis://u:secret@cache"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not key=value")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aCommaInsideAWordIsRefusedExceptInTheRedisUrl() {
+        assertThatThrownBy(() -> AgentArguments.start(List.of("id=a,namespace=b"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comma");
+        assertThat(AgentArguments.start(List.of("redis=redis-cluster://h:7000,h2:7001"), Map.of()))
+                .isEqualTo("redis=redis-cluster://h:7000,h2:7001");
+    }
+
+    @Test
+    void stopTakesNoOptions() {
+        assertThat(AgentArguments.stop(List.of())).isEqualTo("mode=stop");
+        assertThatThrownBy(() -> AgentArguments.stop(List.of("id=x"))).isInstanceOf(IllegalArgumentException.class);
+    }
+}

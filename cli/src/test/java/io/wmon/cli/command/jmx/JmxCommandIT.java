@@ -1,0 +1,172 @@
+package io.wmon.cli.command.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wmon.cli.ExitCodes;
+import io.wmon.cli.command.attach.TargetJvm;
+import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.test.RedisServerExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code wmon jmx} against real JVMs: one started with {@code -javaagent} (worker {@code w1}), one
+ * without. Both live for the whole class; the tests only read them.
+ */
+@Timeout(120)
+class JmxCommandIT {
+
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static TargetJvm withAgent;
+    private static TargetJvm withoutAgent;
+
+    @BeforeAll
+    static void startJvms() {
+        withAgent = TargetJvm.start(List.of(TargetJvm.javaAgent("redis=" + REDIS.url() + ",namespace=t,id=w1,interval=1s")));
+        withoutAgent = TargetJvm.start(List.of());
+        // The MBeans are registered on the agent's own thread, right after it starts.
+        await().atMost(Duration.ofSeconds(30)).until(() -> WmonRun.of("jmx", pid(withAgent), "Worker:Id").exitCode() == 0);
+    }
+
+    @AfterAll
+    static void stopJvms() {
+        for (TargetJvm jvm : new TargetJvm[] {withAgent, withoutAgent}) {
+            if (jvm != null) {
+                jvm.close();
+            }
+        }
+    }
+
+    private static String pid(TargetJvm jvm) {
+        return Long.toString(jvm.pid());
+    }
+
+    private static JsonNode mbean(JsonNode document, String objectName) {
+        for (JsonNode mbean : document.get("mbeans")) {
+            if (mbean.get("objectName").asText().equals(objectName)) {
+                return mbean;
+            }
+        }
+        throw new AssertionError(objectName + " not in " + document);
+    }
+
+    @Test
+    void jsonHoldsEveryWmonMBeanWithTypedAttributes() {
+        WmonRun run = WmonRun.of("jmx", pid(withAgent), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode document = run.json();
+        assertThat(document.get("target").asText()).isEqualTo(pid(withAgent));
+        assertThat(document.get("kind").asText()).isEqualTo("pid");
+        assertThat(document.get("pid").asLong()).isEqualTo(withAgent.pid());
+        JsonNode worker = mbean(document, "io.wmon:type=Worker");
+        assertThat(worker.get("type").asText()).isEqualTo("Worker");
+        assertThat(worker.get("attributes").get("Id").asText()).isEqualTo("w1");
+        assertThat(worker.get("attributes").get("Namespace").asText()).isEqualTo("t");
+        assertThat(worker.get("attributes").get("Pid").asLong()).isEqualTo(withAgent.pid());
+        assertThat(worker.get("attributes").get("HeartbeatCount").isIntegralNumber()).isTrue();
+        assertThat(worker.get("attributes").get("RedisAvailable").isBoolean()).isTrue();
+        assertThat(worker.get("errors").size()).isZero();
+        mbean(document, "io.wmon:type=PubSub");
+        List<String> names = new ArrayList<>();
+        document.get("mbeans").forEach(m -> names.add(m.get("objectName").asText()));
+        assertThat(names).isSorted().anyMatch(name -> name.startsWith("io.wmon:type=RedisPool,name="));
+    }
+
+    @Test
+    void namedAttributesOnlyAndQualifiedByType() {
+        WmonRun run = WmonRun.of("jmx", pid(withAgent), "--json", "Worker:Id", "HeartbeatCount", "RedisPool:MaxTotal");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode mbeans = run.json().get("mbeans");
+        assertThat(mbeans).hasSize(2);
+        JsonNode pool = mbeans.get(0);
+        assertThat(pool.get("type").asText()).isEqualTo("RedisPool");
+        assertThat(pool.get("attributes").fieldNames()).toIterable().containsExactly("MaxTotal");
+        assertThat(pool.get("attributes").get("MaxTotal").asInt()).isEqualTo(4);
+        JsonNode worker = mbeans.get(1);
+        assertThat(worker.get("attributes").fieldNames()).toIterable().containsExactly("HeartbeatCount", "Id");
+    }
+
+    @Test
+    void textGroupsAttributesUnderTheirObjectName() {
+        WmonRun run = WmonRun.of("jmx", pid(withAgent), "Worker:Id", "Worker:State");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out().lines()).first().isEqualTo("io.wmon:type=Worker");
+        assertThat(run.out().lines().skip(1)).allMatch(line -> line.startsWith("  "))
+                .anyMatch(line -> line.matches("\\s+Id\\s+w1"));
+    }
+
+    @Test
+    void theListShowsWhichJvmsRunTheAgent() {
+        WmonRun run = WmonRun.of("jmx", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode with = null;
+        JsonNode without = null;
+        for (JsonNode jvm : run.json().get("jvms")) {
+            if (jvm.get("pid").asLong() == withAgent.pid()) {
+                with = jvm;
+            } else if (jvm.get("pid").asLong() == withoutAgent.pid()) {
+                without = jvm;
+            }
+        }
+        assertThat(with).as(run.out()).isNotNull();
+        assertThat(with.get("agent").asBoolean()).isTrue();
+        assertThat(with.get("agentVersion").asText()).isNotBlank();
+        assertThat(with.get("main").asText()).isEqualTo("io.wmon.cli.command.attach.TargetJvmMain");
+        assertThat(without).as(run.out()).isNotNull();
+        assertThat(without.get("agent").asBoolean()).isFalse();
+        assertThat(without.get("agentVersion").isNull()).isTrue();
+    }
+
+    @Test
+    void aJvmWithoutTheAgentIsUnreachableInOneLine() {
+        WmonRun run = WmonRun.of("jmx", pid(withoutAgent), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("wmon: wmon agent not running in pid " + pid(withoutAgent)
+                + "; load it with: wmon attach " + pid(withoutAgent));
+    }
+
+    @Test
+    void anUnknownPidIsUnreachableInOneLine() {
+        long unused = 4_000_000;
+        while (ProcessHandle.of(unused).isPresent()) {
+            unused--;
+        }
+
+        WmonRun run = WmonRun.of("jmx", Long.toString(unused));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(run.errLines()).containsExactly("wmon: no JVM with pid " + unused);
+    }
+
+    @Test
+    void usageMistakesExit2() {
+        assertThat(WmonRun.of("jmx", pid(withAgent), "NoSuchAttribute").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(WmonRun.of("jmx", "State").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(WmonRun.of("jmx", pid(withAgent), "--user", "u", "--password-file", "/dev/null").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void anUnknownFlagExits2() {
+        assumeTrue(WmonRun.parseErrorsExitUsage(), "Wmon.commandLine() maps picocli usage errors to 1 on this branch");
+
+        assertThat(WmonRun.of("jmx", "--bogus").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
