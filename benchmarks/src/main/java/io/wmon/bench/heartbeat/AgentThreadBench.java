@@ -17,7 +17,7 @@ import java.lang.management.ThreadMXBean;
  * ({@link ThreadMXBean#getThreadCpuTime(long)}) and the Worker MBean's {@code HeartbeatCount} at
  * the start and the end of {@code --seconds} (default 60), and divides. Everything the thread does
  * counts: the beat, the scheduling, the jitter. The shared commons-pool evictor thread is reported
- * beside it.
+ * beside it, and the CPU per beat of each of {@code --windows} equal windows (default 6) as notes.
  *
  * <pre>java -javaagent:wmon-agent.jar=redis=redis://127.0.0.1:PORT,interval=1s -cp wmon-benchmarks.jar
  *     io.wmon.bench.heartbeat.AgentThreadBench [--seconds 60]</pre>
@@ -34,11 +34,22 @@ public final class AgentThreadBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long heartbeat = threadId("wmon-heartbeat");
         long evictor = threadId("commons-pool-evictor");
+        int windows = args.integer("windows", 6);
         long beats0 = beans.heartbeatCount();
         long cpu0 = threads.getThreadCpuTime(heartbeat);
         long evict0 = evictor < 0 ? 0 : threads.getThreadCpuTime(evictor);
         long wall0 = System.nanoTime();
-        Thread.sleep(seconds * 1_000L);
+        long beatsBefore = beats0;
+        long cpuBefore = cpu0;
+        for (int w = 1; w <= windows; w++) {
+            Thread.sleep(seconds * 1_000L / windows);
+            long beatsNow = beans.heartbeatCount();
+            long cpuNow = threads.getThreadCpuTime(heartbeat);
+            Table.note("%s window %d/%d: %d beats, %s/beat", Jdk.current().label(), w, windows, beatsNow - beatsBefore,
+                    us((double) (cpuNow - cpuBefore) / Math.max(1, beatsNow - beatsBefore)));
+            beatsBefore = beatsNow;
+            cpuBefore = cpuNow;
+        }
         long beats = beans.heartbeatCount() - beats0;
         long cpu = threads.getThreadCpuTime(heartbeat) - cpu0;
         long evict = evictor < 0 ? 0 : threads.getThreadCpuTime(evictor) - evict0;

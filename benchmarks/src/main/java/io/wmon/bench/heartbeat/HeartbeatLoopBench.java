@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * CPU and wall time per heartbeat, on one thread, against a real Redis: {@code --beats} beats
  * (default 2,000) of {@link LoopBeat} per batch, after a warm-up, in {@code --batches} batches
  * (default 5); the thread's CPU time comes from {@link ThreadMXBean#getCurrentThreadCpuTime()}.
- * Then the CPU of each part of a beat, each part alone in a loop of the same length.
+ * Then the CPU of each part of a beat, each part alone in a loop of the same length; and, with
+ * {@code --paced N}, N more beats one second apart ({@code --pace-ms}), as the agent beats.
  *
  * <p>Run with the shaded agent jar on the class path, so that the measured code is the shipped
  * code: {@code java -cp wmon-benchmarks.jar:wmon-agent.jar io.wmon.bench.heartbeat.HeartbeatLoopBench
@@ -46,6 +47,9 @@ public final class HeartbeatLoopBench {
         int beats = args.integer("beats", 2_000);
         int batches = args.integer("batches", 5);
         int warmup = args.integer("warmup", 1_000);
+        if (batches < 1) {
+            throw new IllegalArgumentException("--batches must be at least 1");
+        }
         String id = "bench-loop-" + ProcessHandle.current().pid();
         RedisEndpoint endpoint = RedisEndpoint.parse(args.get("redis"));
         try (SharedPool pool = SharedPoolRegistry.jvm().acquire(endpoint, ConnectionNames.agent("bench", id),
@@ -77,7 +81,33 @@ public final class HeartbeatLoopBench {
                     us(percentile(wall, 50)) + " / " + us(percentile(wall, 99)), us(median(wallMean)) + " mean", "—",
                     "—");
             parts(beat, beats);
+            int paced = args.integer("paced", 0);
+            if (paced > 0) {
+                paced(beat, paced, args.integer("pace-ms", 1_000));
+            }
         }
+    }
+
+    /**
+     * {@code n} beats {@code paceMillis} apart, as the agent beats: the same code, now with cold
+     * caches and a wake-up per beat. Notes the median CPU of one beat.
+     */
+    private static void paced(LoopBeat beat, int n, int paceMillis) {
+        double[] cpu = new double[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                Thread.sleep(paceMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            beat.run();
+            cpu[i] = THREADS.getCurrentThreadCpuTime() - cpu0;
+        }
+        Table.row(fmt("CPU per heartbeat (same loop, %d beats %d ms apart, median)", n, paceMillis),
+                Jdk.current().label(), "—", us(median(cpu)), us(median(cpu)), "≤ 0.5 ms",
+                Table.met(median(cpu) <= 500_000));
     }
 
     /** Notes the CPU of each part of a beat, measured alone. */

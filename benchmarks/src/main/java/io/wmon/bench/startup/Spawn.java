@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * One timed child JVM: nanoseconds from just before {@link ProcessBuilder#start()} to the first
- * line on its stdout (the marker printed at main entry), and to its exit.
+ * line on its stdout (the marker printed at main entry), and to its exit; and from its last line to
+ * its exit.
  */
-record Spawn(long toMainNanos, long toExitNanos, List<String> lines) {
+record Spawn(long toMainNanos, long toExitNanos, long lastLineToExitNanos, List<String> lines) {
 
     static Spawn run(List<String> command, File stderr) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -28,7 +29,9 @@ record Spawn(long toMainNanos, long toExitNanos, List<String> lines) {
                 throw new IllegalStateException("child printed " + first + " instead of the marker: " + command);
             }
             List<String> lines = new ArrayList<>();
+            long atLastLine = atMain;
             for (String line = out.readLine(); line != null; line = out.readLine()) {
+                atLastLine = System.nanoTime();
                 lines.add(line);
             }
             int status = process.waitFor();
@@ -36,7 +39,7 @@ record Spawn(long toMainNanos, long toExitNanos, List<String> lines) {
             if (status != 0) {
                 throw new IllegalStateException("child exited with " + status + ": " + command);
             }
-            return new Spawn(atMain - start, atExit - start, lines);
+            return new Spawn(atMain - start, atExit - start, atExit - atLastLine, lines);
         } finally {
             process.destroyForcibly();
         }

@@ -56,6 +56,7 @@ public final class StartupBench {
             Jdk jdk = Jdk.at(home);
             measure(jdk, variants, bench, runs, stderr);
             classCounts(jdk, variants, bench, stderr);
+            settledExit(jdk, variants, bench, Math.max(3, runs / 3), stderr);
             phases(jdk, agent, bench, up, probes, stderr);
         }
     }
@@ -103,6 +104,24 @@ public final class StartupBench {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         return v[Math.min(v.length - 1, v.length * q / 4)];
+    }
+
+    /**
+     * Exit time of a JVM whose agent had three seconds to finish starting ({@code Marker 3000}):
+     * tells the shutdown hook's own cost from its wait for an unfinished start.
+     */
+    private static void settledExit(Jdk jdk, List<Variant> variants, String bench, int runs, File stderr)
+            throws IOException, InterruptedException {
+        for (Variant variant : variants) {
+            double[] exit = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                List<String> command = command(jdk, variant, bench, "io.wmon.bench.Marker");
+                command.add("3000");
+                exit[i] = Spawn.run(command, stderr).lastLineToExitNanos();
+            }
+            Table.note("%s %-11s exit 3 s after main (agent started): median %s from the last line to exit (of %d)",
+                    jdk.label(), variant.name(), ms(median(exit)), runs);
+        }
     }
 
     /** One run per variant with {@code -Xlog:class+load}: classes loaded in all, and wmon's own. */
