@@ -1,0 +1,2 @@
+/** Heap the agent keeps alive in a worker JVM. */
+package io.wmon.bench.heap;

@@ -1,0 +1,2 @@
+/** CPU and wall time of one heartbeat. */
+package io.wmon.bench.heartbeat;

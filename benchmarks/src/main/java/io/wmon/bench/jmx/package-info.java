@@ -1,0 +1,2 @@
+/** Latency of reading the agent's MBeans in-process. */
+package io.wmon.bench.jmx;
