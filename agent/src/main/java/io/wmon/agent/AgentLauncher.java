@@ -15,11 +15,12 @@ import java.util.logging.Logger;
  * JVM exactly as it was, with one warning. A second start is refused with one line; {@code
  * mode=stop} undoes a start so that the agent can be started again. Logs through
  * {@code java.util.logging} directly (logger {@code io.wmon.agent}) so that even a failure to set
- * up the agent's own logging is reported.
+ * up the agent's own logging is reported; the logger is looked up only when there is something to
+ * say, so that a good start does not initialise logging on the JVM's start-up path.
  */
 final class AgentLauncher {
 
-    private static final Logger LOG = Logger.getLogger("io.wmon.agent");
+    private static final String LOGGER = "io.wmon.agent";
 
     private static AgentRuntime running;
 
@@ -35,33 +36,33 @@ final class AgentLauncher {
                 start(options, instrumentation);
             }
         } catch (AgentConfigException e) {
-            LOG.warning(oneLine(e.getMessage().startsWith("wmon agent disabled") ? e.getMessage()
+            Logger.getLogger(LOGGER).warning(oneLine(e.getMessage().startsWith("wmon agent disabled") ? e.getMessage()
                     : "wmon agent disabled: " + e.getMessage()));
         } catch (Throwable e) {
             // An agent must never take its host down, whatever went wrong.
-            LOG.log(Level.WARNING, oneLine("wmon agent disabled: " + e), e);
+            Logger.getLogger(LOGGER).log(Level.WARNING, oneLine("wmon agent disabled: " + e), e);
         }
     }
 
     private static void start(AgentOptions options, Instrumentation instrumentation) {
         if (running != null) {
-            LOG.info("wmon agent already running in this JVM; ignoring the second start");
+            Logger.getLogger(LOGGER).info("wmon agent already running in this JVM; ignoring the second start");
             return;
         }
         BootstrapApi.install(instrumentation);
+        // The "started" line is logged by the agent's own thread, off the JVM's start-up path.
         running = AgentRuntime.start(options, AgentVersion.current());
-        LOG.info("wmon agent started: " + options.describe());
     }
 
     private static void stop() {
         if (running == null) {
-            LOG.info("wmon agent is not running in this JVM; nothing to stop");
+            Logger.getLogger(LOGGER).info("wmon agent is not running in this JVM; nothing to stop");
             return;
         }
         AgentRuntime stopping = running;
         running = null;
         stopping.stop();
-        LOG.info("wmon agent stopped");
+        Logger.getLogger(LOGGER).info("wmon agent stopped");
     }
 
     private static String oneLine(String message) {

@@ -9,14 +9,23 @@ import java.lang.management.ThreadMXBean;
 /**
  * Heap, threads and process CPU load of this JVM, read from the platform MXBeans.
  *
- * <p>CPU load comes from {@code com.sun.management.OperatingSystemMXBean} when the JVM has it
- * (HotSpot, OpenJ9); elsewhere it is {@code -1}. All reads are in-memory and cost microseconds.
+ * <p>Process CPU time comes from {@code com.sun.management.OperatingSystemMXBean} when the JVM has
+ * it (HotSpot, OpenJ9); elsewhere the load is {@code -1}. All reads are in-memory and cost
+ * microseconds or less.
  */
 public final class JvmMetrics {
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    private final int processors = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private long lastCpuNanos;
+    private long lastWallNanos;
+
+    public JvmMetrics() {
+        lastCpuNanos = processCpuNanos();
+        lastWallNanos = System.nanoTime();
+    }
 
     /** Heap in use, bytes. */
     public long heapUsedBytes() {
@@ -34,11 +43,29 @@ public final class JvmMetrics {
         return threads.getThreadCount();
     }
 
-    /** Recent CPU load of this process, 0..1, or -1 when unknown. */
-    public double processCpuLoad() {
+    /**
+     * CPU load of this process since the previous call (the first call: since this object was
+     * made), 0..1 of all processors, or -1 when the JVM does not report process CPU time.
+     *
+     * <p>Computed from two readings of the process CPU time, which costs about half a microsecond,
+     * rather than {@code getProcessCpuLoad()}, which costs some 60 µs a call and dominated a beat.
+     */
+    public synchronized double processCpuLoad() {
+        long cpu = processCpuNanos();
+        long wall = System.nanoTime();
+        double load = -1;
+        if (cpu >= 0 && lastCpuNanos >= 0 && wall > lastWallNanos) {
+            double used = (double) (cpu - lastCpuNanos) / ((wall - lastWallNanos) * (double) processors);
+            load = Math.max(0.0, Math.min(1.0, used));
+        }
+        lastCpuNanos = cpu;
+        lastWallNanos = wall;
+        return load;
+    }
+
+    private long processCpuNanos() {
         if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            double load = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuLoad();
-            return load < 0 || Double.isNaN(load) ? -1 : Math.min(1.0, load);
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
         }
         return -1;
     }

@@ -42,12 +42,12 @@ public final class AgentRuntime {
     private final Thread shutdownHook;
     private final StatusListenerInstaller listeners;
 
-    // Created on the heartbeat thread; read under this object's lock by stop().
+    // Published by the heartbeat thread under this object's lock once started; read by stop().
     private WorkerIdentity identity;
     private SharedPool pool;
     private HeartbeatWriter writer;
     private RecordAssembler assembler;
-    private AgentBeans beans;
+    private volatile AgentBeans beans;
     private boolean stopped;
 
     private AgentRuntime(AgentOptions options, String version) {
@@ -69,26 +69,66 @@ public final class AgentRuntime {
         return runtime;
     }
 
-    private synchronized void initialize() {
-        if (stopped) {
+    /**
+     * Opens the pool lease, registers the MBeans and starts the beats, on the agent's thread. Holds
+     * no lock while it works, so that a JVM exiting during start-up is not kept waiting for it: a
+     * start that finds the agent stopped undoes itself.
+     */
+    private void initialize() {
+        if (isStopped()) {
             return;
         }
+        SharedPool lease = null;
+        AgentBeans registered = null;
         try {
-            identity = new WorkerIdentity(options.workerId(), options.namespace(), options.interval().toMillis(),
-                    version);
-            pool = SharedPoolRegistry.jvm().acquire(options.redis(),
+            WorkerIdentity who = new WorkerIdentity(options.workerId(), options.namespace(),
+                    options.interval().toMillis(), version);
+            lease = SharedPoolRegistry.jvm().acquire(options.redis(),
                     ConnectionNames.agent(options.namespace(), options.workerId()),
                     PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()));
-            writer = new HeartbeatWriter(pool, FleetKeys.of(options.namespace()));
-            assembler = new RecordAssembler(identity, tracker, stats, new JvmMetrics(),
+            HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
+            RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(),
                     new AppPoolCensus(ManagementFactory.getPlatformMBeanServer()));
-            HeartbeatTask heartbeat = new HeartbeatTask(pool, writer, assembler, stats, tracker,
-                    exhausted -> beans.poolExhausted(exhausted));
-            beans = AgentBeans.register(identity, tracker, stats, heartbeat, pool);
-            scheduler.start(heartbeat);
+            HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
+                    this::poolExhausted);
+            registered = AgentBeans.register(who, tracker, stats, heartbeat, lease);
+            synchronized (this) {
+                if (!stopped) {
+                    identity = who;
+                    pool = lease;
+                    writer = heartbeatWriter;
+                    assembler = recordAssembler;
+                    beans = registered;
+                    scheduler.start(heartbeat);
+                    LOG.info("wmon agent started: {}", options.describe());
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("wmon agent could not start: {}", e.toString());
         }
+        // Stopped while starting, or failed: undo what this start did.
+        if (registered != null) {
+            registered.unregister();
+        }
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
+    private void poolExhausted(long exhaustedCount) {
+        AgentBeans current = beans;
+        if (current != null) {
+            current.poolExhausted(exhaustedCount);
+        }
+    }
+
+    private synchronized boolean isStarted() {
+        return pool != null;
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
     }
 
     private void stateChanged(WorkerState from, WorkerState to, String job) {
@@ -115,7 +155,8 @@ public final class AgentRuntime {
 
     private void shutdown() {
         tracker.stopping();
-        scheduler.shutdown(BEAT_WAIT_MILLIS);
+        // Before the first beat there is nothing to finish or to write: a short-lived JVM exits at once.
+        scheduler.shutdown(isStarted() ? BEAT_WAIT_MILLIS : 0);
         synchronized (this) {
             if (stopped) {
                 return;
