@@ -48,6 +48,7 @@ public final class AgentRuntime {
     private HeartbeatWriter writer;
     private RecordAssembler assembler;
     private volatile AgentBeans beans;
+    private AppPoolCensus census;
     private boolean stopped;
 
     private AgentRuntime(AgentOptions options, String version) {
@@ -80,6 +81,7 @@ public final class AgentRuntime {
         }
         SharedPool lease = null;
         AgentBeans registered = null;
+        AppPoolCensus appPools = null;
         try {
             WorkerIdentity who = new WorkerIdentity(options.workerId(), options.namespace(),
                     options.interval().toMillis(), version);
@@ -87,8 +89,8 @@ public final class AgentRuntime {
                     ConnectionNames.agent(options.namespace(), options.workerId()),
                     PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
-            RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(),
-                    new AppPoolCensus(ManagementFactory.getPlatformMBeanServer()));
+            appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
+            RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools);
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
                     this::poolExhausted);
             registered = AgentBeans.register(who, tracker, stats, heartbeat, lease);
@@ -99,6 +101,7 @@ public final class AgentRuntime {
                     writer = heartbeatWriter;
                     assembler = recordAssembler;
                     beans = registered;
+                    census = appPools;
                     scheduler.start(heartbeat);
                     LOG.info("wmon agent started: {}", options.describe());
                     return;
@@ -108,6 +111,9 @@ public final class AgentRuntime {
             LOG.warn("wmon agent could not start: {}", e.toString());
         }
         // Stopped while starting, or failed: undo what this start did.
+        if (appPools != null) {
+            appPools.close();
+        }
         if (registered != null) {
             registered.unregister();
         }
@@ -168,6 +174,9 @@ public final class AgentRuntime {
             }
             if (beans != null) {
                 beans.unregister();
+            }
+            if (census != null) {
+                census.close();
             }
             if (pool != null) {
                 pool.close();

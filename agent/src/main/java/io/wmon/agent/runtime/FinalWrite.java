@@ -43,7 +43,7 @@ final class FinalWrite {
 
     private void write() {
         try {
-            WorkerRecord last = assembler.assemble(System.currentTimeMillis(), WorkerState.STOPPED, pool.stats(),
+            WorkerRecord last = assembler.assemble(System.currentTimeMillis(), WorkerState.STOPPED, pool.usage(),
                     pool.pubSub(), assembler.countAppPools());
             writer.markStopped(last);
         } catch (RuntimeException e) {

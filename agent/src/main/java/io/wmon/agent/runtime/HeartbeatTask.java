@@ -3,9 +3,10 @@ package io.wmon.agent.runtime;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
-import io.wmon.core.redis.PoolStats;
+import io.wmon.core.redis.PoolUsage;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ final class HeartbeatTask implements Runnable {
     private final LongConsumer exhaustionListener;
     private volatile AppPoolCensus.AppPools lastAppPools;
     private long lastExhaustedCount;
+    // The hash as last written, so that the next beat sends only what changed; null: write it whole.
+    private Map<String, String> lastWritten;
 
     HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
             WorkerStateTracker tracker, LongConsumer exhaustionListener) {
@@ -51,15 +54,16 @@ final class HeartbeatTask implements Runnable {
 
     private void beat() {
         long now = System.currentTimeMillis();
-        PoolStats poolStats = pool.stats();
+        PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
         lastAppPools = apps;
         WorkerRecord record = assembler.assemble(now, poolStats, pool.pubSub(), apps);
         noticeExhaustion(poolStats.exhaustedCount());
         long start = System.nanoTime();
         try {
-            writer.write(record);
-        } catch (RedisUnavailableException e) {
+            lastWritten = writer.writeChanges(record, lastWritten);
+        } catch (RedisUnavailableException | IllegalStateException e) {
+            lastWritten = null;
             if (stats.failed()) {
                 LOG.warn("wmon heartbeat failed: {}; retrying every {} ms", e.getMessage(),
                         record.intervalMillis());

@@ -5,7 +5,7 @@ import io.wmon.agent.metrics.JvmMetrics;
 import io.wmon.core.pubsub.PubSubHub;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
-import io.wmon.core.redis.PoolStats;
+import io.wmon.core.redis.PoolUsage;
 
 /**
  * Builds the worker record of one heartbeat from what the agent knows: identity, reported state,
@@ -31,11 +31,11 @@ final class RecordAssembler {
         this.appPools = appPools;
     }
 
-    WorkerRecord assemble(long beatMillis, PoolStats pool, PubSubHub hub, AppPoolCensus.AppPools apps) {
+    WorkerRecord assemble(long beatMillis, PoolUsage pool, PubSubHub hub, AppPoolCensus.AppPools apps) {
         return assemble(beatMillis, tracker.state(), pool, hub, apps);
     }
 
-    WorkerRecord assemble(long beatMillis, WorkerState state, PoolStats pool, PubSubHub hub,
+    WorkerRecord assemble(long beatMillis, WorkerState state, PoolUsage pool, PubSubHub hub,
             AppPoolCensus.AppPools apps) {
         return WorkerRecord.builder()
                 .id(identity.id())

@@ -6,10 +6,11 @@ import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
-import io.wmon.core.redis.PoolStats;
+import io.wmon.core.redis.PoolUsage;
 import io.wmon.core.redis.SharedPool;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.util.Map;
 import java.net.UnknownHostException;
 
 /**
@@ -23,6 +24,7 @@ final class LoopBeat implements Runnable {
     final SharedPool pool;
     final JvmMetrics jvm = new JvmMetrics();
     final AppPoolCensus census = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
+    private Map<String, String> lastWritten;
     private final HeartbeatWriter writer;
     private final String id;
     private final String host = host();
@@ -39,14 +41,14 @@ final class LoopBeat implements Runnable {
     @Override
     public void run() {
         long now = System.currentTimeMillis();
-        WorkerRecord record = assemble(now, pool.stats(), census.count());
+        WorkerRecord record = assemble(now, pool.usage(), census.count());
         long start = System.nanoTime();
-        writer.write(record);
+        lastWritten = writer.writeChanges(record, lastWritten);
         lastRoundTripMicros = (System.nanoTime() - start) / 1_000;
     }
 
     /** The record of {@code RecordAssembler.assemble}, for an idle worker. */
-    WorkerRecord assemble(long now, PoolStats stats, AppPoolCensus.AppPools apps) {
+    WorkerRecord assemble(long now, PoolUsage stats, AppPoolCensus.AppPools apps) {
         return WorkerRecord.builder()
                 .id(id).host(host).pid(pid).startedMillis(started).beatMillis(now).intervalMillis(5_000)
                 .state(WorkerState.IDLE).job("").processedCount(0).failedCount(0)

@@ -1,11 +1,13 @@
 package io.wmon.core.heartbeat;
 
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.record.RecordField;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.Pipeline;
@@ -50,17 +52,61 @@ public final class HeartbeatWriter {
      * @throws IllegalStateException when Redis rejects a command (e.g. the key holds another type)
      */
     public void write(WorkerRecord record) {
-        String key = keys.worker(record.id());
+        writeFields(record, WorkerRecordCodec.encode(record));
+    }
+
+    /**
+     * Writes one heartbeat sending only the fields that changed since {@code previous}, the hash
+     * this method returned last time (pass {@code null} after a failure or for the first beat: the
+     * whole record is written). Still one round trip, with {@code PEXPIRE} and {@code ZADD}.
+     *
+     * <p>A heartbeat carries some 33 fields of which a handful change from beat to beat, and
+     * encoding and sending the rest is most of a beat's CPU. If the hash lost fields meanwhile (it
+     * expired, Redis restarted empty, someone deleted it), {@code HSET} reports fields it had to
+     * create, and the whole record is written at once in a second round trip, so a reader can see
+     * an incomplete record only for that instant.
+     *
+     * @return the whole record as written, to pass as {@code previous} next time
+     * @throws IllegalArgumentException when the record's id cannot be part of a key
+     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws IllegalStateException when Redis rejects a command (e.g. the key holds another type)
+     */
+    public Map<String, String> writeChanges(WorkerRecord record, Map<String, String> previous) {
         Map<String, String> hash = WorkerRecordCodec.encode(record);
+        if (previous == null) {
+            writeFields(record, hash);
+            return hash;
+        }
+        Map<String, String> changed = new HashMap<>();
+        for (Map.Entry<String, String> field : hash.entrySet()) {
+            if (!field.getValue().equals(previous.get(field.getKey()))) {
+                changed.put(field.getKey(), field.getValue());
+            }
+        }
+        if (changed.isEmpty()) {
+            // Two beats in one millisecond: still renew the hash with a field that exists.
+            changed.put(RecordField.BEAT.wire(), hash.get(RecordField.BEAT.wire()));
+        }
+        long created = writeFields(record, changed);
+        if (created > 0) {
+            writeFields(record, hash);
+        }
+        return hash;
+    }
+
+    /** HSET {@code fields}, PEXPIRE, ZADD in one round trip; returns how many fields HSET created. */
+    private long writeFields(WorkerRecord record, Map<String, String> fields) {
+        String key = keys.worker(record.id());
         long ttl = ttlMillis(record.intervalMillis());
-        pool.run(client -> {
+        return pool.call(client -> {
             try (Pipeline pipeline = client.pipelined()) {
-                List<Response<?>> replies = List.of(
-                        pipeline.hset(key, hash),
+                Response<Long> created = pipeline.hset(key, fields);
+                List<Response<?>> replies = List.of(created,
                         pipeline.pexpire(key, ttl),
                         pipeline.zadd(keys.workers(), record.beatMillis(), record.id()));
                 pipeline.sync();
                 checkReplies(record.id(), replies);
+                return created.get();
             }
         });
     }

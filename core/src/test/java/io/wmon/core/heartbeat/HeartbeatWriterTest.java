@@ -183,6 +183,51 @@ class HeartbeatWriterTest {
         return pool.call(client -> client.pttl(KEYS.worker(id)));
     }
 
+    @Test
+    void changesOnlySendsWhatChangedAndTheHashStaysWhole() {
+        WorkerRecord first = SampleRecords.full("w-d", NOW);
+        Map<String, String> written = writer.writeChanges(first, null);
+        WorkerRecord second = first.toBuilder().beatMillis(NOW + 1_000).processedCount(first.processedCount() + 1).build();
+        WorkerRecord third = second.toBuilder().beatMillis(NOW + 2_000).build();
+
+        long fullBytes = inputBytesDuring(() -> writer.write(second));
+        long changedBytes = inputBytesDuring(() -> writer.writeChanges(third, writer.writeChanges(second, written)));
+
+        assertThat(hash("w-d")).isEqualTo(WorkerRecordCodec.encode(third));
+        // Two beats of changed fields cost less than one whole record on the wire.
+        assertThat(changedBytes).isLessThan(fullBytes);
+        assertThat(score("w-d")).isEqualTo((double) (NOW + 2_000));
+    }
+
+    @Test
+    void changesAfterTheHashWasLostWriteTheWholeRecordAgain() {
+        WorkerRecord first = SampleRecords.full("w-lost", NOW);
+        Map<String, String> written = writer.writeChanges(first, null);
+        pool.run(client -> client.del(KEYS.worker("w-lost")));
+        WorkerRecord second = first.toBuilder().beatMillis(NOW + 1_000).build();
+
+        writer.writeChanges(second, written);
+
+        assertThat(hash("w-lost")).isEqualTo(WorkerRecordCodec.encode(second));
+        long ttl = pool.call(client -> client.pttl(KEYS.worker("w-lost")));
+        assertThat(ttl).isPositive();
+    }
+
+    private static long inputBytesDuring(Runnable work) {
+        long before = inputBytes();
+        work.run();
+        return inputBytes() - before;
+    }
+
+    private static long inputBytes() {
+        for (String line : probe.info("stats").split("\r?\n")) {
+            if (line.startsWith("total_net_input_bytes:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        throw new IllegalStateException("no total_net_input_bytes in INFO stats");
+    }
+
     private static Map<String, String> hash(String id) {
         return pool.call(client -> client.hgetAll(KEYS.worker(id)));
     }

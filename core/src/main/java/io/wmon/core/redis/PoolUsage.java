@@ -1,0 +1,47 @@
+package io.wmon.core.redis;
+
+/**
+ * The few pool numbers a heartbeat publishes: connections in use, idle, waiters, the bound and
+ * the exhaustion count. Cheaper to read than {@link PoolStats}, which also averages the borrow
+ * wait times; taken without touching Redis.
+ */
+public final class PoolUsage {
+
+    private final int active;
+    private final int idle;
+    private final int waiters;
+    private final int maxTotal;
+    private final long exhaustedCount;
+
+    PoolUsage(int active, int idle, int waiters, int maxTotal, long exhaustedCount) {
+        this.active = active;
+        this.idle = idle;
+        this.waiters = waiters;
+        this.maxTotal = maxTotal;
+        this.exhaustedCount = exhaustedCount;
+    }
+
+    /** Connections borrowed right now. */
+    public int active() {
+        return active;
+    }
+
+    /** Open connections waiting in the pool. */
+    public int idle() {
+        return idle;
+    }
+
+    /** Threads blocked waiting for a connection. */
+    public int waiters() {
+        return waiters;
+    }
+
+    public int maxTotal() {
+        return maxTotal;
+    }
+
+    /** Borrows that gave up because the pool stayed exhausted for {@code maxWait}, since start. */
+    public long exhaustedCount() {
+        return exhaustedCount;
+    }
+}
