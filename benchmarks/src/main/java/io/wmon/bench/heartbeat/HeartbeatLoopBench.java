@@ -13,7 +13,7 @@ import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
-import io.wmon.core.redis.PoolStats;
+import io.wmon.core.redis.PoolUsage;
 import io.wmon.core.redis.RedisEndpoint;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SharedPoolRegistry;
@@ -112,18 +112,18 @@ public final class HeartbeatLoopBench {
 
     /** Notes the CPU of each part of a beat, measured alone. */
     private static void parts(LoopBeat beat, int n) {
-        PoolStats stats = beat.pool.stats();
+        PoolUsage stats = beat.pool.usage();
         AppPoolCensus.AppPools apps = beat.census.count();
         WorkerRecord record = beat.assemble(System.currentTimeMillis(), stats, apps);
         Map<String, LongSupplier> parts = new LinkedHashMap<>();
-        parts.put("SharedPool.stats()", () -> beat.pool.stats().active());
-        parts.put("AppPoolCensus.count() (2 MBean queries)", () -> beat.census.count().pools());
+        parts.put("SharedPool.usage()", () -> beat.pool.usage().active());
+        parts.put("AppPoolCensus.count()", () -> beat.census.count().pools());
         parts.put("JvmMetrics.heapUsedBytes()", beat.jvm::heapUsedBytes);
         parts.put("JvmMetrics.heapMaxBytes()", beat.jvm::heapMaxBytes);
         parts.put("JvmMetrics.threadCount()", beat.jvm::threadCount);
         parts.put("JvmMetrics.processCpuLoad()", () -> (long) beat.jvm.processCpuLoad());
         parts.put("assemble the record (all of the above + builder)",
-                () -> beat.assemble(System.currentTimeMillis(), beat.pool.stats(), beat.census.count()).pid());
+                () -> beat.assemble(System.currentTimeMillis(), beat.pool.usage(), beat.census.count()).pid());
         parts.put("WorkerRecordCodec.encode()", () -> WorkerRecordCodec.encode(record).size());
         parts.put("whole beat", () -> {
             beat.run();
