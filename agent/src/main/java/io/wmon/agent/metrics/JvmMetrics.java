@@ -2,7 +2,6 @@ package io.wmon.agent.metrics;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 
@@ -32,10 +31,13 @@ public final class JvmMetrics {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** Heap limit, bytes, or -1 when the JVM has none. */
+    /**
+     * Heap limit, bytes, or -1 when the JVM has none. From {@code Runtime.maxMemory()}, which reads
+     * one value, rather than a second walk over the heap's memory pools in the same beat.
+     */
     public long heapMaxBytes() {
-        MemoryUsage heap = memory.getHeapMemoryUsage();
-        return heap.getMax();
+        long max = Runtime.getRuntime().maxMemory();
+        return max == Long.MAX_VALUE ? -1 : max;
     }
 
     /** Live threads. */
