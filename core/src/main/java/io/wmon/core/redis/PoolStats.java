@@ -7,40 +7,36 @@ package io.wmon.core.redis;
  */
 public final class PoolStats {
 
-    private final int maxTotal;
+    private final PoolUsage usage;
     private final int maxIdle;
     private final int minIdle;
-    private final int active;
-    private final int idle;
-    private final int waiters;
     private final long created;
     private final long destroyed;
     private final long borrowed;
     private final long returned;
     private final long meanBorrowWaitMillis;
     private final long maxBorrowWaitMillis;
-    private final long exhausted;
 
-    PoolStats(int maxTotal, int maxIdle, int minIdle, int active, int idle, int waiters, long created,
-            long destroyed, long borrowed, long returned, long meanBorrowWaitMillis, long maxBorrowWaitMillis,
-            long exhausted) {
-        this.maxTotal = maxTotal;
+    PoolStats(PoolUsage usage, int maxIdle, int minIdle, long created, long destroyed, long borrowed,
+            long returned, long meanBorrowWaitMillis, long maxBorrowWaitMillis) {
+        this.usage = usage;
         this.maxIdle = maxIdle;
         this.minIdle = minIdle;
-        this.active = active;
-        this.idle = idle;
-        this.waiters = waiters;
         this.created = created;
         this.destroyed = destroyed;
         this.borrowed = borrowed;
         this.returned = returned;
         this.meanBorrowWaitMillis = meanBorrowWaitMillis;
         this.maxBorrowWaitMillis = maxBorrowWaitMillis;
-        this.exhausted = exhausted;
+    }
+
+    /** The counters a heartbeat publishes, read at the same moment as the rest. */
+    public PoolUsage usage() {
+        return usage;
     }
 
     public int maxTotal() {
-        return maxTotal;
+        return usage.maxTotal();
     }
 
     public int maxIdle() {
@@ -53,17 +49,17 @@ public final class PoolStats {
 
     /** Connections borrowed right now. */
     public int active() {
-        return active;
+        return usage.active();
     }
 
     /** Open connections waiting in the pool. */
     public int idle() {
-        return idle;
+        return usage.idle();
     }
 
     /** Threads blocked waiting for a connection. */
     public int waiters() {
-        return waiters;
+        return usage.waiters();
     }
 
     public long createdCount() {
@@ -92,12 +88,12 @@ public final class PoolStats {
 
     /** Borrows that gave up because every connection was in use for longer than {@code maxWait}. */
     public long exhaustedCount() {
-        return exhausted;
+        return usage.exhaustedCount();
     }
 
     @Override
     public String toString() {
-        return "active=" + active + " idle=" + idle + " waiters=" + waiters + " max=" + maxTotal
-                + " created=" + created + " destroyed=" + destroyed + " exhausted=" + exhausted;
+        return "active=" + active() + " idle=" + idle() + " waiters=" + waiters() + " max=" + maxTotal()
+                + " created=" + created + " destroyed=" + destroyed + " exhausted=" + exhaustedCount();
     }
 }

@@ -2,8 +2,8 @@ package io.wmon.core.redis;
 
 /**
  * The few pool numbers a heartbeat publishes: connections in use, idle, waiters, the bound and
- * the exhaustion count. Cheaper to read than {@link PoolStats}, which also averages the borrow
- * wait times; taken without touching Redis.
+ * the exhaustion count. Part of {@link PoolStats}, and cheaper to read alone: the full statistics
+ * also average the borrow wait times. Taken without touching Redis.
  */
 public final class PoolUsage {
 

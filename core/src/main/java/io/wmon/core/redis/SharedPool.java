@@ -87,10 +87,9 @@ public final class SharedPool implements AutoCloseable {
     /** The pool's counters right now; never touches Redis. */
     public PoolStats stats() {
         GenericObjectPool<?> pool = entry.client().getPool();
-        return new PoolStats(pool.getMaxTotal(), pool.getMaxIdle(), pool.getMinIdle(), pool.getNumActive(),
-                pool.getNumIdle(), pool.getNumWaiters(), pool.getCreatedCount(), pool.getDestroyedCount(),
-                pool.getBorrowedCount(), pool.getReturnedCount(), pool.getMeanBorrowWaitTimeMillis(),
-                pool.getMaxBorrowWaitDuration().toMillis(), entry.exhaustedCount());
+        return new PoolStats(usage(), pool.getMaxIdle(), pool.getMinIdle(), pool.getCreatedCount(),
+                pool.getDestroyedCount(), pool.getBorrowedCount(), pool.getReturnedCount(),
+                pool.getMeanBorrowWaitTimeMillis(), pool.getMaxBorrowWaitDuration().toMillis());
     }
 
     /** The numbers a heartbeat publishes, right now; cheaper than {@link #stats()}, never touches Redis. */
