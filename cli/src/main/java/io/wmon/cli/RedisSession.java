@@ -4,7 +4,12 @@ import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SharedPoolRegistry;
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.fleet.FleetReader;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The CLI's one Redis connection: a shared pool bounded to a single connection named
@@ -14,6 +19,13 @@ import java.time.Duration;
  * {@code --continuous} loop keeps the same connection between cycles.
  */
 public final class RedisSession implements AutoCloseable {
+
+    /** One daemon thread for the whole process; it never holds a connection. */
+    private static final Executor DECODER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "wmon-decode");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final SharedPool pool;
 
@@ -46,6 +58,15 @@ public final class RedisSession implements AutoCloseable {
 
     public SharedPool pool() {
         return pool;
+    }
+
+    /**
+     * A reader of the namespace {@code keys} over this session's connection. It decodes each batch
+     * of replies on a second thread while the next batch is read, which cuts a 10,000-worker read
+     * by about a quarter on two cores (see docs/performance.md).
+     */
+    public FleetReader fleetReader(FleetKeys keys) {
+        return new FleetReader(pool, keys, Clock.systemUTC(), DECODER);
     }
 
     @Override

@@ -8,10 +8,8 @@ import io.wmon.cli.connections.ConnectionCensus;
 import io.wmon.cli.connections.ConnectionReport;
 import io.wmon.cli.json.ConnectionsJson;
 import io.wmon.cli.render.ConnectionsView;
-import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +42,7 @@ public final class ConnectionsCommand implements Callable<Integer> {
         String redis = root.endpoint().redacted();
         ConnectionReport report;
         try (RedisSession session = RedisSession.open(root)) {
-            FleetSnapshot fleet = new FleetReader(session.pool(), root.keys(), Clock.systemUTC()).read();
+            FleetSnapshot fleet = session.fleetReader(root.keys()).read();
             ClientListReader.ServerClients server = ClientListReader.read(session.pool());
             report = new ConnectionCensus(fleet).report(server, redis, session.clientName(),
                     System.currentTimeMillis());

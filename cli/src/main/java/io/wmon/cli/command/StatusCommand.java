@@ -17,7 +17,6 @@ import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.record.BreakerState;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -98,7 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
     private int once(FleetKeys keys, String redis) {
         FleetSnapshot snapshot;
         try (RedisSession session = RedisSession.open(root)) {
-            snapshot = new FleetReader(session.pool(), keys, Clock.systemUTC()).read(staleAfter);
+            snapshot = session.fleetReader(keys).read(staleAfter);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
@@ -123,7 +122,7 @@ public final class StatusCommand implements Callable<Integer> {
                 StatusDisplay display = terminal()
                         ? new TerminalDisplay(out, keys.namespace(), redis, interval, useColour())
                         : new StreamDisplay(out, json.enabled(), keys.namespace(), redis, interval)) {
-            FleetReader reader = new FleetReader(session.pool(), keys, Clock.systemUTC());
+            FleetReader reader = session.fleetReader(keys);
             new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop).run();
         }
         return ExitCodes.OK;

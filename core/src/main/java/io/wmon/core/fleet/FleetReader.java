@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -30,12 +32,25 @@ public final class FleetReader {
     private final SharedPool pool;
     private final FleetKeys keys;
     private final Clock clock;
+    private final Executor decoder;
 
     /** @param clock measures the workers' ages; their beats are epoch ms, so it should be the system clock */
     public FleetReader(SharedPool pool, FleetKeys keys, Clock clock) {
+        this(pool, keys, clock, null);
+    }
+
+    /**
+     * A reader that decodes each batch of replies on {@code decoder} while the next batch crosses
+     * the network, so that a big fleet's read costs about the larger of the two, not their sum. At
+     * most two batches of raw replies are alive at a time.
+     *
+     * @param decoder runs the decoding; null decodes on the calling thread
+     */
+    public FleetReader(SharedPool pool, FleetKeys keys, Clock clock, Executor decoder) {
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;
+        this.decoder = decoder;
     }
 
     /**
@@ -74,15 +89,15 @@ public final class FleetReader {
         int roundTrips = 1;
         List<Tuple> members = registryMembers(registry);
 
-        // Each batch is classified as soon as its replies arrive, so that no more than one batch of
-        // raw replies is alive at a time: a big fleet then costs young-generation garbage only.
+        // Each batch is classified as soon as its replies arrive (on the decoder while the next batch
+        // is read, when there is one), so that at most two batches of raw replies are alive at a time.
         long now = clock.millis();
         WorkerClassifier classifier = new WorkerClassifier(now, staleAfterOverrideMillis);
         List<WorkerEntry> entries = new ArrayList<>(members.size());
-        List<Response<Map<String, String>>> hashes = new ArrayList<>(BATCH_SIZE);
+        CompletableFuture<List<WorkerEntry>> decoding = null;
         for (int from = 0; from < members.size(); from += BATCH_SIZE) {
             List<Tuple> batch = members.subList(from, Math.min(members.size(), from + BATCH_SIZE));
-            hashes.clear();
+            List<Response<Map<String, String>>> hashes = new ArrayList<>(batch.size());
             boolean queued = false;
             for (Tuple member : batch) {
                 // A member that is no valid id was never written by wmon; reading it would only cost a command.
@@ -94,12 +109,30 @@ public final class FleetReader {
                 pipeline.sync();
                 roundTrips++;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                entries.add(classify(classifier, batch.get(i), hashes.get(i)));
+            if (decoding != null) {
+                entries.addAll(decoding.join());
             }
+            if (decoder == null) {
+                entries.addAll(classifyBatch(classifier, batch, hashes));
+                decoding = null;
+            } else {
+                decoding = CompletableFuture.supplyAsync(() -> classifyBatch(classifier, batch, hashes), decoder);
+            }
+        }
+        if (decoding != null) {
+            entries.addAll(decoding.join());
         }
         entries.sort(Comparator.comparing(WorkerEntry::id));
         return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
+    }
+
+    private List<WorkerEntry> classifyBatch(WorkerClassifier classifier, List<Tuple> batch,
+            List<Response<Map<String, String>>> hashes) {
+        List<WorkerEntry> classified = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            classified.add(classify(classifier, batch.get(i), hashes.get(i)));
+        }
+        return classified;
     }
 
     private WorkerEntry classify(WorkerClassifier classifier, Tuple member, Response<Map<String, String>> hash) {

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,5 +105,27 @@ class FleetReaderScaleTest {
         Arrays.sort(warmMillis);
         System.out.printf("FleetReader: %d workers, %d round trips, first read %d ms, warm reads %s ms%n",
                 WORKERS, snapshot.roundTrips(), firstReadMillis, Arrays.toString(warmMillis));
+    }
+
+    @Test
+    void decodingOnAnotherThreadGivesTheSameListingInTheSameRoundTrips() throws Exception {
+        ExecutorService decoder = Executors.newSingleThreadExecutor();
+        try {
+            FleetSnapshot sequential = new FleetReader(pool, KEYS, Clock.systemUTC()).read();
+            probe.resetStats();
+
+            FleetSnapshot overlapped = new FleetReader(pool, KEYS, Clock.systemUTC(), decoder).read();
+
+            assertThat(overlapped.roundTrips()).isEqualTo(11);
+            assertThat(probe.commandCalls()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("zrange", 1L, "hgetall", (long) WORKERS));
+            assertThat(overlapped.workers()).extracting(WorkerEntry::id, WorkerEntry::status)
+                    .containsExactlyElementsOf(sequential.workers().stream()
+                            .map(e -> org.assertj.core.groups.Tuple.tuple(e.id(), e.status())).toList());
+            assertThat(overlapped.workers()).extracting(e -> e.record().processedCount())
+                    .containsExactlyElementsOf(sequential.workers().stream().map(e -> e.record().processedCount()).toList());
+        } finally {
+            decoder.shutdownNow();
+        }
     }
 }
