@@ -9,7 +9,7 @@
 # /usr/lib/jvm/temurin-25-jdk-amd64 when present), RUNS (start-up rounds, 21), PROBES (11),
 # SECONDS_AGENT (60), BEATS (2000), PACED (beats 1 s apart after the loop, 20), READS (200000),
 # PAIRS (5), SETTLE (10), JMH=1 (also the JMH
-# getter benchmark), SKIP_BUILD=1, MVN_FLAGS (default -o).
+# getter benchmark), SKIP_BUILD=1, MVN_FLAGS (extra Maven flags, e.g. -o).
 #
 # It starts its own redis-server on a free loopback port and stops it on exit; it never touches
 # a Redis it did not start.
@@ -28,7 +28,7 @@ READS=${READS:-200000}; PAIRS=${PAIRS:-5}; SETTLE=${SETTLE:-10}; PACED=${PACED:-
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "building benchmarks and the agent jar..." >&2
-    (cd "$ROOT" && ./mvnw -B -q ${MVN_FLAGS--o} -pl benchmarks -am package -DskipTests) >&2
+    (cd "$ROOT" && ./mvnw -B -q ${MVN_FLAGS:-} -pl benchmarks -am package -DskipTests) >&2
 fi
 [ -f "$BENCH" ] && [ -f "$AGENT" ] || { echo "missing $BENCH or $AGENT" >&2; exit 1; }
 
