@@ -1,18 +1,14 @@
 package io.wmon.agent.config;
 
 import io.wmon.core.fleet.FleetKeys;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 
 /**
  * The worker id used when none is configured: {@code <hostname>-<pid>}, made to fit
  * {@link FleetKeys#WORKER_ID_FORM}.
  *
- * <p>The host name comes from {@code HOSTNAME} (or {@code COMPUTERNAME}) when set, as in containers,
- * and only otherwise from {@link InetAddress}, whose lookup can stall on a badly configured
- * resolver. Characters outside the id form become {@code -}; the host name is cut so that the pid,
- * which tells two workers on one host apart, always survives.
+ * <p>The host name is {@link HostName}'s. Characters outside the id form become {@code -}; the host
+ * name is cut so that the pid, which tells two workers on one host apart, always survives.
  */
 final class DefaultWorkerId {
 
@@ -22,7 +18,7 @@ final class DefaultWorkerId {
     }
 
     static String of(Map<String, String> env) {
-        return sanitize(hostName(env), ProcessHandle.current().pid());
+        return sanitize(HostName.of(env), ProcessHandle.current().pid());
     }
 
     static String sanitize(String host, long pid) {
@@ -35,19 +31,5 @@ final class DefaultWorkerId {
             cleaned = cleaned.substring(0, MAX_ID_LENGTH - suffix.length());
         }
         return FleetKeys.checkWorkerId(cleaned + suffix);
-    }
-
-    private static String hostName(Map<String, String> env) {
-        for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
-            String value = env.get(variable);
-            if (value != null && !value.trim().isEmpty()) {
-                return value;
-            }
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException | SecurityException e) {
-            return null;
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a state change, at most one per second, so that Redis shows a new state without waiting a full
  * interval and without a write per job.
  */
-final class BeatScheduler implements AutoCloseable {
+final class BeatScheduler {
 
     /** Early beats are at least this far apart, ms. */
     static final long EARLY_BEAT_GAP_MILLIS = 1_000;
@@ -87,10 +87,5 @@ final class BeatScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() {
-        shutdown(1_000);
     }
 }

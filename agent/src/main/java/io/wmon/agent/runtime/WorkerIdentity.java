@@ -1,7 +1,6 @@
 package io.wmon.agent.runtime;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.wmon.agent.config.HostName;
 
 /** What does not change while the agent runs: who the worker is and where it runs. */
 final class WorkerIdentity {
@@ -20,20 +19,12 @@ final class WorkerIdentity {
         this.namespace = namespace;
         this.intervalMillis = intervalMillis;
         this.agentVersion = agentVersion;
-        this.host = hostName();
+        String name = HostName.of(System.getenv());
+        this.host = name == null ? "unknown" : name;
         this.pid = ProcessHandle.current().pid();
         this.startedMillis = ProcessHandle.current().info().startInstant()
                 .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
         this.javaVersion = System.getProperty("java.version", "");
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException | SecurityException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null ? "unknown" : env;
-        }
     }
 
     String id() {

@@ -62,10 +62,6 @@ public final class PoolSettings {
         return new PoolSettings(n, n, maxWait, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle);
     }
 
-    public PoolSettings withMaxIdle(int n) {
-        return new PoolSettings(maxTotal, n, maxWait, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle);
-    }
-
     public PoolSettings withMaxWait(Duration d) {
         return new PoolSettings(maxTotal, maxIdle, d, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle);
     }

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPool;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -61,21 +60,6 @@ public final class SharedPool implements AutoCloseable {
             work.accept(client);
             return null;
         });
-    }
-
-    /**
-     * A connection outside the pool, connected and named {@code name}: for a blocking read or a
-     * subscription, which must never hold a pooled connection. The caller owns and closes it.
-     *
-     * @throws RedisUnavailableException when it cannot connect
-     */
-    public Connection openDedicatedConnection(String name) {
-        ensureOpen();
-        try {
-            return RedisClientFactory.dedicatedConnection(entry.endpoint(), name, entry.settings());
-        } catch (JedisException e) {
-            throw translate(e);
-        }
     }
 
     /** The endpoint's Pub/Sub hub; it opens its one connection on the first subscription. */
