@@ -24,8 +24,6 @@ public final class ObjectNames {
     public static final String TYPE_WORKER = "Worker";
     /** The {@code type} key value of the shared Redis pool MBeans. */
     public static final String TYPE_REDIS_POOL = "RedisPool";
-    /** The {@code type} key value of the Pub/Sub hub MBean. */
-    public static final String TYPE_PUB_SUB = "PubSub";
     /** The {@code type} key value of the circuit breaker MBeans. */
     public static final String TYPE_CIRCUIT_BREAKER = "CircuitBreaker";
     /** The {@code type} key value of the opt-in fleet MBean. */
@@ -47,11 +45,6 @@ public final class ObjectNames {
     /** {@code io.wmon:type=RedisPool,name=<name>}, the name quoted only if it must be. */
     public static ObjectName redisPool(String name) {
         return ofType(TYPE_REDIS_POOL, "name", name);
-    }
-
-    /** {@code io.wmon:type=PubSub}: the JVM's one Pub/Sub hub. */
-    public static ObjectName pubSub() {
-        return ofType(TYPE_PUB_SUB);
     }
 
     /** {@code io.wmon:type=CircuitBreaker,name=<name>} ({@code name=redis} for the agent's breaker). */

@@ -52,7 +52,7 @@ class DocsMatchCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class, PubSubMXBean.class})
+    @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class})
     void everyAttributeIsDocumentedWithItsTypeAndNothingElse(Class<?> mxbean) throws IOException {
         Map<String, String> documented = new TreeMap<>();
         for (String line : section("(`" + mxbean.getSimpleName() + "`)")) {
@@ -72,13 +72,12 @@ class DocsMatchCodeTest {
     void sectionHeadingsNameTheObjectNames() throws IOException {
         assertThat(headingOf("(`WorkerMXBean`)")).contains("`" + ObjectNames.worker() + "`");
         assertThat(headingOf("(`RedisPoolMXBean`)")).contains("`" + ObjectNames.redisPool("<pool>") + "`");
-        assertThat(headingOf("(`PubSubMXBean`)")).contains("`" + ObjectNames.pubSub() + "`");
     }
 
     @Test
     void theNameTableListsEveryObjectName() throws IOException {
         List<String> names = section("ObjectNames");
-        for (Object name : List.of(ObjectNames.worker(), ObjectNames.redisPool("<pool>"), ObjectNames.pubSub(),
+        for (Object name : List.of(ObjectNames.worker(), ObjectNames.redisPool("<pool>"),
                 ObjectNames.circuitBreaker("redis"), ObjectNames.fleet("<NS>"), ObjectNames.ALL)) {
             assertThat(names).as(name.toString()).anyMatch(l -> l.startsWith("| `" + name + "` |"));
         }

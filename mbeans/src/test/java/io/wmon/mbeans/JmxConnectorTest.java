@@ -3,7 +3,6 @@ package io.wmon.mbeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wmon.core.pubsub.PubSubHub;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
 import io.wmon.core.redis.SharedPool;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * What JConsole, VisualVM and {@code wmon jmx} see: the beans on the platform server, read through a
@@ -40,7 +38,6 @@ class JmxConnectorTest {
     private final WorkerMBean worker = new WorkerMBean(published::get);
     private final MBeanRegistrar registrar = new MBeanRegistrar();
     private SharedPool pool;
-    private PubSubHub hub;
     private int redisPort;
     private JMXConnectorServer connectorServer;
     private JMXConnector client;
@@ -50,12 +47,8 @@ class JmxConnectorTest {
         redisPort = RedisPoolMBeanTest.unusedLoopbackPort();
         pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse("redis://127.0.0.1:" + redisPort),
                 "wmon:agent:test:jmx", PoolSettings.defaults());
-        hub = new PubSubHub("redis://127.0.0.1:" + redisPort, () -> {
-            throw new JedisConnectionException("nothing listens here");
-        });
         registrar.register(ObjectNames.worker(), worker);
         registrar.register(ObjectNames.redisPool("shared"), new RedisPoolMBean(pool));
-        registrar.register(ObjectNames.pubSub(), new PubSubMBean(hub));
 
         LoopbackSocketFactory loopback = new LoopbackSocketFactory();
         Map<String, Object> env = new HashMap<>();
@@ -77,7 +70,6 @@ class JmxConnectorTest {
             connectorServer.stop();
         }
         registrar.unregisterAll();
-        hub.close();
         pool.close();
         MBeanServers.assertNoWmonMBeanOnPlatform();
     }
@@ -93,13 +85,11 @@ class JmxConnectorTest {
         MBeanServerConnection remote = client.getMBeanServerConnection();
 
         assertThat(remote.queryNames(ObjectNames.ALL, null)).containsExactlyInAnyOrder(ObjectNames.worker(),
-                ObjectNames.redisPool("shared"), ObjectNames.pubSub());
+                ObjectNames.redisPool("shared"));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.worker(), WorkerMXBean.class,
                 WorkerMBeanTest.expectedAttributes(WorkerSnapshotTest.full()));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.redisPool("shared"), RedisPoolMXBean.class,
                 RedisPoolMBeanTest.untouchedPoolAttributes("redis://127.0.0.1:" + redisPort));
-        assertThat(remote.getAttribute(ObjectNames.pubSub(), "Connected")).isEqualTo(false);
-        assertThat(remote.getAttribute(ObjectNames.pubSub(), "SubscriberCount")).isEqualTo(0);
 
         published.set(published.get().toBuilder().state("paused").build());
         assertThat(remote.getAttribute(ObjectNames.worker(), "State")).isEqualTo("paused");

@@ -109,12 +109,12 @@ class MBeanRegistrarTest {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         MBeanRegistrar r = registrar(server);
 
-        assertThat(r.register(ObjectNames.pubSub(), new Object())).as("not an MBean").isFalse();
+        assertThat(r.register(ObjectNames.circuitBreaker("redis"), new Object())).as("not an MBean").isFalse();
         assertThat(r.register(null, worker("w"))).as("no name").isFalse();
         assertThat(r.register(ObjectNames.ALL, worker("w"))).as("a pattern").isFalse();
 
         assertThat(log.warnings()).hasSize(3);
-        assertThat(log.warnings().get(0)).contains("could not register MBean io.wmon:type=PubSub", "not a JMX compliant");
+        assertThat(log.warnings().get(0)).contains("could not register MBean io.wmon:type=CircuitBreaker,name=redis", "not a JMX compliant");
         assertThat(log.warnings().get(2)).as("the cause, not an empty wrapper").contains("io.wmon:*", "pattern name");
         assertThat(r.registeredNames()).isEmpty();
         assertThat(server.queryNames(ObjectNames.ALL, null)).isEmpty();
@@ -125,12 +125,12 @@ class MBeanRegistrarTest {
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         MBeanRegistrar r = registrar(server);
         r.register(ObjectNames.worker(), worker("w"));
-        r.register(ObjectNames.pubSub(), worker("p"));
-        server.unregisterMBean(ObjectNames.pubSub());
+        r.register(ObjectNames.circuitBreaker("redis"), worker("p"));
+        server.unregisterMBean(ObjectNames.circuitBreaker("redis"));
 
         r.unregisterAll();
 
-        assertThat(log.warnings()).singleElement().asString().contains("could not unregister MBean io.wmon:type=PubSub");
+        assertThat(log.warnings()).singleElement().asString().contains("could not unregister MBean io.wmon:type=CircuitBreaker,name=redis");
         assertThat(server.isRegistered(ObjectNames.worker())).as("the rest is still unregistered").isFalse();
     }
 

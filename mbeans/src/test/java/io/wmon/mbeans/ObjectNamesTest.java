@@ -15,7 +15,6 @@ class ObjectNamesTest {
         assertThat(ObjectNames.DOMAIN).isEqualTo("io.wmon");
         assertThat(ObjectNames.worker()).hasToString("io.wmon:type=Worker");
         assertThat(ObjectNames.redisPool("shared")).hasToString("io.wmon:type=RedisPool,name=shared");
-        assertThat(ObjectNames.pubSub()).hasToString("io.wmon:type=PubSub");
         assertThat(ObjectNames.circuitBreaker("redis")).hasToString("io.wmon:type=CircuitBreaker,name=redis");
         assertThat(ObjectNames.fleet("default")).hasToString("io.wmon:type=Fleet,namespace=default");
         assertThat(ObjectNames.ALL).hasToString("io.wmon:*");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.wmon.core.pubsub.Subscription;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
 import io.wmon.core.redis.RedisUnavailableException;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMX;
 import javax.management.MBeanServer;
@@ -96,19 +94,15 @@ class RedisBackedMBeansTest {
     void readingAttributesSendsNoCommandAndOpensNoConnection() throws Exception {
         SharedPool pool = pool(0, PoolSettings.defaults());
         registrar.register(POOL, new RedisPoolMBean(pool));
-        registrar.register(ObjectNames.pubSub(), new PubSubMBean(pool.pubSub()));
         pool.run(client -> client.ping());
         long commandsBefore = REDIS.probe().totalCommandCalls();
         long connectionsBefore = REDIS.probe().clients().size();
 
         RedisPoolMXBean poolProxy = JMX.newMXBeanProxy(server, POOL, RedisPoolMXBean.class);
-        PubSubMXBean pubSubProxy = JMX.newMXBeanProxy(server, ObjectNames.pubSub(), PubSubMXBean.class);
         for (int i = 0; i < 200; i++) {
             poolProxy.getActive();
             poolProxy.getCreatedCount();
             poolProxy.getMeanBorrowWaitMillis();
-            pubSubProxy.isConnected();
-            pubSubProxy.getSubscriberCount();
         }
 
         assertThat(REDIS.probe().totalCommandCalls()).isEqualTo(commandsBefore);
@@ -135,28 +129,5 @@ class RedisBackedMBeansTest {
         holder.get(10, TimeUnit.SECONDS);
         assertThat(attribute(POOL, "Active")).isEqualTo(0);
         assertThat(attribute(POOL, "Waiters")).isEqualTo(0);
-    }
-
-    @Test
-    void pubSubAttributesFollowARealSubscription() throws Exception {
-        SharedPool pool = pool(0, PoolSettings.defaults());
-        registrar.register(ObjectNames.pubSub(), new PubSubMBean(pool.pubSub()));
-        ObjectName name = ObjectNames.pubSub();
-        assertThat(attribute(name, "Connected")).isEqualTo(false);
-
-        CountDownLatch delivered = new CountDownLatch(1);
-        try (Subscription subscription = pool.pubSub().subscribe("wmon-test", (channel, message) -> delivered.countDown())) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> (boolean) attribute(name, "Connected"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> pool.call(client -> client.publish("wmon-test", "hi")) > 0);
-            assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
-
-            assertThat(attribute(name, "ChannelCount")).isEqualTo(1);
-            assertThat(attribute(name, "PatternCount")).isEqualTo(0);
-            assertThat(attribute(name, "SubscriberCount")).isEqualTo(1);
-            assertThat((long) attribute(name, "MessagesReceivedCount")).isGreaterThanOrEqualTo(1L);
-            assertThat(attribute(name, "ReconnectCount")).isEqualTo(0L);
-        }
-        assertThat(attribute(name, "SubscriberCount")).isEqualTo(0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !(boolean) attribute(name, "Connected"));
     }
 }

@@ -5,13 +5,12 @@ import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.mbeans.MBeanRegistrar;
 import io.wmon.mbeans.ObjectNames;
-import io.wmon.mbeans.PubSubMBean;
 import io.wmon.mbeans.RedisPoolMBean;
 import io.wmon.mbeans.WorkerMBean;
 import io.wmon.mbeans.WorkerSnapshot;
 
 /**
- * The agent's MBeans, registered together and unregistered together: Worker, RedisPool and PubSub.
+ * The agent's MBeans, registered together and unregistered together: Worker and RedisPool.
  *
  * <p>The Worker bean reads a snapshot built on demand from in-memory state (the tracker, the
  * heartbeat statistics, the last application-pool census), so a getter never waits on Redis.
@@ -35,7 +34,6 @@ final class AgentBeans {
         RedisPoolMBean redisPool = new RedisPoolMBean(pool);
         registrar.register(ObjectNames.worker(), worker);
         registrar.register(ObjectNames.redisPool(pool.clientName()), redisPool);
-        registrar.register(ObjectNames.pubSub(), new PubSubMBean(pool.pubSub()));
         return new AgentBeans(registrar, worker, redisPool);
     }
 

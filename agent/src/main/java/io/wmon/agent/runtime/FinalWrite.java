@@ -44,7 +44,7 @@ final class FinalWrite {
     private void write() {
         try {
             WorkerRecord last = assembler.assemble(System.currentTimeMillis(), WorkerState.STOPPED, pool.usage(),
-                    pool.pubSub(), assembler.countAppPools());
+                    assembler.countAppPools());
             writer.markStopped(last);
         } catch (RuntimeException e) {
             LOG.warn("wmon agent: could not write state=stopped: {}", e.getMessage());

@@ -57,7 +57,7 @@ final class HeartbeatTask implements Runnable {
         PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
         lastAppPools = apps;
-        WorkerRecord record = assembler.assemble(now, poolStats, pool.pubSub(), apps);
+        WorkerRecord record = assembler.assemble(now, poolStats, apps);
         noticeExhaustion(poolStats.exhaustedCount());
         long start = System.nanoTime();
         try {

@@ -2,17 +2,17 @@ package io.wmon.agent.runtime;
 
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
-import io.wmon.core.pubsub.PubSubHub;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.PoolUsage;
 
 /**
  * Builds the worker record of one heartbeat from what the agent knows: identity, reported state,
- * JVM metrics, the shared pool, the Pub/Sub hub, and the application's own pools.
+ * JVM metrics, the shared pool, and the application's own pools.
  *
  * <p>Fields the agent does not measure yet (the socket census, the circuit breaker) are left
- * unknown rather than guessed.
+ * unknown rather than guessed; {@code pubsub} is always {@code 0}, as the agent opens no Pub/Sub
+ * connection.
  */
 final class RecordAssembler {
 
@@ -31,12 +31,11 @@ final class RecordAssembler {
         this.appPools = appPools;
     }
 
-    WorkerRecord assemble(long beatMillis, PoolUsage pool, PubSubHub hub, AppPoolCensus.AppPools apps) {
-        return assemble(beatMillis, tracker.state(), pool, hub, apps);
+    WorkerRecord assemble(long beatMillis, PoolUsage pool, AppPoolCensus.AppPools apps) {
+        return assemble(beatMillis, tracker.state(), pool, apps);
     }
 
-    WorkerRecord assemble(long beatMillis, WorkerState state, PoolUsage pool, PubSubHub hub,
-            AppPoolCensus.AppPools apps) {
+    WorkerRecord assemble(long beatMillis, WorkerState state, PoolUsage pool, AppPoolCensus.AppPools apps) {
         return WorkerRecord.builder()
                 .id(identity.id())
                 .host(identity.host())
@@ -62,7 +61,6 @@ final class RecordAssembler {
                 .appPoolCount(apps.pools())
                 .appActiveConnections(apps.active())
                 .appIdleConnections(apps.idle())
-                .pubSubOpen(hub.isConnected())
                 .redisRoundTripMicros(stats.lastRoundTripMicros())
                 .build();
     }

@@ -58,7 +58,7 @@ final class LoopBeat implements Runnable {
                 .poolActive(stats.active()).poolIdle(stats.idle()).poolWaiters(stats.waiters())
                 .poolMaxTotal(stats.maxTotal()).poolExhaustedCount(stats.exhaustedCount())
                 .appPoolCount(apps.pools()).appActiveConnections(apps.active()).appIdleConnections(apps.idle())
-                .pubSubOpen(pool.pubSub().isConnected()).redisRoundTripMicros(lastRoundTripMicros)
+                .redisRoundTripMicros(lastRoundTripMicros)
                 .build();
     }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * Groups a server's connections by who holds them.
  *
- * <p>Names {@code wmon:agent:<ns>:<id>} and {@code wmon:pubsub:<ns>:<id>} go to worker
+ * <p>Names {@code wmon:agent:<ns>:<id>} and {@code wmon:stream:<ns>:<id>} go to worker
  * {@code <id>}, {@code wmon:cli:<ns>:<pid>} to that command, other names to a group per name.
  * An unnamed connection goes to the worker whose record lists its port among {@code local_ports}
  * (when exactly one worker does), else to a group per client host. Budgets come from the records:
@@ -107,8 +107,8 @@ public final class ConnectionCensus {
             switch (parts[1]) {
                 case "agent":
                     return new Attribution(new Owner(Kind.WORKER, parts[2], parts[3]), Role.AGENT);
-                case "pubsub":
-                    return new Attribution(new Owner(Kind.WORKER, parts[2], parts[3]), Role.PUBSUB);
+                case "stream":
+                    return new Attribution(new Owner(Kind.WORKER, parts[2], parts[3]), Role.STREAM);
                 case "cli":
                     return new Attribution(new Owner(Kind.CLI, parts[2], name), Role.CLI);
                 default:
@@ -132,7 +132,7 @@ public final class ConnectionCensus {
             if (group.kind() != Kind.WORKER) {
                 continue;
             }
-            int own = group.count(Role.AGENT) + group.count(Role.PUBSUB);
+            int own = group.count(Role.AGENT) + group.count(Role.STREAM);
             if (group.budget() >= 0 && own > group.budget()) {
                 warnings.add("worker " + group.name() + " holds " + own + " wmon connections, more than its budget of "
                         + group.budget() + " (pool_max + 1)");
@@ -141,7 +141,7 @@ public final class ConnectionCensus {
                     .filter(m -> m.role() == Role.AGENT && m.client().subscribed()).count();
             if (subscribedPooled > 0) {
                 warnings.add("worker " + group.name() + " has " + subscribedPooled
-                        + " pooled connection(s) in Pub/Sub mode; subscriptions belong on the wmon:pubsub connection");
+                        + " pooled connection(s) in Pub/Sub mode; a subscribed connection must never return to the pool");
             }
         }
         return warnings;

@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum Role {
     /** Named {@code wmon:agent:<ns>:<id>}: the worker's shared pool. */
     AGENT,
-    /** Named {@code wmon:pubsub:<ns>:<id>}: the worker's one Pub/Sub connection. */
-    PUBSUB,
+    /** Named {@code wmon:stream:<ns>:<id>}: the worker's one dedicated connection for blocking stream reads. */
+    STREAM,
     /** Unnamed, but its port is one of the local ports the worker reported: the application's own. */
     PORT,
     /** Named {@code wmon:cli:<ns>:<pid>}: a {@code wmon} command. */

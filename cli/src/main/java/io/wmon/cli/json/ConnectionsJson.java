@@ -54,7 +54,7 @@ public final class ConnectionsJson {
         json.writeStringField("namespace", group.namespace().isEmpty() ? null : group.namespace());
         json.writeNumberField("connections", group.connections());
         json.writeNumberField("agent", group.count(Role.AGENT));
-        json.writeNumberField("pubsub", group.count(Role.PUBSUB));
+        json.writeNumberField("stream", group.count(Role.STREAM));
         json.writeNumberField("byPort", group.count(Role.PORT));
         json.writeNumberField("subscribed", group.subscribed());
         JsonOutput.count(json, "budget", group.budget());

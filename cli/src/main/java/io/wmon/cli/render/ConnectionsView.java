@@ -18,7 +18,7 @@ public final class ConnectionsView {
             new TextTable.Column("NAME", 48, false),
             new TextTable.Column("CONNS", 6, true),
             new TextTable.Column("AGENT", 6, true),
-            new TextTable.Column("PUBSUB", 6, true),
+            new TextTable.Column("STREAM", 6, true),
             new TextTable.Column("BY-PORT", 7, true),
             new TextTable.Column("SUBSCRIBED", 10, true),
             new TextTable.Column("BUDGET", 6, true),
@@ -67,7 +67,7 @@ public final class ConnectionsView {
         return new String[] {
             group.kind().wire(), name, Integer.toString(group.connections()),
             worker ? Integer.toString(group.count(Role.AGENT)) : "",
-            worker ? Integer.toString(group.count(Role.PUBSUB)) : "",
+            worker ? Integer.toString(group.count(Role.STREAM)) : "",
             worker ? Integer.toString(group.count(Role.PORT)) : "",
             Integer.toString(group.subscribed()),
             group.budget() < 0 ? "" : Long.toString(group.budget()),
@@ -85,7 +85,7 @@ public final class ConnectionsView {
         if (group.count(Role.PORT) > 0) {
             notes.add("unnamed, attributed by local port");
         }
-        int own = group.count(Role.AGENT) + group.count(Role.PUBSUB);
+        int own = group.count(Role.AGENT) + group.count(Role.STREAM);
         if (group.budget() >= 0 && own > group.budget()) {
             notes.add("OVER BUDGET");
         }

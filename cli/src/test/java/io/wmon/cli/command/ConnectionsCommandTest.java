@@ -9,8 +9,6 @@ import io.wmon.cli.Cli;
 import io.wmon.cli.CliResult;
 import io.wmon.cli.ExitCodes;
 import io.wmon.cli.TestFleet;
-import io.wmon.core.pubsub.PubSubHub;
-import io.wmon.core.pubsub.Subscription;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.ConnectionNames;
 import io.wmon.test.RedisServerExtension;
@@ -25,15 +23,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code wmon connections} over real connections of every kind: a worker's pool and Pub/Sub
- * connection (by name), an application's unnamed connection (by reported local port), this
- * command's own, a foreign named client and unnamed strangers.
+ * {@code wmon connections} over real connections of every kind: a worker's pool and dedicated
+ * stream connection (by name), an application's unnamed connection (by reported local port), this
+ * command's own, a foreign named client in Pub/Sub mode and unnamed strangers.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectionsCommandTest {
@@ -45,8 +44,8 @@ class ConnectionsCommandTest {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private TestFleet fleet;
-    private Subscription subscription;
-    private PubSubHub hub;
+    private final JedisPubSub subscription = new JedisPubSub() { };
+    private Thread subscriber;
     private int appPort;
 
     @BeforeEach
@@ -55,11 +54,11 @@ class ConnectionsCommandTest {
         fleet = new TestFleet(REDIS.url(), NS);
         jedis(ConnectionNames.agent(NS, "w-1"));
         jedis(ConnectionNames.agent(NS, "w-1"));
-        hub = new PubSubHub("test", () -> new Connection(hostAndPort(),
-                DefaultJedisClientConfig.builder().clientName(ConnectionNames.pubSub(NS, "w-1")).build()));
-        subscription = hub.subscribe("jobs", (channel, message) -> { });
+        jedis(ConnectionNames.stream(NS, "w-1"));
         jedis(ConnectionNames.agent(NS, "w-2"));
-        jedis("billing-app");
+        Jedis billing = jedis("billing-app");
+        subscriber = new Thread(() -> billing.subscribe(subscription, "jobs"), "billing-subscriber");
+        subscriber.start();
         Jedis app = jedis(null);
         appPort = localPort(app);
         jedis(null);
@@ -69,13 +68,19 @@ class ConnectionsCommandTest {
                 worker("w-2", now, WorkerState.IDLE).localPorts(List.of(appPort, 1)).build(),
                 worker("w-3", now - 60_000, WorkerState.IDLE).poolMaxTotal(8).build());
         await().atMost(Duration.ofSeconds(10)).until(() -> REDIS.probe().clients().stream()
-                .anyMatch(client -> client.name().startsWith("wmon:pubsub:") && client.sub() == 1));
+                .anyMatch(client -> client.name().equals("billing-app") && client.sub() == 1));
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        subscription.close();
-        hub.close();
+        if (subscription.isSubscribed()) {
+            try {
+                subscription.unsubscribe();
+            } catch (JedisException serverRestarted) {
+                // The subscriber's connection died with the server (redisDownExitsThree); its thread ends by itself.
+            }
+        }
+        subscriber.join(10_000);
         for (AutoCloseable closeable : opened) {
             closeable.close();
         }
@@ -94,9 +99,9 @@ class ConnectionsCommandTest {
             order.add(group.get("kind").asText());
         });
         JsonNode w1 = groups.get("worker:w-1");
-        assertThat(List.of(w1.get("connections").asInt(), w1.get("agent").asInt(), w1.get("pubsub").asInt(),
+        assertThat(List.of(w1.get("connections").asInt(), w1.get("agent").asInt(), w1.get("stream").asInt(),
                 w1.get("byPort").asInt(), w1.get("subscribed").asInt(), w1.get("budget").asInt()))
-                .containsExactly(3, 2, 1, 0, 1, 5);
+                .containsExactly(3, 2, 1, 0, 0, 5);
         assertThat(w1.get("namespace").asText()).isEqualTo(NS);
         JsonNode w2 = groups.get("worker:w-2");
         assertThat(List.of(w2.get("connections").asInt(), w2.get("agent").asInt(), w2.get("byPort").asInt()))
@@ -110,6 +115,7 @@ class ConnectionsCommandTest {
         assertThat(cli.get("self").asBoolean()).isTrue();
         assertThat(cli.get("connections").asInt()).isEqualTo(1);
         assertThat(groups.get("named:billing-app").get("connections").asInt()).isEqualTo(1);
+        assertThat(groups.get("named:billing-app").get("subscribed").asInt()).as("Pub/Sub flagged").isEqualTo(1);
         assertThat(groups.get("unnamed:127.0.0.1").get("connections").asInt()).isEqualTo(2);
         assertThat(order).isSortedAccordingTo((a, b) -> rank(a) - rank(b));
 
@@ -135,7 +141,7 @@ class ConnectionsCommandTest {
         Map<String, String[]> rows = new HashMap<>();
         result.out().lines().map(line -> line.trim().split("\\s+"))
                 .forEach(cells -> rows.put(cells[0] + ":" + (cells.length > 1 ? cells[1] : ""), cells));
-        assertThat(rows.get("worker:w-1")).startsWith("worker", "w-1", "3", "2", "1", "0", "1", "5");
+        assertThat(rows.get("worker:w-1")).startsWith("worker", "w-1", "3", "2", "1", "0", "0", "5");
         assertThat(rows.get("worker:w-2")).startsWith("worker", "w-2", "2", "1", "0", "1", "0", "5");
         assertThat(rows).containsKeys("named:billing-app", "unnamed:127.0.0.1",
                 "cli:wmon:cli:" + NS + ":" + ProcessHandle.current().pid());

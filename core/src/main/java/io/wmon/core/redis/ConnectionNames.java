@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The names wmon gives its connections with {@code CLIENT SETNAME}, so that {@code CLIENT LIST}
- * shows who holds each one: {@code wmon:agent:<ns>:<id>}, {@code wmon:pubsub:<ns>:<id>},
+ * shows who holds each one: {@code wmon:agent:<ns>:<id>}, {@code wmon:stream:<ns>:<id>},
  * {@code wmon:cli:<ns>:<pid>}.
  *
  * <p>Redis rejects names with spaces or newlines, so any character outside a safe set is
@@ -23,27 +23,17 @@ public final class ConnectionNames {
         return name("agent", namespace, workerId);
     }
 
-    /** The one dedicated Pub/Sub connection of a worker. */
-    public static String pubSub(String namespace, String workerId) {
-        return name("pubsub", namespace, workerId);
+    /**
+     * A worker's one dedicated connection for blocking stream reads ({@code XREAD BLOCK}), outside
+     * the pool; the contract reserves the name, the agent opens no such connection yet.
+     */
+    public static String stream(String namespace, String workerId) {
+        return name("stream", namespace, workerId);
     }
 
     /** The one connection of a {@code wmon} command. */
     public static String cli(String namespace, long pid) {
         return name("cli", namespace, Long.toString(pid));
-    }
-
-    /**
-     * The Pub/Sub name that goes with a pool's name: the role part becomes {@code pubsub}
-     * ({@code wmon:agent:prod:w1} gives {@code wmon:pubsub:prod:w1}); any other name gets
-     * {@code :pubsub} appended.
-     */
-    public static String pubSubFor(String poolClientName) {
-        String[] parts = poolClientName.split(":", 4);
-        if (parts.length == 4 && parts[0].equals("wmon")) {
-            return "wmon:pubsub:" + parts[2] + ":" + parts[3];
-        }
-        return safe(poolClientName + ":pubsub");
     }
 
     private static String name(String role, String namespace, String id) {

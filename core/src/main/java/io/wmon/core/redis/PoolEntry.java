@@ -1,12 +1,11 @@
 package io.wmon.core.redis;
 
-import io.wmon.core.pubsub.PubSubHub;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.RedisClient;
 
 /**
- * One open pool of the registry: the client, its reference count, the exhaustion counter, and the
- * endpoint's Pub/Sub hub. Guarded by the registry's lock for retain/release.
+ * One open pool of the registry: the client, its reference count and the exhaustion counter.
+ * Guarded by the registry's lock for retain/release.
  */
 final class PoolEntry {
 
@@ -16,7 +15,6 @@ final class PoolEntry {
     private final SharedPoolRegistry registry;
     private final RedisClient client;
     private final AtomicLong exhausted = new AtomicLong();
-    private final PubSubHub pubSubHub;
     private int references;
 
     PoolEntry(RedisEndpoint endpoint, String clientName, PoolSettings settings, SharedPoolRegistry registry) {
@@ -25,9 +23,6 @@ final class PoolEntry {
         this.settings = settings;
         this.registry = registry;
         this.client = RedisClientFactory.pooledClient(endpoint, clientName, settings);
-        String pubSubName = ConnectionNames.pubSubFor(clientName);
-        this.pubSubHub = new PubSubHub(endpoint.redacted(),
-                () -> RedisClientFactory.dedicatedConnection(endpoint, pubSubName, settings));
     }
 
     RedisEndpoint endpoint() {
@@ -44,10 +39,6 @@ final class PoolEntry {
 
     RedisClient client() {
         return client;
-    }
-
-    PubSubHub pubSubHub() {
-        return pubSubHub;
     }
 
     void countExhausted() {
@@ -71,9 +62,7 @@ final class PoolEntry {
         registry.release(this);
     }
 
-    /** Closes in reverse order of creation: the hub, then the pool. */
     void closeResources() {
-        pubSubHub.close();
         client.close();
     }
 }

@@ -1,19 +1,16 @@
 package io.wmon.core.redis;
 
 import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Builds the Jedis objects for an endpoint: the bounded pooled client and dedicated connections.
+ * Builds the bounded pooled Jedis client for an endpoint.
  *
- * <p>Nothing here connects eagerly except {@link #dedicatedConnection}: a pool with
- * {@code minIdle = 0} opens its first connection on first use, so a client can be created while
- * Redis is down.
+ * <p>Nothing here connects eagerly: a pool with {@code minIdle = 0} opens its first connection on
+ * first use, so a client can be created while Redis is down.
  */
 final class RedisClientFactory {
 
@@ -26,12 +23,6 @@ final class RedisClientFactory {
                 .clientConfig(clientConfig(endpoint, clientName, settings))
                 .poolConfig(poolConfig(settings))
                 .build();
-    }
-
-    /** A connection outside any pool, connected and named; the caller owns and closes it. */
-    static Connection dedicatedConnection(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
-        return new Connection(new HostAndPort(endpoint.host(), endpoint.port()),
-                clientConfig(endpoint, clientName, settings));
     }
 
     static JedisClientConfig clientConfig(RedisEndpoint endpoint, String clientName, PoolSettings settings) {

@@ -1,6 +1,5 @@
 package io.wmon.core.redis;
 
-import io.wmon.core.pubsub.PubSubHub;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -60,12 +59,6 @@ public final class SharedPool implements AutoCloseable {
             work.accept(client);
             return null;
         });
-    }
-
-    /** The endpoint's Pub/Sub hub; it opens its one connection on the first subscription. */
-    public PubSubHub pubSub() {
-        ensureOpen();
-        return entry.pubSubHub();
     }
 
     /** The pool's counters right now; never touches Redis. */

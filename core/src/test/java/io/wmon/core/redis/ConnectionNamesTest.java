@@ -9,15 +9,8 @@ class ConnectionNamesTest {
     @Test
     void namesFollowTheDesign() {
         assertThat(ConnectionNames.agent("prod", "worker-7")).isEqualTo("wmon:agent:prod:worker-7");
-        assertThat(ConnectionNames.pubSub("prod", "worker-7")).isEqualTo("wmon:pubsub:prod:worker-7");
+        assertThat(ConnectionNames.stream("prod", "worker-7")).isEqualTo("wmon:stream:prod:worker-7");
         assertThat(ConnectionNames.cli("prod", 4242)).isEqualTo("wmon:cli:prod:4242");
-    }
-
-    @Test
-    void pubSubNameFollowsThePoolName() {
-        assertThat(ConnectionNames.pubSubFor("wmon:agent:prod:w1")).isEqualTo("wmon:pubsub:prod:w1");
-        assertThat(ConnectionNames.pubSubFor("wmon:cli:ns:99")).isEqualTo("wmon:pubsub:ns:99");
-        assertThat(ConnectionNames.pubSubFor("custom")).isEqualTo("custom:pubsub");
     }
 
     @Test

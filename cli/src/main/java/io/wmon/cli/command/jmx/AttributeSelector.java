@@ -9,7 +9,7 @@ import javax.management.ObjectName;
  * One {@code ATTRIBUTE} argument of {@code wmon jmx}: {@code NAME} or {@code TYPE:NAME}.
  *
  * <p>{@code NAME} is an attribute name, or {@code *} for all; {@code TYPE} is the value of the
- * ObjectName's {@code type} key ({@code Worker}, {@code RedisPool}, {@code PubSub}…). Both are
+ * ObjectName's {@code type} key ({@code Worker}, {@code RedisPool}…). Both are
  * matched ignoring case. {@code State} selects the {@code State} attribute of every wmon MBean that
  * has one; {@code RedisPool:Active} only that of the pool MBeans; {@code RedisPool:*} every
  * attribute of the pool MBeans.
