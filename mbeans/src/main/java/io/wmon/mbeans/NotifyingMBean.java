@@ -1,9 +1,11 @@
 package io.wmon.mbeans;
 
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.AttributeList;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
+import javax.management.StandardEmitterMBean;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
@@ -11,20 +13,49 @@ import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.OpenType;
 
 /**
- * The notification side of the wmon MBeans that emit: plain {@link Notification}s whose user data is
- * {@link CompositeData}, numbered from 1 and stamped with the wall clock in milliseconds.
+ * The base of the wmon MXBeans: getters that read one in-memory snapshot of type {@code S}, and
+ * plain {@link Notification}s whose user data is {@link CompositeData}, numbered from 1 and
+ * stamped with the wall clock in milliseconds.
+ *
+ * <p>{@link #getAttributes} takes one snapshot and answers every requested attribute from it, so a
+ * client reading many attributes in one call (JConsole's attribute table, an APM scrape) sees one
+ * moment, not one per attribute. A single getter called on its own takes a fresh snapshot.
  *
  * <p>Listeners are called on the emitting thread (the {@link NotificationBroadcasterSupport}
  * default); the JMX connector's own listener only queues, and an exception from a listener is
  * caught by the broadcaster, so emitting never fails the agent. Emission is serialized so that
  * every listener sees the sequence numbers in increasing order.
+ *
+ * @param <S> what one reading of the bean's attributes is taken from; immutable
  */
-abstract class NotifyingMBean extends NotificationBroadcasterSupport {
+abstract class NotifyingMBean<S> extends StandardEmitterMBean {
 
     private final AtomicLong sequence = new AtomicLong();
+    // Set only for the length of one getAttributes call on the calling thread, then removed.
+    private final ThreadLocal<S> pinned = new ThreadLocal<>();
 
-    NotifyingMBean(String type, String description) {
-        super(new MBeanNotificationInfo(new String[] {type}, Notification.class.getName(), description));
+    NotifyingMBean(Class<?> mxbeanInterface, String type, String description) {
+        super(mxbeanInterface, true, new NotificationBroadcasterSupport(
+                new MBeanNotificationInfo(new String[] {type}, Notification.class.getName(), description)));
+    }
+
+    /** The current snapshot; cheap and non-blocking (a volatile read or in-memory counters). */
+    abstract S capture();
+
+    /** The snapshot a getter reads: the one pinned by {@link #getAttributes}, else a fresh one. */
+    final S snapshot() {
+        S current = pinned.get();
+        return current != null ? current : capture();
+    }
+
+    @Override
+    public AttributeList getAttributes(String[] attributes) {
+        pinned.set(capture());
+        try {
+            return super.getAttributes(attributes);
+        } finally {
+            pinned.remove();
+        }
     }
 
     /**

@@ -9,13 +9,14 @@ import javax.management.openmbean.SimpleType;
 
 /**
  * The {@link RedisPoolMXBean} of one shared pool, reading {@link SharedPool#stats()}, which is
- * in memory: no getter borrows a connection or touches Redis, even while Redis is down.
+ * in memory: no getter borrows a connection or touches Redis, even while Redis is down. One
+ * {@code getAttributes} call reads one {@code stats()}, so its counters agree with each other.
  *
  * <p>{@link #poolExhausted} emits {@value NotificationTypes#POOL_EXHAUSTED}, a plain notification
  * whose user data is {@link #EXHAUSTED_TYPE}. Register it under {@link ObjectNames#redisPool(String)};
  * unregister it before closing the lease, since the counters of a closed pool are meaningless.
  */
-public final class RedisPoolMBean extends NotifyingMBean implements RedisPoolMXBean {
+public final class RedisPoolMBean extends NotifyingMBean<PoolStats> implements RedisPoolMXBean {
 
     private static final String[] EXHAUSTED_ITEMS = {"endpoint", "clientName", "maxTotal", "exhaustedCount"};
 
@@ -28,7 +29,7 @@ public final class RedisPoolMBean extends NotifyingMBean implements RedisPoolMXB
 
     /** @param pool a lease on the shared pool; this bean reads it but never closes it */
     public RedisPoolMBean(SharedPool pool) {
-        super(NotificationTypes.POOL_EXHAUSTED, "a borrow from the shared pool gave up: every connection was in use");
+        super(RedisPoolMXBean.class, NotificationTypes.POOL_EXHAUSTED, "a borrow from the shared pool gave up: every connection was in use");
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
@@ -47,7 +48,8 @@ public final class RedisPoolMBean extends NotifyingMBean implements RedisPoolMXB
                 new Object[] {endpoint, pool.clientName(), maxTotal, exhaustedCount}));
     }
 
-    private PoolStats stats() {
+    @Override
+    PoolStats capture() {
         return pool.stats();
     }
 
@@ -58,66 +60,66 @@ public final class RedisPoolMBean extends NotifyingMBean implements RedisPoolMXB
 
     @Override
     public int getMaxTotal() {
-        return stats().maxTotal();
+        return snapshot().maxTotal();
     }
 
     @Override
     public int getMaxIdle() {
-        return stats().maxIdle();
+        return snapshot().maxIdle();
     }
 
     @Override
     public int getMinIdle() {
-        return stats().minIdle();
+        return snapshot().minIdle();
     }
 
     @Override
     public int getActive() {
-        return stats().active();
+        return snapshot().active();
     }
 
     @Override
     public int getIdle() {
-        return stats().idle();
+        return snapshot().idle();
     }
 
     @Override
     public int getWaiters() {
-        return stats().waiters();
+        return snapshot().waiters();
     }
 
     @Override
     public long getCreatedCount() {
-        return stats().createdCount();
+        return snapshot().createdCount();
     }
 
     @Override
     public long getDestroyedCount() {
-        return stats().destroyedCount();
+        return snapshot().destroyedCount();
     }
 
     @Override
     public long getBorrowedCount() {
-        return stats().borrowedCount();
+        return snapshot().borrowedCount();
     }
 
     @Override
     public long getReturnedCount() {
-        return stats().returnedCount();
+        return snapshot().returnedCount();
     }
 
     @Override
     public long getMeanBorrowWaitMillis() {
-        return stats().meanBorrowWaitMillis();
+        return snapshot().meanBorrowWaitMillis();
     }
 
     @Override
     public long getMaxBorrowWaitMillis() {
-        return stats().maxBorrowWaitMillis();
+        return snapshot().maxBorrowWaitMillis();
     }
 
     @Override
     public long getExhaustedCount() {
-        return stats().exhaustedCount();
+        return snapshot().exhaustedCount();
     }
 }

@@ -8,17 +8,18 @@ import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /**
- * The {@link WorkerMXBean} of this JVM, reading whatever snapshot the agent published last.
+ * The {@link WorkerMXBean} of this JVM, reading the snapshot the agent published last.
  *
- * <p>Every getter calls the supplier once and returns one value of the snapshot; it never touches
- * Redis, so the supplier must be cheap and non-blocking (a volatile read). A supplier that
- * returns null reads as {@link WorkerSnapshot#UNKNOWN}.
+ * <p>A getter returns one value of that snapshot, and {@code getAttributes} answers every name from
+ * the same one; nothing touches Redis, so the supplier must be cheap and non-blocking (the read of
+ * one reference the agent replaces after each beat and state change). A supplier that returns null
+ * reads as {@link WorkerSnapshot#UNKNOWN}.
  *
  * <p>{@link #stateChanged} emits an {@value NotificationTypes#WORKER_STATE} notification. It is a
  * plain {@link Notification}, not an {@code AttributeChangeNotification}, because the latter's
  * type is fixed to {@code jmx.attribute.change}; the user data is {@link #STATE_CHANGE_TYPE}.
  */
-public final class WorkerMBean extends NotifyingMBean implements WorkerMXBean {
+public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements WorkerMXBean {
 
     private static final String[] STATE_CHANGE_ITEMS = {"worker", "from", "to", "job"};
 
@@ -29,9 +30,9 @@ public final class WorkerMBean extends NotifyingMBean implements WorkerMXBean {
 
     private final Supplier<WorkerSnapshot> snapshots;
 
-    /** @param snapshots the agent's latest snapshot; called on every attribute read */
+    /** @param snapshots the agent's latest snapshot; called once per attribute read or getAttributes call */
     public WorkerMBean(Supplier<WorkerSnapshot> snapshots) {
-        super(NotificationTypes.WORKER_STATE, "the worker changed state");
+        super(WorkerMXBean.class, NotificationTypes.WORKER_STATE, "the worker changed state");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
     }
 
@@ -52,7 +53,8 @@ public final class WorkerMBean extends NotifyingMBean implements WorkerMXBean {
                 compositeData(STATE_CHANGE_TYPE, STATE_CHANGE_ITEMS, new Object[] {worker, f, t, j}));
     }
 
-    private WorkerSnapshot snapshot() {
+    @Override
+    WorkerSnapshot capture() {
         WorkerSnapshot s = snapshots.get();
         return s == null ? WorkerSnapshot.UNKNOWN : s;
     }

@@ -4,7 +4,8 @@ package io.wmon.mbeans;
  * The worker this JVM runs, as the agent last saw it: {@code io.wmon:type=Worker}.
  *
  * <p>Every getter returns a point-in-time value read from the snapshot the agent published after
- * its last heartbeat or state change; none touches Redis or blocks. A number that is not known
+ * its last heartbeat or state change; none touches Redis or blocks. One {@code getAttributes}
+ * call answers every attribute from the same snapshot. A number that is not known
  * (yet) is {@code -1}; a text that is not known is empty. Times are epoch milliseconds.
  */
 public interface WorkerMXBean {
@@ -45,7 +46,7 @@ public interface WorkerMXBean {
     /** Jobs the application reported failed since start, a count, or -1; a point-in-time value from memory. */
     long getJobsFailedCount();
 
-    /** Round trip of the last heartbeat's {@code PING}, microseconds, or -1; a point-in-time value from memory. */
+    /** Time the last successful heartbeat's write pipeline took (HSET, PEXPIRE, ZADD, one round trip), microseconds, or -1; a point-in-time value from memory. */
     long getRedisRoundTripMicros();
 
     /** Whether the last heartbeat reached Redis; a point-in-time value from memory. */

@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * Everything {@link WorkerMXBean} reports, frozen at one moment.
  *
- * <p>The agent builds a new snapshot after each heartbeat or state change and publishes it (for
- * example through an {@code AtomicReference}); {@link WorkerMBean} only reads the latest one, so a
- * JMX client never waits on Redis. Immutable and thread-safe. A number left unset is {@code -1}
+ * <p>The agent builds one new snapshot after each heartbeat and each state change and publishes it
+ * through one reference; {@link WorkerMBean} only reads the latest one, so a JMX client never waits
+ * on Redis, and one {@code getAttributes} call sees one snapshot. Immutable and thread-safe. A number left unset is {@code -1}
  * (unknown), a text left unset is empty, {@code redisAvailable} is {@code false}, and the state is
  * {@code starting} until the agent says otherwise.
  */

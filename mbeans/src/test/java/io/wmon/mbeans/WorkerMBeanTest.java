@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanServer;
@@ -88,6 +89,31 @@ class WorkerMBeanTest {
         MXBeanReadBack.assertReadsBack(server, NAME, WorkerMXBean.class, expectedAttributes(next));
         assertThat(server.getAttribute(NAME, "State")).isEqualTo("idle");
         assertThat(server.getAttribute(NAME, "CurrentJob")).isEqualTo("");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.wmon.mbeans.MBeanServers#both")
+    void getAttributesReadsEveryNameFromOneSnapshot(MBeanServer server) throws Exception {
+        // Each call of this supplier gives a new moment: pid and heartbeat count both say which one.
+        AtomicLong moments = new AtomicLong();
+        WorkerMBean counting = new WorkerMBean(() -> {
+            long moment = moments.incrementAndGet();
+            return WorkerSnapshotTest.full().toBuilder().pid(moment).heartbeatCount(moment).build();
+        });
+        registrar = new MBeanRegistrar(server);
+        assertThat(registrar.register(NAME, counting)).isTrue();
+        String[] names = MXBeanReadBack.attributeNames(WorkerMXBean.class).toArray(new String[0]);
+
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> reading = new LinkedHashMap<>();
+            server.getAttributes(NAME, names).asList().forEach(a -> reading.put(a.getName(), a.getValue()));
+            assertThat(reading).hasSize(names.length);
+            assertThat(reading.get("HeartbeatCount")).as("one moment for all names").isEqualTo(reading.get("Pid"));
+        }
+        long before = moments.get();
+        server.getAttribute(NAME, "Pid");
+        server.getAttribute(NAME, "HeartbeatCount");
+        assertThat(moments.get()).as("a single getter reads the latest snapshot each time").isEqualTo(before + 2);
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class AgentRuntime {
     private HeartbeatWriter writer;
     private RecordAssembler assembler;
     private volatile AgentBeans beans;
+    private volatile SnapshotPublisher snapshots;
     private AppPoolCensus census;
     private boolean stopped;
 
@@ -91,9 +92,11 @@ public final class AgentRuntime {
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools);
+            SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats);
+            snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
-                    this::poolExhausted);
-            registered = AgentBeans.register(who, tracker, stats, heartbeat, lease);
+                    publisher, this::poolExhausted);
+            registered = AgentBeans.register(publisher, lease);
             synchronized (this) {
                 if (!stopped) {
                     identity = who;
@@ -138,6 +141,10 @@ public final class AgentRuntime {
     }
 
     private void stateChanged(WorkerState from, WorkerState to, String job) {
+        SnapshotPublisher publisher = snapshots;
+        if (publisher != null) {
+            publisher.publish(); // before the notification, so that a listener reading attributes sees the change
+        }
         AgentBeans current = beans;
         if (current != null) {
             current.stateChanged(from, to, job);

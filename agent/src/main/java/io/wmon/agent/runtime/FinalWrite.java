@@ -43,7 +43,7 @@ final class FinalWrite {
 
     private void write() {
         try {
-            WorkerRecord last = assembler.assemble(System.currentTimeMillis(), WorkerState.STOPPED, pool.usage(),
+            WorkerRecord last = assembler.assembleFinal(System.currentTimeMillis(), WorkerState.STOPPED, pool.usage(),
                     assembler.countAppPools());
             writer.markStopped(last);
         } catch (RuntimeException e) {

@@ -1,53 +1,64 @@
 package io.wmon.agent.runtime;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * What the heartbeat has done so far: counts, the last beat and its round trip, and whether Redis
- * answered last time. Written by the heartbeat thread, read by MBean getters without locks.
+ * answered last time, held as one immutable {@link Totals} that each beat replaces.
+ *
+ * <p>Written only by the heartbeat thread; read without locks by the snapshot publisher, which
+ * thereby never sees a beat counted whose time is not yet set.
  */
 final class HeartbeatStats {
 
-    private final AtomicLong beats = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private volatile long lastBeatMillis = -1;
-    private volatile long lastRoundTripMicros = -1;
-    private volatile boolean redisAvailable;
+    private volatile Totals current = new Totals(0, 0, -1, -1, false);
 
     void succeeded(long beatMillis, long roundTripMicros) {
-        beats.incrementAndGet();
-        lastBeatMillis = beatMillis;
-        lastRoundTripMicros = roundTripMicros;
-        redisAvailable = true;
+        Totals t = current;
+        current = new Totals(t.beats + 1, t.failures, beatMillis, roundTripMicros, true);
     }
 
     /** Returns whether this is the first failure since the last success (the one worth logging). */
     boolean failed() {
-        failures.incrementAndGet();
-        boolean first = redisAvailable || beats.get() == 0 && failures.get() == 1;
-        redisAvailable = false;
+        Totals t = current;
+        boolean first = t.redisAvailable || t.beats == 0 && t.failures == 0;
+        current = new Totals(t.beats, t.failures + 1, t.lastBeatMillis, t.lastRoundTripMicros, false);
         return first;
     }
 
-    long beatCount() {
-        return beats.get();
+    /** All the figures at one moment. */
+    Totals totals() {
+        return current;
     }
 
     long failureCount() {
-        return failures.get();
-    }
-
-    /** Epoch ms of the last beat Redis accepted, or -1. */
-    long lastBeatMillis() {
-        return lastBeatMillis;
+        return current.failures;
     }
 
     /** Duration of the last successful heartbeat round trip, µs, or -1. */
     long lastRoundTripMicros() {
-        return lastRoundTripMicros;
+        return current.lastRoundTripMicros;
     }
 
     boolean redisAvailable() {
-        return redisAvailable;
+        return current.redisAvailable;
+    }
+
+    /** The heartbeat's figures at one moment; immutable. */
+    static final class Totals {
+        final long beats;
+        final long failures;
+        /** Epoch ms of the last beat Redis accepted, or -1. */
+        final long lastBeatMillis;
+        /** Duration of the last successful beat's write pipeline, µs, or -1. */
+        final long lastRoundTripMicros;
+        final boolean redisAvailable;
+
+        private Totals(long beats, long failures, long lastBeatMillis, long lastRoundTripMicros,
+                boolean redisAvailable) {
+            this.beats = beats;
+            this.failures = failures;
+            this.lastBeatMillis = lastBeatMillis;
+            this.lastRoundTripMicros = lastRoundTripMicros;
+            this.redisAvailable = redisAvailable;
+        }
     }
 }

@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One heartbeat: assemble the record, write it in one round trip, and keep the statistics.
+ * One heartbeat: assemble the record, write it in one round trip, keep the statistics, and
+ * publish the worker snapshot that the MBean getters read until the next beat or state change.
  *
  * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged once per
  * outage (and once when Redis answers again); it never throws, so the schedule goes on.
@@ -26,19 +27,20 @@ final class HeartbeatTask implements Runnable {
     private final RecordAssembler assembler;
     private final HeartbeatStats stats;
     private final WorkerStateTracker tracker;
+    private final SnapshotPublisher snapshots;
     private final LongConsumer exhaustionListener;
-    private volatile AppPoolCensus.AppPools lastAppPools;
     private long lastExhaustedCount;
     // The hash as last written, so that the next beat sends only what changed; null: write it whole.
     private Map<String, String> lastWritten;
 
     HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
-            WorkerStateTracker tracker, LongConsumer exhaustionListener) {
+            WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener) {
         this.pool = pool;
         this.writer = writer;
         this.assembler = assembler;
         this.stats = stats;
         this.tracker = tracker;
+        this.snapshots = snapshots;
         this.exhaustionListener = exhaustionListener;
     }
 
@@ -56,7 +58,6 @@ final class HeartbeatTask implements Runnable {
         long now = System.currentTimeMillis();
         PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
-        lastAppPools = apps;
         WorkerRecord record = assembler.assemble(now, poolStats, apps);
         noticeExhaustion(poolStats.exhaustedCount());
         long start = System.nanoTime();
@@ -64,7 +65,9 @@ final class HeartbeatTask implements Runnable {
             lastWritten = writer.writeChanges(record, lastWritten);
         } catch (RedisUnavailableException | IllegalStateException e) {
             lastWritten = null;
-            if (stats.failed()) {
+            boolean first = stats.failed();
+            snapshots.beat(apps);
+            if (first) {
                 LOG.warn("wmon heartbeat failed: {}; retrying every {} ms", e.getMessage(),
                         record.intervalMillis());
             }
@@ -76,6 +79,7 @@ final class HeartbeatTask implements Runnable {
             LOG.info("wmon heartbeat restored: Redis at {} answers again", pool.endpoint());
         }
         tracker.startedUp();
+        snapshots.beat(apps);
     }
 
     private void noticeExhaustion(long exhaustedCount) {
@@ -83,10 +87,5 @@ final class HeartbeatTask implements Runnable {
             lastExhaustedCount = exhaustedCount;
             exhaustionListener.accept(exhaustedCount);
         }
-    }
-
-    /** The application pools counted at the last beat, or null before the first. */
-    AppPoolCensus.AppPools lastAppPools() {
-        return lastAppPools;
     }
 }

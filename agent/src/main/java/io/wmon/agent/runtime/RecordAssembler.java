@@ -32,10 +32,17 @@ final class RecordAssembler {
     }
 
     WorkerRecord assemble(long beatMillis, PoolUsage pool, AppPoolCensus.AppPools apps) {
-        return assemble(beatMillis, tracker.state(), pool, apps);
+        WorkerStateTracker.Activity activity = tracker.activity();
+        return assemble(beatMillis, activity, activity.state(), pool, apps);
     }
 
-    WorkerRecord assemble(long beatMillis, WorkerState state, PoolUsage pool, AppPoolCensus.AppPools apps) {
+    /** The record of the agent's last write: {@code state} instead of the tracker's. */
+    WorkerRecord assembleFinal(long beatMillis, WorkerState state, PoolUsage pool, AppPoolCensus.AppPools apps) {
+        return assemble(beatMillis, tracker.activity(), state, pool, apps);
+    }
+
+    private WorkerRecord assemble(long beatMillis, WorkerStateTracker.Activity activity, WorkerState state,
+            PoolUsage pool, AppPoolCensus.AppPools apps) {
         return WorkerRecord.builder()
                 .id(identity.id())
                 .host(identity.host())
@@ -44,9 +51,9 @@ final class RecordAssembler {
                 .beatMillis(beatMillis)
                 .intervalMillis(identity.intervalMillis())
                 .state(state)
-                .job(state == WorkerState.BUSY ? tracker.job() : "")
-                .processedCount(tracker.processedCount())
-                .failedCount(tracker.failedCount())
+                .job(state == WorkerState.BUSY ? activity.job() : "")
+                .processedCount(activity.processed())
+                .failedCount(activity.failed())
                 .agentVersion(identity.agentVersion())
                 .javaVersion(identity.javaVersion())
                 .heapUsedBytes(jvm.heapUsedBytes())

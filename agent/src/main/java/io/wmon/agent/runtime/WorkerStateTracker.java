@@ -2,15 +2,17 @@ package io.wmon.agent.runtime;
 
 import io.wmon.api.spi.StatusListener;
 import io.wmon.core.record.WorkerState;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker's state, current job and job counters, as reported through
- * {@link io.wmon.api.WorkerStatus}.
+ * {@link io.wmon.api.WorkerStatus}, held as one immutable {@link Activity} that every report
+ * replaces whole.
  *
- * <p>Calls come from application threads and must be cheap: a synchronized swap of an immutable
- * pair, two counters, and a callback that only schedules work. A worker that never calls the API
- * is {@code starting} until its first heartbeat lands, then {@code idle}.
+ * <p>Calls come from application threads and must be cheap: a synchronized swap of one small
+ * object and a callback that only publishes and schedules. Because state, job and counters change
+ * together, a reader of {@link #activity()} never sees the job of another state, nor a job counted
+ * as done while the worker still shows it busy. A worker that never calls the API is
+ * {@code starting} until its first heartbeat lands, then {@code idle}.
  */
 public final class WorkerStateTracker implements StatusListener {
 
@@ -19,10 +21,8 @@ public final class WorkerStateTracker implements StatusListener {
         void changed(WorkerState from, WorkerState to, String job);
     }
 
-    private final AtomicLong processed = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private final ChangeListener listener;
-    private volatile StateAndJob current = new StateAndJob(WorkerState.STARTING, "");
+    private volatile Activity current = new Activity(WorkerState.STARTING, "", 0, 0);
 
     public WorkerStateTracker(ChangeListener listener) {
         this.listener = listener;
@@ -30,62 +30,72 @@ public final class WorkerStateTracker implements StatusListener {
 
     @Override
     public void onBusy(String jobId) {
-        moveTo(WorkerState.BUSY, jobId);
+        moveTo(WorkerState.BUSY, jobId, 0, 0);
     }
 
     @Override
     public void onIdle() {
-        moveTo(WorkerState.IDLE, "");
+        moveTo(WorkerState.IDLE, "", 0, 0);
     }
 
     @Override
     public void onJobSucceeded() {
-        processed.incrementAndGet();
-        moveTo(WorkerState.IDLE, "");
+        moveTo(WorkerState.IDLE, "", 1, 0);
     }
 
     @Override
     public void onJobFailed() {
-        failed.incrementAndGet();
-        moveTo(WorkerState.IDLE, "");
+        moveTo(WorkerState.IDLE, "", 0, 1);
     }
 
     @Override
     public void onPaused() {
-        moveTo(WorkerState.PAUSED, "");
+        moveTo(WorkerState.PAUSED, "", 0, 0);
     }
 
     /** After the first heartbeat: a worker still {@code starting} becomes {@code idle}. */
     void startedUp() {
-        StateAndJob before;
+        Activity before;
         synchronized (this) {
             before = current;
             if (before.state != WorkerState.STARTING) {
                 return;
             }
-            current = new StateAndJob(WorkerState.IDLE, "");
+            current = before.with(WorkerState.IDLE, "", 0, 0);
         }
         listener.changed(before.state, WorkerState.IDLE, "");
     }
 
-    /** The agent is shutting down. */
+    /** The agent is shutting down; the job in progress, if any, stays on the record. */
     void stopping() {
-        moveTo(WorkerState.STOPPING, current.job);
+        moveTo(WorkerState.STOPPING, current.job, 0, 0);
     }
 
-    private void moveTo(WorkerState state, String job) {
-        StateAndJob before;
+    private void moveTo(WorkerState state, String job, int succeeded, int failed) {
+        String newJob = job == null ? "" : job;
+        Activity before;
         synchronized (this) {
             before = current;
-            if (before.state == state && before.job.equals(job)) {
+            boolean stopping = before.state == WorkerState.STOPPING && state != WorkerState.STOPPING;
+            if (stopping && succeeded + failed == 0) {
                 return;
             }
-            if (before.state == WorkerState.STOPPING && state != WorkerState.STOPPING) {
+            WorkerState to = stopping ? before.state : state;
+            String toJob = stopping ? before.job : newJob;
+            if (before.state == to && before.job.equals(toJob) && succeeded + failed == 0) {
                 return;
             }
-            current = new StateAndJob(state, job);
+            current = before.with(to, toJob, succeeded, failed);
+            if (before.state == to && before.job.equals(toJob)) {
+                return; // only a counter moved: nothing to announce
+            }
         }
-        listener.changed(before.state, state, job);
+        listener.changed(before.state, state, newJob);
+    }
+
+    /** State, job and counters at one moment. */
+    public Activity activity() {
+        return current;
     }
 
     public WorkerState state() {
@@ -98,21 +108,48 @@ public final class WorkerStateTracker implements StatusListener {
     }
 
     public long processedCount() {
-        return processed.get();
+        return current.processed;
     }
 
     public long failedCount() {
-        return failed.get();
+        return current.failed;
     }
 
-    /** A state with its job, swapped as one so that readers never see a job of another state. */
-    private static final class StateAndJob {
-        final WorkerState state;
-        final String job;
+    /** A state with its job and the job counters, replaced as one so that readers see one moment. */
+    public static final class Activity {
+        private final WorkerState state;
+        private final String job;
+        private final long processed;
+        private final long failed;
 
-        StateAndJob(WorkerState state, String job) {
+        private Activity(WorkerState state, String job, long processed, long failed) {
             this.state = state;
-            this.job = job == null ? "" : job;
+            this.job = job;
+            this.processed = processed;
+            this.failed = failed;
+        }
+
+        private Activity with(WorkerState newState, String newJob, int succeeded, int failedNow) {
+            return new Activity(newState, newJob, processed + succeeded, failed + failedNow);
+        }
+
+        public WorkerState state() {
+            return state;
+        }
+
+        /** The job id while {@code busy} (or {@code stopping} during a job), else {@code ""}. */
+        public String job() {
+            return job;
+        }
+
+        /** Jobs reported done since the agent started. */
+        public long processed() {
+            return processed;
+        }
+
+        /** Jobs reported failed since the agent started. */
+        public long failed() {
+            return failed;
         }
     }
 }

@@ -18,9 +18,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Publishes a worker's record: one pipelined round trip per heartbeat, on a connection borrowed
  * from the shared pool only for that round trip.
  *
- * <p>A heartbeat writes the whole record (every v1 field, see {@link WorkerRecordCodec}), so the
- * hash never mixes values of two heartbeats; renews the hash's expiry; and moves the worker's
- * registry score to its beat. Thread-safe: it holds no state of its own.
+ * <p>A heartbeat sets the record's fields ({@link #write} every v1 field, {@link #writeChanges}
+ * only those that changed since the last beat, the agent's way), renews the hash's expiry, and
+ * moves the worker's registry score to its beat. Thread-safe: it holds no state of its own; the
+ * caller keeps the last written hash.
  */
 public final class HeartbeatWriter {
 
