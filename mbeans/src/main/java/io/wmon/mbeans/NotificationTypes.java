@@ -1,28 +1,53 @@
 package io.wmon.mbeans;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
 /**
  * The type strings of wmon's JMX notifications, to filter on in a listener or an APM rule.
  *
  * <p>Every wmon notification is a plain {@link javax.management.Notification} whose user data is a
  * {@link javax.management.openmbean.CompositeData}, so that a client without wmon's classes
  * (JConsole, VisualVM, an APM agent) can read it; the items of each type are listed in
- * {@code docs/mbeans.md}.
+ * {@code docs/mbeans.md}. The {@link Description} of each constant is the description the emitting
+ * MBean declares in its {@code MBeanNotificationInfo}.
  */
 public final class NotificationTypes {
 
-    /** The worker changed state ({@code idle}, {@code busy}, ...); emitted by {@code io.wmon:type=Worker}. */
+    @Description("Sent by io.wmon:type=Worker when the worker changes state (starting, idle, busy, paused,"
+            + " stopping) or starts another job; the user data names the worker, both states and the job")
     public static final String WORKER_STATE = "io.wmon.worker.state";
-    /** The Redis circuit breaker opened: calls to Redis are being refused. */
+
+    @Description("Reserved for the Redis circuit breaker opening; nothing sends it in this version")
     public static final String BREAKER_OPEN = "io.wmon.breaker.open";
-    /** The Redis circuit breaker closed again. */
+
+    @Description("Reserved for the Redis circuit breaker closing again; nothing sends it in this version")
     public static final String BREAKER_CLOSED = "io.wmon.breaker.closed";
-    /** A borrow from the shared pool gave up because every connection was in use; emitted by the RedisPool MBean. */
+
+    @Description("Sent by io.wmon:type=RedisPool when a heartbeat sees ExhaustedCount grow: a borrow gave up because"
+            + " every connection was in use; the user data names the pool and its bound")
     public static final String POOL_EXHAUSTED = "io.wmon.pool.exhausted";
-    /** A worker of the fleet stopped heartbeating. */
+
+    @Description("Reserved for a worker of the fleet that stopped heartbeating; nothing sends it in this version")
     public static final String FLEET_STALE = "io.wmon.fleet.stale";
-    /** The JVM holds more Redis sockets than the leak threshold. */
+
+    @Description("Reserved for the JVM holding more Redis sockets than leakThreshold; nothing sends it in this version")
     public static final String CONNECTIONS_LEAK = "io.wmon.connections.leak";
 
     private NotificationTypes() {
+    }
+
+    /** The {@link Description} of a notification type, or the type itself when it is not one of these. */
+    public static String description(String type) {
+        for (Field field : NotificationTypes.class.getFields()) {
+            try {
+                if (Modifier.isStatic(field.getModifiers()) && type.equals(field.get(null))) {
+                    return field.getAnnotation(Description.class).value();
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return type;
     }
 }

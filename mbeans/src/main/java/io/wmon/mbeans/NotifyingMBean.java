@@ -1,7 +1,12 @@
 package io.wmon.mbeans;
 
+import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.AttributeList;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanConstructorInfo;
+import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
 import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
@@ -21,6 +26,11 @@ import javax.management.openmbean.OpenType;
  * client reading many attributes in one call (JConsole's attribute table, an APM scrape) sees one
  * moment, not one per attribute. A single getter called on its own takes a fresh snapshot.
  *
+ * <p>Descriptions come from the {@link Description} annotations of the MXBean interface, units from
+ * its {@link Units} annotations (the JMX runtime turns those into the descriptor field
+ * {@code units}), so JConsole and VisualVM show what each attribute means. No constructor is
+ * listed: these beans are created by the agent, never through JMX.
+ *
  * <p>Listeners are called on the emitting thread (the {@link NotificationBroadcasterSupport}
  * default); the JMX connector's own listener only queues, and an exception from a listener is
  * caught by the broadcaster, so emitting never fails the agent. Emission is serialized so that
@@ -34,9 +44,9 @@ abstract class NotifyingMBean<S> extends StandardEmitterMBean {
     // Set only for the length of one getAttributes call on the calling thread, then removed.
     private final ThreadLocal<S> pinned = new ThreadLocal<>();
 
-    NotifyingMBean(Class<?> mxbeanInterface, String type, String description) {
-        super(mxbeanInterface, true, new NotificationBroadcasterSupport(
-                new MBeanNotificationInfo(new String[] {type}, Notification.class.getName(), description)));
+    NotifyingMBean(Class<?> mxbeanInterface, String type) {
+        super(mxbeanInterface, true, new NotificationBroadcasterSupport(new MBeanNotificationInfo(new String[] {type},
+                Notification.class.getName(), NotificationTypes.description(type))));
     }
 
     /** The current snapshot; cheap and non-blocking (a volatile read or in-memory counters). */
@@ -58,6 +68,32 @@ abstract class NotifyingMBean<S> extends StandardEmitterMBean {
         }
     }
 
+    @Override
+    protected String getDescription(MBeanInfo info) {
+        Description d = getMBeanInterface().getAnnotation(Description.class);
+        return d != null ? d.value() : super.getDescription(info);
+    }
+
+    @Override
+    protected String getDescription(MBeanAttributeInfo info) {
+        Description d = getter(info).map(m -> m.getAnnotation(Description.class)).orElse(null);
+        return d != null ? d.value() : super.getDescription(info);
+    }
+
+    @Override
+    protected MBeanConstructorInfo[] getConstructors(MBeanConstructorInfo[] constructors, Object implementation) {
+        return null;
+    }
+
+    private Optional<Method> getter(MBeanAttributeInfo info) {
+        String prefix = info.isIs() ? "is" : "get";
+        try {
+            return Optional.of(getMBeanInterface().getMethod(prefix + info.getName()));
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Sends a notification. Its source is this object; the MBeanServer hands it to listeners with the
      * source replaced by this MBean's ObjectName.
@@ -68,10 +104,11 @@ abstract class NotifyingMBean<S> extends StandardEmitterMBean {
         sendNotification(n);
     }
 
-    /** An open type whose items are all described by their own names (the docs describe them). */
-    static CompositeType compositeType(String typeName, String description, String[] items, OpenType<?>[] types) {
+    /** An open type for a notification's user data; {@code itemDescriptions} go with {@code items}, in order. */
+    static CompositeType compositeType(String typeName, String description, String[] items,
+            String[] itemDescriptions, OpenType<?>[] types) {
         try {
-            return new CompositeType(typeName, description, items, items, types);
+            return new CompositeType(typeName, description, items, itemDescriptions, types);
         } catch (OpenDataException e) {
             throw new IllegalStateException("invalid notification data type " + typeName, e);
         }

@@ -23,13 +23,15 @@ public final class RedisPoolMBean extends NotifyingMBean<PoolStats> implements R
     /** User data of {@value NotificationTypes#POOL_EXHAUSTED}: redacted endpoint, connection name, pool bound, exhaustions so far. */
     public static final CompositeType EXHAUSTED_TYPE = compositeType("io.wmon.PoolExhausted",
             "the shared pool ran out of connections", EXHAUSTED_ITEMS,
+            new String[] {"endpoint URL, password replaced by ****", "the pool's connection name (CLIENT SETNAME)",
+                "most connections the pool opens at once", "borrows that gave up since the pool was created"},
             new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.INTEGER, SimpleType.LONG});
 
     private final SharedPool pool;
 
     /** @param pool a lease on the shared pool; this bean reads it but never closes it */
     public RedisPoolMBean(SharedPool pool) {
-        super(RedisPoolMXBean.class, NotificationTypes.POOL_EXHAUSTED, "a borrow from the shared pool gave up: every connection was in use");
+        super(RedisPoolMXBean.class, NotificationTypes.POOL_EXHAUSTED);
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 

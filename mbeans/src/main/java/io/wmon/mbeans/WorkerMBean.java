@@ -26,13 +26,15 @@ public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements
     /** User data of {@value NotificationTypes#WORKER_STATE}: worker id, previous and new state, job id (all strings, empty when unknown). */
     public static final CompositeType STATE_CHANGE_TYPE = compositeType("io.wmon.WorkerStateChange",
             "a worker's state change", STATE_CHANGE_ITEMS,
+            new String[] {"worker id", "state before the change", "state after the change",
+                "id of the job in the new state, empty when none"},
             new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.STRING, SimpleType.STRING});
 
     private final Supplier<WorkerSnapshot> snapshots;
 
     /** @param snapshots the agent's latest snapshot; called once per attribute read or getAttributes call */
     public WorkerMBean(Supplier<WorkerSnapshot> snapshots) {
-        super(WorkerMXBean.class, NotificationTypes.WORKER_STATE, "the worker changed state");
+        super(WorkerMXBean.class, NotificationTypes.WORKER_STATE);
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
     }
 

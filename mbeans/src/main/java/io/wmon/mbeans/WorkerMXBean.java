@@ -5,65 +5,86 @@ package io.wmon.mbeans;
  *
  * <p>Every getter returns a point-in-time value read from the snapshot the agent published after
  * its last heartbeat or state change; none touches Redis or blocks. One {@code getAttributes}
- * call answers every attribute from the same snapshot. A number that is not known
- * (yet) is {@code -1}; a text that is not known is empty. Times are epoch milliseconds.
+ * call answers every attribute from the same snapshot. A number that is not known (yet) is
+ * {@code -1}; a text that is not known is empty. Times are epoch milliseconds. The
+ * {@link Description} of each getter is what JConsole shows and what {@code docs/mbeans.md} lists.
  */
+@Description("The worker this JVM runs, as the wmon agent last saw it: identity, state, job counters, heartbeats and the"
+        + " application's Redis connections; read from memory, never from Redis")
 public interface WorkerMXBean {
 
-    /** The worker id ({@code <hostname>-<pid>} unless configured); a point-in-time value from memory. */
+    @Description("Worker id: the host name, a dash and the pid (host-1234) unless set with id=; fixed while the agent"
+            + " runs")
     String getId();
 
-    /** The fleet namespace the worker reports to; a point-in-time value from memory. */
+    @Description("Fleet namespace the worker reports to (namespace=); fixed while the agent runs")
     String getNamespace();
 
-    /** The host name the worker reports; a point-in-time value from memory. */
+    @Description("Host name the worker reports; fixed while the agent runs")
     String getHost();
 
-    /** The process id of this JVM, or -1 if unknown; a point-in-time value from memory. */
+    @Description("Process id of this JVM; an identifier, so it carries no unit")
     long getPid();
 
-    /** {@code starting}, {@code idle}, {@code busy}, {@code paused}, {@code stopping} or {@code stopped}; a point-in-time value from memory. */
+    @Description("What the worker is doing: starting, idle, busy, paused, stopping or stopped; starting until the first"
+            + " heartbeat lands, then as the application reports through WorkerStatus")
     String getState();
 
-    /** The id of the job being processed, empty when none; a point-in-time value from memory. */
+    @Description("Id of the job being processed while State is busy; empty otherwise")
     String getCurrentJob();
 
-    /** When the agent started, epoch milliseconds, or -1; a point-in-time value from memory. */
+    @Units(Units.MILLISECONDS)
+    @Description("When this JVM started, epoch milliseconds; fixed")
     long getStartedAtMillis();
 
-    /** When the last heartbeat reached Redis, epoch milliseconds, or -1 before the first; a point-in-time value from memory. */
+    @Units(Units.MILLISECONDS)
+    @Description("When the last heartbeat reached Redis, epoch milliseconds; -1 before the first; changes with every"
+            + " successful heartbeat")
     long getLastHeartbeatMillis();
 
-    /** Heartbeats written to Redis since start, a count, or -1; a point-in-time value from memory. */
+    @Units(Units.COUNT)
+    @Description("Heartbeats written to Redis since the agent started; grows by one per successful heartbeat")
     long getHeartbeatCount();
 
-    /** Heartbeats that failed (Redis unreachable, timeout, breaker open) since start, a count, or -1; a point-in-time value from memory. */
+    @Units(Units.COUNT)
+    @Description("Heartbeats that failed since the agent started (Redis unreachable, timed out, refused); grows by one"
+            + " per failed heartbeat")
     long getHeartbeatFailureCount();
 
-    /** Jobs the application reported done since start, a count, or -1; a point-in-time value from memory. */
+    @Units(Units.COUNT)
+    @Description("Jobs the application reported done (WorkerStatus.jobSucceeded) since the agent started")
     long getJobsProcessedCount();
 
-    /** Jobs the application reported failed since start, a count, or -1; a point-in-time value from memory. */
+    @Units(Units.COUNT)
+    @Description("Jobs the application reported failed (WorkerStatus.jobFailed) since the agent started")
     long getJobsFailedCount();
 
-    /** Time the last successful heartbeat's write pipeline took (HSET, PEXPIRE, ZADD, one round trip), microseconds, or -1; a point-in-time value from memory. */
+    @Units(Units.MICROSECONDS)
+    @Description("How long the last successful heartbeat's write pipeline took (HSET, PEXPIRE, ZADD in one round trip),"
+            + " microseconds; -1 before the first")
     long getRedisRoundTripMicros();
 
-    /** Whether the last heartbeat reached Redis; a point-in-time value from memory. */
+    @Description("Whether the last heartbeat reached Redis; false until one has")
     boolean isRedisAvailable();
 
-    /** The application's own commons-pool pools the agent observes, a count, or -1; a point-in-time value from memory. */
+    @Units(Units.COUNT)
+    @Description("The application's own commons-pool pools the agent observes through their MBeans; -1 before the"
+            + " first heartbeat")
     int getAppPoolCount();
 
-    /** Connections borrowed from the application's own pools, a count of connections, or -1; a point-in-time value from memory. */
+    @Units(Units.CONNECTIONS)
+    @Description("Connections borrowed from the application's own pools at the last heartbeat; -1 before the first")
     int getAppActiveConnections();
 
-    /** Idle connections in the application's own pools, a count of connections, or -1; a point-in-time value from memory. */
+    @Units(Units.CONNECTIONS)
+    @Description("Idle connections in the application's own pools at the last heartbeat; -1 before the first")
     int getAppIdleConnections();
 
-    /** Established sockets of this JVM to Redis ports, a count, or -1 where the census cannot run; a point-in-time value from memory. */
+    @Units(Units.SOCKETS)
+    @Description("Established sockets of this JVM to Redis; always -1 in this version: the socket census is not built")
     int getRedisSocketCount();
 
-    /** Those Redis sockets that are not the agent's own, a count, or -1 where unknown; a point-in-time value from memory. */
+    @Units(Units.SOCKETS)
+    @Description("Those Redis sockets that are not the agent's own; always -1 in this version, as RedisSocketCount")
     int getAppRedisSocketCount();
 }

@@ -51,21 +51,44 @@ class DocsMatchCodeTest {
         return doc().lines().filter(l -> l.startsWith("## ") && l.contains(marker)).findFirst().orElseThrow();
     }
 
+    /**
+     * Each attribute row reads {@code | `Name` | `type` | units | description |}, with the units and
+     * description of the interface's {@link Units} and {@link Description} annotations: JConsole and
+     * the docs show the same text.
+     */
     @ParameterizedTest
     @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class})
-    void everyAttributeIsDocumentedWithItsTypeAndNothingElse(Class<?> mxbean) throws IOException {
+    void everyAttributeIsDocumentedWithTheCodesTypeUnitsAndDescriptionAndNothingElse(Class<?> mxbean)
+            throws IOException {
         Map<String, String> documented = new TreeMap<>();
         for (String line : section("(`" + mxbean.getSimpleName() + "`)")) {
             Matcher m = ATTRIBUTE_ROW.matcher(line);
             if (m.find()) {
-                documented.put(m.group(1), m.group(2));
+                documented.put(m.group(1), line);
             }
         }
         Map<String, String> inCode = new TreeMap<>();
         for (Method getter : mxbean.getMethods()) {
-            inCode.put(MXBeanReadBack.attributeName(getter), getter.getReturnType().getSimpleName());
+            Units units = getter.getAnnotation(Units.class);
+            Description description = getter.getAnnotation(Description.class);
+            assertThat(description).as(getter.getName() + " has a @Description").isNotNull();
+            String name = MXBeanReadBack.attributeName(getter);
+            inCode.put(name, "| `" + name + "` | `" + getter.getReturnType().getSimpleName() + "` | "
+                    + (units == null ? "—" : units.value()) + " | " + description.value() + " |");
         }
         assertThat(documented).isEqualTo(inCode);
+    }
+
+    @Test
+    void everyNotificationIsDocumentedWithItsDescription() throws Exception {
+        List<String> notifications = section("Notifications");
+        for (Field f : NotificationTypes.class.getFields()) {
+            if (f.getType() == String.class) {
+                String type = (String) f.get(null);
+                assertThat(notifications).as(type).anyMatch(l -> l.startsWith("| `" + type + "` |")
+                        && l.contains("| " + NotificationTypes.description(type) + " |"));
+            }
+        }
     }
 
     @Test

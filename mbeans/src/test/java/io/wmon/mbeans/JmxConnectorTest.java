@@ -10,7 +10,11 @@ import io.wmon.core.redis.SharedPoolRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.Notification;
 import javax.management.ObjectName;
@@ -93,6 +97,42 @@ class JmxConnectorTest {
 
         published.set(published.get().toBuilder().state("paused").build());
         assertThat(remote.getAttribute(ObjectNames.worker(), "State")).isEqualTo("paused");
+    }
+
+    @Test
+    void everyBeanAttributeAndNotificationExplainsItselfAndNumbersCarryUnits() throws Exception {
+        MBeanServerConnection remote = client.getMBeanServerConnection();
+        Map<String, String> unitOfSuffix = Map.of("Millis", Units.MILLISECONDS, "Micros", Units.MICROSECONDS,
+                "Bytes", Units.BYTES, "Connections", Units.CONNECTIONS);
+        Set<ObjectName> names = remote.queryNames(ObjectNames.ALL, null);
+        assertThat(names).hasSize(2);
+        for (ObjectName name : names) {
+            MBeanInfo info = remote.getMBeanInfo(name);
+            assertThat(info.getDescription()).as(name + " description")
+                    .isNotBlank().doesNotContain("Information on the management interface");
+            assertThat(info.getConstructors()).as(name + " lists no constructor").isEmpty();
+            for (MBeanAttributeInfo attribute : info.getAttributes()) {
+                String what = name + " " + attribute.getName();
+                assertThat(attribute.getDescription()).as(what).isNotBlank().isNotEqualTo(attribute.getName())
+                        .hasSizeGreaterThan(20);
+                Object units = attribute.getDescriptor().getFieldValue("units");
+                unitOfSuffix.forEach((suffix, unit) -> {
+                    if (attribute.getName().endsWith(suffix)) {
+                        assertThat(units).as(what + " units").isEqualTo(unit);
+                    }
+                });
+                boolean numeric = attribute.getType().equals("long") || attribute.getType().equals("int");
+                // A ...Count is a count of something (count, sockets, ...); Pid is an identifier, not a quantity.
+                if (numeric && !attribute.getName().equals("Pid") || attribute.getName().endsWith("Count")) {
+                    assertThat(units).as(what + " is a number and carries units").isNotNull();
+                }
+            }
+            for (MBeanNotificationInfo notification : info.getNotifications()) {
+                assertThat(notification.getDescription()).as(name + " notification").isNotBlank()
+                        .isNotEqualTo(notification.getNotifTypes()[0]).hasSizeGreaterThan(30);
+            }
+            assertThat(info.getOperations()).as(name + " has no operation").isEmpty();
+        }
     }
 
     @Test
