@@ -155,4 +155,9 @@ public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements
     public int getAppRedisSocketCount() {
         return snapshot().appRedisSocketCount();
     }
+
+    @Override
+    public long getTruncatedValueCount() {
+        return snapshot().truncatedValueCount();
+    }
 }

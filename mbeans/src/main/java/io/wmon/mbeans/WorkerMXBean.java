@@ -87,4 +87,9 @@ public interface WorkerMXBean {
     @Units(Units.SOCKETS)
     @Description("Those Redis sockets that are not the agent's own; always -1 in this version, as RedisSocketCount")
     int getAppRedisSocketCount();
+
+    @Units(Units.COUNT)
+    @Description("Values the agent cut to their documented length before publishing them, since it started: a job id"
+            + " over 256 characters, a host name over 255, a Java version over 64")
+    long getTruncatedValueCount();
 }

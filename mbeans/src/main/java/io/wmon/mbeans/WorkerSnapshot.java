@@ -38,6 +38,7 @@ public final class WorkerSnapshot {
     private final int appIdleConnections;
     private final int redisSocketCount;
     private final int appRedisSocketCount;
+    private final long truncatedValueCount;
 
     private WorkerSnapshot(Builder b) {
         id = b.id;
@@ -59,6 +60,7 @@ public final class WorkerSnapshot {
         appIdleConnections = b.appIdleConnections;
         redisSocketCount = b.redisSocketCount;
         appRedisSocketCount = b.appRedisSocketCount;
+        truncatedValueCount = b.truncatedValueCount;
     }
 
     /** A builder with every value unknown. */
@@ -90,6 +92,7 @@ public final class WorkerSnapshot {
     public int appIdleConnections() { return appIdleConnections; }
     public int redisSocketCount() { return redisSocketCount; }
     public int appRedisSocketCount() { return appRedisSocketCount; }
+    public long truncatedValueCount() { return truncatedValueCount; }
 
     @Override
     public boolean equals(Object o) {
@@ -106,7 +109,8 @@ public final class WorkerSnapshot {
                 && redisRoundTripMicros == s.redisRoundTripMicros && redisAvailable == s.redisAvailable
                 && appPoolCount == s.appPoolCount && appActiveConnections == s.appActiveConnections
                 && appIdleConnections == s.appIdleConnections && redisSocketCount == s.redisSocketCount
-                && appRedisSocketCount == s.appRedisSocketCount && id.equals(s.id) && namespace.equals(s.namespace)
+                && appRedisSocketCount == s.appRedisSocketCount && truncatedValueCount == s.truncatedValueCount
+                && id.equals(s.id) && namespace.equals(s.namespace)
                 && host.equals(s.host) && state.equals(s.state) && currentJob.equals(s.currentJob);
     }
 
@@ -115,7 +119,7 @@ public final class WorkerSnapshot {
         return Objects.hash(id, namespace, host, pid, state, currentJob, startedAtMillis, lastHeartbeatMillis,
                 heartbeatCount, heartbeatFailureCount, jobsProcessedCount, jobsFailedCount, redisRoundTripMicros,
                 redisAvailable, appPoolCount, appActiveConnections, appIdleConnections, redisSocketCount,
-                appRedisSocketCount);
+                appRedisSocketCount, truncatedValueCount);
     }
 
     @Override
@@ -149,6 +153,7 @@ public final class WorkerSnapshot {
         private int appIdleConnections = -1;
         private int redisSocketCount = -1;
         private int appRedisSocketCount = -1;
+        private long truncatedValueCount = -1;
 
         private Builder() {
         }
@@ -173,6 +178,7 @@ public final class WorkerSnapshot {
             appIdleConnections = s.appIdleConnections;
             redisSocketCount = s.redisSocketCount;
             appRedisSocketCount = s.appRedisSocketCount;
+            truncatedValueCount = s.truncatedValueCount;
         }
 
         /** Null becomes empty: a JMX client then sees "" rather than a missing value. */
@@ -201,6 +207,7 @@ public final class WorkerSnapshot {
         public Builder appIdleConnections(int v) { appIdleConnections = v; return this; }
         public Builder redisSocketCount(int v) { redisSocketCount = v; return this; }
         public Builder appRedisSocketCount(int v) { appRedisSocketCount = v; return this; }
+        public Builder truncatedValueCount(long v) { truncatedValueCount = v; return this; }
 
         public WorkerSnapshot build() {
             return new WorkerSnapshot(this);

@@ -68,6 +68,7 @@ class WorkerMBeanTest {
         m.put("AppIdleConnections", s.appIdleConnections());
         m.put("RedisSocketCount", s.redisSocketCount());
         m.put("AppRedisSocketCount", s.appRedisSocketCount());
+        m.put("TruncatedValueCount", s.truncatedValueCount());
         return m;
     }
 

@@ -37,6 +37,7 @@ public final class AgentRuntime {
     private final AgentOptions options;
     private final String version;
     private final HeartbeatStats stats = new HeartbeatStats();
+    private final TextLimits limits = new TextLimits();
     private final BeatScheduler scheduler;
     private final WorkerStateTracker tracker;
     private final Thread shutdownHook;
@@ -56,7 +57,7 @@ public final class AgentRuntime {
         this.options = options;
         this.version = version;
         this.scheduler = new BeatScheduler(options.interval().toMillis());
-        this.tracker = new WorkerStateTracker(this::stateChanged);
+        this.tracker = new WorkerStateTracker(this::stateChanged, limits);
         this.shutdownHook = new Thread(this::shutdownHookBody, "wmon-shutdown");
         this.listeners = new StatusListenerInstaller(tracker);
     }
@@ -85,14 +86,14 @@ public final class AgentRuntime {
         AppPoolCensus appPools = null;
         try {
             WorkerIdentity who = new WorkerIdentity(options.workerId(), options.namespace(),
-                    options.interval().toMillis(), version);
+                    options.interval().toMillis(), version, limits);
             lease = SharedPoolRegistry.jvm().acquire(options.redis(),
                     ConnectionNames.agent(options.namespace(), options.workerId()),
                     PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools);
-            SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats);
+            SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits);
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
                     publisher, this::poolExhausted);

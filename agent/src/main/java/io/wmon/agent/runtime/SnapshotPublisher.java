@@ -20,13 +20,16 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
     private final WorkerIdentity identity;
     private final WorkerStateTracker tracker;
     private final HeartbeatStats stats;
+    private final TextLimits limits;
     private AppPoolCensus.AppPools lastAppPools;
     private volatile WorkerSnapshot current;
 
-    SnapshotPublisher(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats) {
+    SnapshotPublisher(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats,
+            TextLimits limits) {
         this.identity = identity;
         this.tracker = tracker;
         this.stats = stats;
+        this.limits = limits;
         publish();
     }
 
@@ -65,6 +68,7 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
                 .appPoolCount(apps == null ? -1 : (int) apps.pools())
                 .appActiveConnections(apps == null ? -1 : (int) apps.active())
                 .appIdleConnections(apps == null ? -1 : (int) apps.idle())
+                .truncatedValueCount(limits.cutCount())
                 .build();
     }
 }

@@ -14,17 +14,17 @@ final class WorkerIdentity {
     private final String javaVersion;
     private final long intervalMillis;
 
-    WorkerIdentity(String id, String namespace, long intervalMillis, String agentVersion) {
+    WorkerIdentity(String id, String namespace, long intervalMillis, String agentVersion, TextLimits limits) {
         this.id = id;
         this.namespace = namespace;
         this.intervalMillis = intervalMillis;
         this.agentVersion = agentVersion;
         String name = HostName.of(System.getenv());
-        this.host = name == null ? "unknown" : name;
+        this.host = name == null ? "unknown" : limits.cut(name, TextLimits.HOST);
         this.pid = ProcessHandle.current().pid();
         this.startedMillis = ProcessHandle.current().info().startInstant()
                 .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-        this.javaVersion = System.getProperty("java.version", "");
+        this.javaVersion = limits.cut(System.getProperty("java.version", ""), TextLimits.JAVA_VERSION);
     }
 
     String id() {

@@ -22,15 +22,22 @@ public final class WorkerStateTracker implements StatusListener {
     }
 
     private final ChangeListener listener;
+    private final TextLimits limits;
     private volatile Activity current = new Activity(WorkerState.STARTING, "", 0, 0);
 
     public WorkerStateTracker(ChangeListener listener) {
-        this.listener = listener;
+        this(listener, new TextLimits());
     }
 
+    WorkerStateTracker(ChangeListener listener, TextLimits limits) {
+        this.listener = listener;
+        this.limits = limits;
+    }
+
+    /** A job id longer than {@value TextLimits#JOB} characters is cut to that length and counted. */
     @Override
     public void onBusy(String jobId) {
-        moveTo(WorkerState.BUSY, jobId, 0, 0);
+        moveTo(WorkerState.BUSY, limits.cut(jobId, TextLimits.JOB), 0, 0);
     }
 
     @Override

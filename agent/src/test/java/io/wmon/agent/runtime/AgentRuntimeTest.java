@@ -95,6 +95,22 @@ class AgentRuntimeTest {
     }
 
     @Test
+    void aMegabyteJobIdIsCutToItsLimitInTheRecordAndTheMBeanAndCounted() throws Exception {
+        start("w4");
+        await().untilAsserted(() -> assertThat(record("w4")).containsEntry("state", "idle"));
+        WorkerMXBean worker = JMX.newMXBeanProxy(SERVER, ObjectNames.worker(), WorkerMXBean.class);
+        assertThat(worker.getTruncatedValueCount()).isZero();
+
+        WorkerStatus.busy("j".repeat(1 << 20));
+
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(record("w4")).containsEntry("state", "busy"));
+        assertThat(record("w4").get("job")).hasSize(TextLimits.JOB).endsWith("\u2026");
+        assertThat(worker.getCurrentJob()).isEqualTo(record("w4").get("job"));
+        assertThat(worker.getTruncatedValueCount()).isEqualTo(1);
+        WorkerStatus.idle();
+    }
+
+    @Test
     void redisDownAtStartIsNotAnErrorAndTheRecordAppearsWhenItComes() throws Exception {
         REDIS.stop();
         try {
