@@ -7,8 +7,8 @@ package io.wmon.agent.config;
  * (cut, control characters made visible, a password never shown), where the value came from
  * when not from the option string, and the accepted form, e.g.
  * {@code wmon agent disabled: interval='5x' is not a duration; use e.g. 500ms, 5s, 2m}.
- * It never carries a cause: a cause's message (a Redis URL parser's, say) could hold the secret
- * this message was careful to hide.
+ * It never carries a cause: a logged cause (an I/O exception's message, say) could show what
+ * this message was careful to cut or hide.
  */
 public final class AgentConfigException extends RuntimeException {
 

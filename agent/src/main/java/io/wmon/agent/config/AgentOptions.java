@@ -2,34 +2,29 @@ package io.wmon.agent.config;
 
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.redis.InvalidEndpointException;
+import io.wmon.core.redis.PasswordChoice;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The agent's options, immutable and validated up front, so that a mistake disables the agent with
  * one clear line before it opens a single connection.
  *
  * <p>Written {@code key=value,key=value} after {@code -javaagent:wmon-agent.jar=} or
- * {@code wmon attach PID}, e.g. {@code redis=redis://cache:6379,namespace=prod,id=w-7}. Keys are
- * case-sensitive: {@code redis}, {@code namespace}, {@code id}, {@code interval}, {@code poolMaxTotal},
- * {@code fleet}, {@code passwordFile}, {@code leakThreshold}, {@code redisPorts}, {@code config},
- * {@code mode}. Each key is taken from the option string, else the properties file named by
- * {@code config}, else the environment ({@code WMON_REDIS_URL}, {@code WMON_NAMESPACE},
- * {@code WMON_ID}), else its default. The password is {@code passwordFile}'s, else
- * {@code WMON_REDIS_PASSWORD}, else the URL's own.
- *
- * <p>Values: durations carry a unit ({@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; a bare
- * number is refused); {@code redisPorts} joins ports with {@code +} ({@code 6379+6380}); booleans
- * are {@code true|false} and modes {@code start|stop}, in lower case. Whitespace around keys and
- * values is trimmed and empty segments ({@code ,,}, a leading or trailing comma) are skipped; see
- * {@link RawOptions} for the rest of the syntax. Relative paths are resolved against the working
- * directory of the JVM, also inside the config file.
+ * {@code wmon attach PID}, e.g. {@code redis=redis://cache:6379,namespace=prod,id=w-7}, with
+ * {@code \,} for a comma inside a value ({@link OptionString}). Each key is taken from the option
+ * string, else the properties file named by {@code config}, else the environment
+ * ({@code WMON_REDIS_URL}, {@code WMON_NAMESPACE}, {@code WMON_ID}), else its default
+ * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it. Relative paths are
+ * resolved against the JVM's working directory, also inside the config file. {@code fleet},
+ * {@code leakThreshold} and {@code redisPorts} are checked and kept, but nothing uses them yet.
  *
  * @see AgentConfigException for what a mistake looks like
  */
@@ -39,15 +34,14 @@ public final class AgentOptions {
     public static final String DEFAULT_REDIS = "redis://localhost:6379";
     /** Heartbeat interval used when none is configured. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
-    /** Sockets to Redis above which the leak alarm is raised, unless configured. */
+    /** Sockets to Redis above which the leak alarm is to be raised, unless configured. */
     public static final int DEFAULT_LEAK_THRESHOLD = 32;
 
     // A heartbeat more often than every second is load, not monitoring; one rarer than an hour is not alive.
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final Duration MAX_INTERVAL = Duration.ofHours(1);
     private static final int MAX_LEAK_THRESHOLD = 65_535;
-    private static final String ENDPOINT_FORMS =
-            "redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]";
+    private static final int MAX_PASSWORD_FILE_BYTES = 4096;
 
     private final RedisEndpoint redis;
     private final String passwordSource;
@@ -60,12 +54,13 @@ public final class AgentOptions {
     private final Set<Integer> redisPorts;
     private final Mode mode;
     private final String configFile;
+    private final List<String> notInEffect;
 
-    private AgentOptions(SettingLayers layers, Map<String, String> env, String configFile) {
-        RedisEndpoint endpoint = endpoint(layers.get(OptionKey.REDIS));
-        RedisPassword password = RedisPassword.choose(layers.get(OptionKey.PASSWORD_FILE), env.get(RedisPassword.ENV));
-        this.redis = password.applyTo(endpoint);
-        this.passwordSource = password.describe(redis);
+    private AgentOptions(SettingLayers layers, Map<String, String> env) {
+        PasswordChoice password = password(endpoint(layers.get(OptionKey.REDIS)), layers.get(OptionKey.PASSWORD_FILE),
+                env.get(PasswordChoice.ENV_VAR));
+        this.redis = password.endpoint();
+        this.passwordSource = password.describe();
         this.namespace = namespace(layers.get(OptionKey.NAMESPACE));
         this.workerId = workerId(layers.get(OptionKey.ID), env);
         Setting s = layers.get(OptionKey.INTERVAL);
@@ -76,10 +71,19 @@ public final class AgentOptions {
         this.fleet = s != null && s.bool();
         s = layers.get(OptionKey.LEAK_THRESHOLD);
         this.leakThreshold = s == null ? DEFAULT_LEAK_THRESHOLD : s.integer(1, MAX_LEAK_THRESHOLD);
-        this.redisPorts = redisPorts(layers.get(OptionKey.REDIS_PORTS), redis);
+        s = layers.get(OptionKey.REDIS_PORTS);
+        this.redisPorts = s == null ? Collections.emptySet() : s.ports();
         s = layers.get(OptionKey.MODE);
         this.mode = s == null ? Mode.START : s.mode();
-        this.configFile = configFile;
+        s = layers.get(OptionKey.CONFIG);
+        this.configFile = s == null ? null : s.value();
+        List<String> given = new ArrayList<>();
+        for (OptionKey key : OptionKey.values()) {
+            if (!key.inEffect() && layers.get(key) != null) {
+                given.add(key.key());
+            }
+        }
+        this.notInEffect = Collections.unmodifiableList(given);
     }
 
     /**
@@ -99,15 +103,7 @@ public final class AgentOptions {
      */
     public static AgentOptions parse(String agentArgs, Map<String, String> env) {
         Objects.requireNonNull(env, "env");
-        Map<OptionKey, String> options = RawOptions.parse(agentArgs);
-        String configPath = options.get(OptionKey.CONFIG);
-        Map<OptionKey, String> file = Collections.emptyMap();
-        Origin fileOrigin = null;
-        if (configPath != null) {
-            file = ConfigFile.load(new Setting(OptionKey.CONFIG, configPath, Origin.OPTIONS));
-            fileOrigin = Origin.configFile(configPath);
-        }
-        return new AgentOptions(new SettingLayers(options, file, fileOrigin, env), env, configPath);
+        return new AgentOptions(SettingLayers.read(agentArgs, env), env);
     }
 
     private static RedisEndpoint endpoint(Setting s) {
@@ -117,17 +113,29 @@ public final class AgentOptions {
         try {
             return RedisEndpoint.parse(s.value());
         } catch (InvalidEndpointException e) {
-            // Keep the parser's reason but show the URL as ShownValue redacts it: the parser's own
-            // redaction can miss a password holding '@' or '/', and does not cut or escape.
-            String theirs = "'" + RedisEndpoint.redactUrl(s.value()) + "'";
-            String message = e.getMessage();
-            String hint = s.value().indexOf(',') >= 0 ? " (text after a ',' without '=' continues the URL)" : "";
-            if (message != null && message.contains(theirs)) {
-                throw new AgentConfigException("redis: " + message.replace(theirs, ShownValue.quoted(OptionKey.REDIS,
-                        s.value())) + hint + s.origin().suffix());
-            }
-            throw s.invalid("is not a valid Redis URL", ENDPOINT_FORMS + hint);
+            // The parser's message shows the URL redacted, cut and on one line.
+            throw new AgentConfigException("redis: " + e.getMessage() + s.where());
         }
+    }
+
+    private static PasswordChoice password(RedisEndpoint url, Setting file, String fromEnv) {
+        String fromFile = null;
+        if (file != null) {
+            fromFile = file.fileText(MAX_PASSWORD_FILE_BYTES);
+            // Editors and `echo` end the file with a newline that is not part of the password.
+            int newline = fromFile.endsWith("\r\n") ? 2 : fromFile.endsWith("\n") ? 1 : 0;
+            fromFile = fromFile.substring(0, fromFile.length() - newline);
+            if (fromFile.isEmpty()) {
+                throw file.invalid("is empty", "a file holding the Redis password");
+            }
+        }
+        String fileName = file == null ? null : OptionKey.PASSWORD_FILE.key() + " " + file.value();
+        PasswordChoice choice = PasswordChoice.choose(url, fileName, fromFile, fromEnv);
+        if (choice.source() == PasswordChoice.Source.ENVIRONMENT && fromEnv.length() > OptionString.MAX_VALUE_LENGTH) {
+            throw new AgentConfigException(PasswordChoice.ENV_VAR + " is too long; use at most "
+                    + OptionString.MAX_VALUE_LENGTH + " characters");
+        }
+        return choice;
     }
 
     private static String namespace(Setting s) {
@@ -149,13 +157,6 @@ public final class AgentOptions {
             throw s.invalid("is not a valid worker id", FleetKeys.WORKER_ID_FORM);
         }
         return s.value();
-    }
-
-    private static Set<Integer> redisPorts(Setting s, RedisEndpoint endpoint) {
-        // The endpoint's port is always counted: the agent's own connections go there.
-        Set<Integer> ports = new TreeSet<>(s == null ? Set.of(RedisEndpoint.DEFAULT_PORT) : s.ports());
-        ports.add(endpoint.port());
-        return Collections.unmodifiableSet(ports);
     }
 
     /** The Redis endpoint, with the chosen password applied (never printed: use {@code redacted()}). */
@@ -183,20 +184,17 @@ public final class AgentOptions {
         return poolMaxTotal;
     }
 
-    /** Whether to register the Fleet MBean as well. */
+    /** Whether to register the Fleet MBean as well; accepted, but this version has no Fleet MBean yet. */
     public boolean fleet() {
         return fleet;
     }
 
-    /** Number of the JVM's sockets to Redis above which the leak alarm is raised. */
+    /** Number of the JVM's sockets to Redis above which the leak alarm is to be raised; not used yet. */
     public int leakThreshold() {
         return leakThreshold;
     }
 
-    /**
-     * Remote ports the socket census counts as Redis, sorted: those configured (by default 6379)
-     * plus, always, the endpoint's port.
-     */
+    /** The ports {@code redisPorts} lists, sorted; empty when not given. Not used yet: the socket census comes later. */
     public Set<Integer> redisPorts() {
         return redisPorts;
     }
@@ -205,20 +203,25 @@ public final class AgentOptions {
         return mode;
     }
 
-    /** One line for the start-up log with every effective value; the password is never shown, only its source. */
+    /**
+     * One line for the start-up log with every value in effect, e.g. {@code mode=start,
+     * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4};
+     * the password is never shown, only where it came from. Keys given that this version does not
+     * use yet are named at the end: {@code ; accepted but not in effect in this version: fleet}.
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder("mode=").append(mode.optionValue())
                 .append(", redis=").append(redis.redacted())
                 .append(", password=").append(passwordSource)
                 .append(", namespace=").append(namespace)
                 .append(", id=").append(workerId)
-                .append(", interval=").append(DurationValue.format(interval))
-                .append(", poolMaxTotal=").append(poolMaxTotal)
-                .append(", fleet=").append(fleet)
-                .append(", leakThreshold=").append(leakThreshold)
-                .append(", redisPorts=").append(PortList.format(redisPorts));
+                .append(", interval=").append(Setting.format(interval))
+                .append(", poolMaxTotal=").append(poolMaxTotal);
         if (configFile != null) {
             sb.append(", config=").append(configFile);
+        }
+        if (!notInEffect.isEmpty()) {
+            sb.append("; accepted but not in effect in this version: ").append(String.join(", ", notInEffect));
         }
         // Paths and a URL-decoded user name may hold control characters; the line must stay one line.
         return ShownValue.escape(sb.toString(), Integer.MAX_VALUE);

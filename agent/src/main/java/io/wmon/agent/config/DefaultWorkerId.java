@@ -23,13 +23,18 @@ final class DefaultWorkerId {
 
     static String sanitize(String host, long pid) {
         String suffix = "-" + pid;
-        String cleaned = host == null ? "" : host.trim().replaceAll("[^A-Za-z0-9._:@-]", "-");
-        if (cleaned.isEmpty()) {
-            cleaned = "unknown-host";
+        String trimmed = host == null ? "" : host.trim();
+        StringBuilder cleaned = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i += Character.charCount(trimmed.codePointAt(i))) {
+            int c = trimmed.codePointAt(i);
+            boolean allowed = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || "._:@-".indexOf(c) >= 0;
+            cleaned.append(allowed ? (char) c : '-');
         }
-        if (cleaned.length() > MAX_ID_LENGTH - suffix.length()) {
-            cleaned = cleaned.substring(0, MAX_ID_LENGTH - suffix.length());
+        if (cleaned.length() == 0) {
+            cleaned.append("unknown-host");
         }
+        cleaned.setLength(Math.min(cleaned.length(), MAX_ID_LENGTH - suffix.length()));
         return FleetKeys.checkWorkerId(cleaned + suffix);
     }
 }

@@ -1,27 +1,35 @@
 package io.wmon.agent.config;
 
 import java.util.Locale;
+import java.util.StringJoiner;
 
-/** The keys of the agent's options, as written in the option string and the config file (case-sensitive). */
+/**
+ * The keys of the agent's options, as written in the option string and the config file (case-sensitive).
+ *
+ * <p>Some keys are accepted and checked before the feature they configure exists, so that a
+ * configuration written for a later version does not disable this one; {@link #inEffect()} tells them apart.
+ */
 enum OptionKey {
-    REDIS("redis", "WMON_REDIS_URL"),
-    NAMESPACE("namespace", "WMON_NAMESPACE"),
-    ID("id", "WMON_ID"),
-    INTERVAL("interval", null),
-    POOL_MAX_TOTAL("poolMaxTotal", null),
-    FLEET("fleet", null),
-    PASSWORD_FILE("passwordFile", null),
-    LEAK_THRESHOLD("leakThreshold", null),
-    REDIS_PORTS("redisPorts", null),
-    CONFIG("config", null),
-    MODE("mode", null);
+    REDIS("redis", "WMON_REDIS_URL", true),
+    NAMESPACE("namespace", "WMON_NAMESPACE", true),
+    ID("id", "WMON_ID", true),
+    INTERVAL("interval", null, true),
+    POOL_MAX_TOTAL("poolMaxTotal", null, true),
+    FLEET("fleet", null, false),
+    PASSWORD_FILE("passwordFile", null, true),
+    LEAK_THRESHOLD("leakThreshold", null, false),
+    REDIS_PORTS("redisPorts", null, false),
+    CONFIG("config", null, true),
+    MODE("mode", null, true);
 
     private final String key;
     private final String envVar;
+    private final boolean inEffect;
 
-    OptionKey(String key, String envVar) {
+    OptionKey(String key, String envVar, boolean inEffect) {
         this.key = key;
         this.envVar = envVar;
+        this.inEffect = inEffect;
     }
 
     /** The key as written, e.g. {@code poolMaxTotal}. */
@@ -32,6 +40,20 @@ enum OptionKey {
     /** The environment variable that may supply this key, or {@code null}. */
     String envVar() {
         return envVar;
+    }
+
+    /** Whether this version does anything with the key's value (the Fleet MBean and the socket census come later). */
+    boolean inEffect() {
+        return inEffect;
+    }
+
+    /** Every key, comma-separated, for an error message. */
+    static String known() {
+        StringJoiner joiner = new StringJoiner(", ");
+        for (OptionKey k : values()) {
+            joiner.add(k.key);
+        }
+        return joiner.toString();
     }
 
     /** The key spelled exactly {@code text}, or {@code null}. */

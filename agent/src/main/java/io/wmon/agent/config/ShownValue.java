@@ -1,55 +1,32 @@
 package io.wmon.agent.config;
 
+import io.wmon.core.redis.RedisEndpoint;
+
 /**
  * How a user-supplied value appears in an error message: cut, on one line, without secrets.
  *
  * <p>Values are cut to {@value #MAX_SHOWN} characters so that a 100 kB option cannot flood the
- * log; control and invisible format characters become escapes ({@code \n}, {@code \u202e}) so the
- * message stays one honest line. Redis URLs are redacted more eagerly than
- * {@code RedisEndpoint.redactUrl}: everything between {@code //} and the <em>last</em> {@code @}
- * is hidden, because in a URL that failed to parse nobody knows where the password ends.
+ * log; control and invisible format characters become escapes ({@code \n}, {@code \t}, or a Unicode escape) so
+ * the message stays one honest line. A {@code redis} value is first redacted by
+ * {@link RedisEndpoint#redactUrl}, before it is cut, so that a cut never keeps a password's head.
  */
 final class ShownValue {
 
     /** Characters of a value shown in a message before it is cut with {@code ...}. */
     static final int MAX_SHOWN = 60;
 
-    private static final String HIDDEN = "****";
-
     private ShownValue() {
     }
 
     /** {@code value} of {@code key}, quoted, redacted when it is a Redis URL, cut and escaped. */
     static String quoted(OptionKey key, String value) {
-        String safe = key == OptionKey.REDIS ? redactUrl(value) : value;
+        String safe = key == OptionKey.REDIS ? RedisEndpoint.redactUrl(value) : value;
         return "'" + escape(safe, MAX_SHOWN) + "'";
     }
 
     /** A key or a path, cut and escaped, unquoted. */
     static String text(String value) {
         return escape(value, MAX_SHOWN);
-    }
-
-    /**
-     * Hides anything in {@code url} that may be a password: the user-info up to the last
-     * {@code @}, or, without an {@code @}, whatever follows a colon that does not introduce a
-     * numeric port (as in {@code redis://:secret}).
-     */
-    static String redactUrl(String url) {
-        int slashes = url.indexOf("//");
-        int authorityStart = slashes < 0 ? 0 : slashes + 2;
-        int at = url.lastIndexOf('@');
-        if (at >= authorityStart) {
-            return url.substring(0, authorityStart) + HIDDEN + url.substring(at);
-        }
-        int slash = url.indexOf('/', authorityStart);
-        int authorityEnd = slash < 0 ? url.length() : slash;
-        int colon = url.lastIndexOf(':', authorityEnd - 1);
-        if (slashes >= 0 && colon >= authorityStart
-                && !url.substring(colon + 1, authorityEnd).matches("[0-9]*")) {
-            return url.substring(0, colon + 1) + HIDDEN + url.substring(authorityEnd);
-        }
-        return url;
     }
 
     /** {@code value} with control and format characters escaped, cut after {@code max} characters. */

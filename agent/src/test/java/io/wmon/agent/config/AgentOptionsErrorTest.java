@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.wmon.core.redis.RedisEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,8 +23,9 @@ class AgentOptionsErrorTest {
     private static final Map<String, String> ENV = Map.of("HOSTNAME", "node-1");
     private static final String KEYS = "redis, namespace, id, interval, poolMaxTotal, fleet, passwordFile, "
             + "leakThreshold, redisPorts, config, mode";
-    private static final String URL_FORMS =
-            "accepted forms: redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]";
+    private static final String URL_FORMS = "accepted forms: " + RedisEndpoint.ACCEPTED_FORMS;
+    private static final String NO_EQUALS_AFTER_REDIS = "an option after redis= has no '=' (not shown: it may be part "
+            + "of the URL); write key=value, and a comma inside a value as \\,";
 
     @TempDir
     Path dir;
@@ -61,8 +63,9 @@ class AgentOptionsErrorTest {
                 Arguments.of("password=hunter2", "unknown key 'password'; did you mean passwordFile?"),
                 Arguments.of("colour=red", "unknown key 'colour'; known keys: " + KEYS),
                 // syntax
-                Arguments.of("namespace=prod,fleet", "option 'fleet' has no '='; write key=value, separating options with ','"),
-                Arguments.of("fleet,namespace=prod", "option 'fleet' has no '='; write key=value, separating options with ','"),
+                Arguments.of("namespace=prod,fleet", "option 'fleet' has no '='; write key=value, and a comma inside a value as \\,"),
+                Arguments.of("fleet,namespace=prod", "option 'fleet' has no '='; write key=value, and a comma inside a value as \\,"),
+                Arguments.of("id=a\\,b", "id='a,b' is not a valid worker id; use 1-128 characters from A-Z a-z 0-9 . _ - : @"),
                 Arguments.of("=prod", "an option has nothing before '='; write key=value"),
                 Arguments.of("id=a,id=b", "id is given twice; give each key once"),
                 Arguments.of("id=a, id =a", "id is given twice; give each key once"),
@@ -109,19 +112,21 @@ class AgentOptionsErrorTest {
                 Arguments.of("id=w 7", "id='w 7' is not a valid worker id; use 1-128 characters from A-Z a-z 0-9 . _ - : @"),
                 Arguments.of("id=" + "w".repeat(129), "id='" + "w".repeat(60)
                         + "...' is not a valid worker id; use 1-128 characters from A-Z a-z 0-9 . _ - : @"),
-                // Redis URLs: the parser's reason, the URL as shown by ShownValue
+                // Redis URLs: the parser's reason, with the URL redacted, cut and escaped by the parser
                 Arguments.of("redis=http://cache:6379", "redis: invalid Redis URL 'http://cache:6379' "
                         + "(scheme must be redis or rediss); " + URL_FORMS),
                 Arguments.of("redis=redis://cache:6379/x", "redis: invalid Redis URL 'redis://cache:6379/x' "
                         + "(database must be a number after the slash, like /0); " + URL_FORMS),
-                Arguments.of("redis=redis://cache:6379,fleet",
-                        "an option after redis= has no '='; write key=value, and a ',' inside the URL as %2C"),
-                Arguments.of("redis=redis://cache:6379,cache2:6379", "redis: invalid Redis URL "
-                        + "'redis://cache:6379,cache2:6379' (no host, or a port that is not a number); " + URL_FORMS
-                        + " (text after a ',' without '=' continues the URL)"),
-                Arguments.of("redis=redis-sentinel://h1:26379,h2:26379/main,namespace=x", "redis: invalid Redis URL "
-                        + "'redis-sentinel://h1:26379,h2:26379/main' (scheme must be redis or rediss); " + URL_FORMS
-                        + " (text after a ',' without '=' continues the URL)"),
+                Arguments.of("redis=redis://cache:6379,fleet", NO_EQUALS_AFTER_REDIS),
+                Arguments.of("redis=redis://cache:6379,cache2:6379", NO_EQUALS_AFTER_REDIS),
+                Arguments.of("redis=redis-sentinel://h1:26379,h2:26379/main,namespace=x", NO_EQUALS_AFTER_REDIS),
+                Arguments.of("redis=redis://cache:6379\\,cache2:6379", "redis: invalid Redis URL "
+                        + "'redis://cache:6379,cache2:6379' (no host, or a port that is not a number); " + URL_FORMS),
+                Arguments.of("redis=redis-sentinel://h1:26379\\,h2:26379/main,namespace=x", "redis: invalid Redis URL "
+                        + "'redis-sentinel://h1:26379,h2:26379/main' (scheme must be redis or rediss); " + URL_FORMS),
+                Arguments.of("redis=redis://h/" + "0".repeat(100), "redis: invalid Redis URL "
+                        + "'redis://h/" + "0".repeat(50) + "...' (database must be a number after the slash, like /0); "
+                        + URL_FORMS),
                 Arguments.of("redis=cache:6379", "redis: invalid Redis URL 'cache:6379' "
                         + "(scheme must be redis or rediss); " + URL_FORMS));
     }
@@ -147,9 +152,9 @@ class AgentOptionsErrorTest {
 
     @Test
     void aHugeRedisUrlIsRejectedQuicklyEvenWhenFullOfCommas() {
-        String message = error("redis=redis://" + "h:1,".repeat(25_000));
-
-        assertThat(message).startsWith("wmon agent disabled: redis='redis://h:1,h:1,").contains("is too long");
+        assertThat(error("redis=redis://" + "h:1\\,".repeat(25_000)))
+                .startsWith("wmon agent disabled: redis='redis://h:1,h:1,").contains("is too long");
+        assertThat(error("redis=redis://" + "h:1,".repeat(25_000))).isEqualTo("wmon agent disabled: " + NO_EQUALS_AFTER_REDIS);
     }
 
     @Test
@@ -157,7 +162,7 @@ class AgentOptionsErrorTest {
         assertThat(error("k".repeat(100_000) + "=1")).isEqualTo("wmon agent disabled: unknown key '"
                 + "k".repeat(60) + "...'; known keys: " + KEYS);
         assertThat(error("x".repeat(100_000))).isEqualTo("wmon agent disabled: option '"
-                + "x".repeat(60) + "...' has no '='; write key=value, separating options with ','");
+                + "x".repeat(60) + "...' has no '='; write key=value, and a comma inside a value as \\,");
     }
 
     @Test
@@ -324,7 +329,10 @@ class AgentOptionsErrorTest {
                 "redis=redis://:S3c#ret@cache",               // '#' in the password
                 "redis=redis://:S3c ret@cache",               // space in the password
                 "redis=redis://:S3cret",                      // forgot @host
-                "redis=redis://:S3c,ret@cache:x",             // ',' in the password
+                "redis=redis://:S3c,ret@cache:x",             // ',' in the password, not escaped
+                "redis=redis://:S3c\\,ret@cache:x",            // ',' in the password, escaped
+                "redis=redis://:S3c\\ret@cache",               // '\\' in the password
+                "redis=redis://u:S3c\\,ret",                   // forgot @host, ',' in the password
                 "redis=redis://:S3c\nret@cache",              // control character in the password
                 "redis=redis://:" + "S3cret".repeat(300) + "@cache", // too long
                 "redis=redis://:S3cret@cache,redis=redis://:S3cret@cache", // twice

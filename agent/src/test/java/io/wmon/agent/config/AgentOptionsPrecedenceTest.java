@@ -48,7 +48,6 @@ class AgentOptionsPrecedenceTest {
         assertThat(o.redis()).isEqualTo(RedisEndpoint.parse("redis://env-host:6001"));
         assertThat(o.namespace()).isEqualTo("envns");
         assertThat(o.workerId()).isEqualTo("env-id");
-        assertThat(o.redisPorts()).containsExactly(6001, 6379);
     }
 
     @Test
@@ -76,12 +75,19 @@ class AgentOptionsPrecedenceTest {
         AgentOptions o = AgentOptions.parse("config=" + file, Map.of());
 
         assertThat(o.describe()).isEqualTo("mode=stop, redis=redis://h:6390, password=none, "
-                + "namespace=ns, id=i-1, interval=2m, poolMaxTotal=3, fleet=true, leakThreshold=9, "
-                + "redisPorts=6390+6391+6392, config=" + file);
+                + "namespace=ns, id=i-1, interval=2m, poolMaxTotal=3, config=" + file
+                + "; accepted but not in effect in this version: fleet, leakThreshold, redisPorts");
+        assertThat(o.fleet()).isTrue();
+        assertThat(o.leakThreshold()).isEqualTo(9);
+        assertThat(o.redisPorts()).containsExactly(6391, 6392);
     }
 
+    /**
+     * The order shared with the CLI: passwordFile, else the URL's own password, else WMON_REDIS_PASSWORD.
+     * (Before, the agent let the environment beat the URL while the CLI did the opposite.)
+     */
     @Test
-    void passwordFileBeatsEnvironmentBeatsUrl() throws Exception {
+    void passwordFileBeatsUrlBeatsEnvironment() throws Exception {
         Path pw = Files.writeString(dir.resolve("pw"), "from-file\n");
         Map<String, String> env = Map.of("HOSTNAME", "n", "WMON_REDIS_PASSWORD", "from-env");
         RedisEndpoint bare = RedisEndpoint.parse("redis://h:6379");
@@ -89,9 +95,28 @@ class AgentOptionsPrecedenceTest {
         assertThat(AgentOptions.parse("redis=redis://:from-url@h,passwordFile=" + pw, env).redis())
                 .isEqualTo(bare.withPassword("from-file"));
         assertThat(AgentOptions.parse("redis=redis://:from-url@h", env).redis())
+                .isEqualTo(bare.withPassword("from-url"));
+        assertThat(AgentOptions.parse("redis=redis://h", env).redis())
                 .isEqualTo(bare.withPassword("from-env"));
         assertThat(AgentOptions.parse("redis=redis://:from-url@h", Map.of("HOSTNAME", "n")).redis())
                 .isEqualTo(bare.withPassword("from-url"));
+    }
+
+    @Test
+    void theEnvironmentsPasswordAppliesToAUrlFromTheEnvironmentToo() {
+        AgentOptions o = AgentOptions.parse(null, Map.of("HOSTNAME", "n", "WMON_REDIS_URL", "redis://env-host:6001",
+                "WMON_REDIS_PASSWORD", "from-env"));
+
+        assertThat(o.redis()).isEqualTo(RedisEndpoint.parse("redis://:from-env@env-host:6001"));
+        assertThat(o.describe()).contains("password=from WMON_REDIS_PASSWORD");
+    }
+
+    @Test
+    void aHugeEnvironmentPasswordDoesNoHarmWhenTheUrlHasOne() {
+        AgentOptions o = AgentOptions.parse("redis=redis://:from-url@h",
+                Map.of("HOSTNAME", "n", "WMON_REDIS_PASSWORD", "x".repeat(5000)));
+
+        assertThat(o.redis()).isEqualTo(RedisEndpoint.parse("redis://:from-url@h"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class AgentOptionsTest {
         assertThat(o.poolMaxTotal()).isEqualTo(4);
         assertThat(o.fleet()).isFalse();
         assertThat(o.leakThreshold()).isEqualTo(32);
-        assertThat(o.redisPorts()).containsExactly(6379);
+        assertThat(o.redisPorts()).isEmpty();
         assertThat(o.mode()).isEqualTo(Mode.START);
     }
 
@@ -57,19 +57,15 @@ class AgentOptionsTest {
         assertThat(o.poolMaxTotal()).isEqualTo(8);
         assertThat(o.fleet()).isTrue();
         assertThat(o.leakThreshold()).isEqualTo(100);
-        assertThat(o.redisPorts()).containsExactly(6380, 7000, 7001);
+        assertThat(o.redisPorts()).containsExactly(7000, 7001);
         assertThat(o.mode()).isEqualTo(Mode.STOP);
     }
 
+    /** Nothing uses redisPorts yet, so it claims no default: the socket census will decide that. */
     @Test
-    void defaultPortsAreTheEndpointsAnd6379() {
-        assertThat(parse("redis=redis://h:7777").redisPorts()).containsExactly(6379, 7777);
-    }
-
-    @Test
-    void configuredPortsAlwaysIncludeTheEndpointsPort() {
-        assertThat(parse("redis=redis://h:6390,redisPorts=6379").redisPorts()).containsExactly(6379, 6390);
-        assertThat(parse("redisPorts=6380 + 6381+6380").redisPorts()).containsExactly(6379, 6380, 6381);
+    void redisPortsAreWhatIsGivenAndNothingMore() {
+        assertThat(parse("redis=redis://h:7777").redisPorts()).isEmpty();
+        assertThat(parse("redis=redis://h:6390,redisPorts=6380 + 6381+6380").redisPorts()).containsExactly(6380, 6381);
     }
 
     @Test
@@ -107,8 +103,8 @@ class AgentOptionsTest {
     }
 
     @Test
-    void aCommaInTheRedisPasswordStaysInTheUrl() {
-        AgentOptions o = parse("redis=redis://:pa,ss@h:6379,namespace=prod");
+    void anEscapedCommaInTheRedisPasswordStaysInTheUrl() {
+        AgentOptions o = parse("redis=redis://:pa\\,ss@h:6379,namespace=prod");
 
         assertThat(o.redis()).isEqualTo(RedisEndpoint.parse("redis://h:6379").withPassword("pa,ss"));
         assertThat(o.namespace()).isEqualTo("prod");
@@ -134,8 +130,8 @@ class AgentOptionsTest {
                 + "poolMaxTotal=2,fleet=true,redisPorts=7000,config=" + config);
 
         assertThat(o.describe()).isEqualTo("mode=start, redis=redis://app:****@cache:6380/1, "
-                + "password=from redis URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, fleet=true, "
-                + "leakThreshold=50, redisPorts=6380+7000, config=" + config);
+                + "password=from the URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, config=" + config
+                + "; accepted but not in effect in this version: fleet, leakThreshold, redisPorts");
         assertThat(o.toString()).isEqualTo(o.describe());
     }
 
@@ -143,20 +139,31 @@ class AgentOptionsTest {
     void describeOfTheDefaults() {
         assertThat(parse(null).describe()).isEqualTo("mode=start, "
                 + "redis=redis://localhost:6379, password=none, namespace=default, id=node-1-" + PID
-                + ", interval=5s, poolMaxTotal=4, fleet=false, leakThreshold=32, redisPorts=6379");
+                + ", interval=5s, poolMaxTotal=4");
+    }
+
+    @Test
+    void describeNamesOnlyTheKeysThatAreNotInEffectAndWereGiven() {
+        assertThat(parse("fleet=false").describe()).endsWith(", poolMaxTotal=4; accepted but not in effect in this version: fleet");
+        assertThat(parse("redisPorts=6379,poolMaxTotal=2").describe())
+                .endsWith(", poolMaxTotal=2; accepted but not in effect in this version: redisPorts")
+                .doesNotContain("fleet").doesNotContain("leakThreshold");
     }
 
     @Test
     void describeNamesThePasswordsSourceNeverThePassword() throws Exception {
         Path file = Files.writeString(dir.resolve("pw"), "FromFileS3cret\n");
 
-        String fromFile = parse("redis=redis://:InUrlS3cret@h,passwordFile=" + file).describe();
-        String fromEnv = AgentOptions.parse("redis=redis://:InUrlS3cret@h",
-                Map.of("HOSTNAME", "n", "WMON_REDIS_PASSWORD", "FromEnvS3cret")).describe();
+        Map<String, String> env = Map.of("HOSTNAME", "n", "WMON_REDIS_PASSWORD", "FromEnvS3cret");
+        String fromFile = AgentOptions.parse("redis=redis://:InUrlS3cret@h,passwordFile=" + file, env).describe();
+        String fromUrl = AgentOptions.parse("redis=redis://:InUrlS3cret@h", env).describe();
+        String fromEnv = AgentOptions.parse("redis=redis://h", env).describe();
 
-        assertThat(fromFile).contains("password=passwordFile " + file, "redis=redis://:****@h:6379")
+        assertThat(fromFile).contains("password=from passwordFile " + file, "redis=redis://:****@h:6379")
                 .doesNotContain("S3cret");
-        assertThat(fromEnv).contains("password=WMON_REDIS_PASSWORD").doesNotContain("S3cret");
+        assertThat(fromUrl).contains("password=from the URL", "redis=redis://:****@h:6379").doesNotContain("S3cret");
+        assertThat(fromEnv).contains("password=from WMON_REDIS_PASSWORD", "redis=redis://:****@h:6379")
+                .doesNotContain("S3cret");
     }
 
     @Test

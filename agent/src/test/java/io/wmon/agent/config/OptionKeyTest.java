@@ -2,6 +2,7 @@ package io.wmon.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,12 @@ class OptionKeyTest {
         assertThat(OptionKey.NAMESPACE.envVar()).isEqualTo("WMON_NAMESPACE");
         assertThat(OptionKey.ID.envVar()).isEqualTo("WMON_ID");
         assertThat(OptionKey.INTERVAL.envVar()).isNull();
+    }
+
+    @Test
+    void onlyTheKeysOfLaterFeaturesAreNotInEffect() {
+        assertThat(Arrays.stream(OptionKey.values()).filter(k -> !k.inEffect()).map(OptionKey::key))
+                .containsExactly("fleet", "leakThreshold", "redisPorts");
     }
 
     @ParameterizedTest

@@ -1,14 +1,16 @@
 package io.wmon.core.redis;
 
-/** A Redis URL that wmon cannot use; the message names the URL (password redacted) and the accepted forms. */
+/**
+ * A Redis URL that wmon cannot use. The message is one line, ready to show: it names the URL as
+ * {@link RedisEndpoint#redactUrl} shows it, cut after 60 characters, the reason and the accepted
+ * forms, e.g. {@code invalid Redis URL 'http://****@cache' (scheme must be redis or rediss);
+ * accepted forms: redis://[user:password@]host[:port][/db] or rediss://...}.
+ */
 public class InvalidEndpointException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    static final String ACCEPTED_FORMS =
-            "redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]";
-
-    InvalidEndpointException(String redactedUrl, String reason) {
-        super("invalid Redis URL '" + redactedUrl + "' (" + reason + "); accepted forms: " + ACCEPTED_FORMS);
+    InvalidEndpointException(String shownUrl, String reason) {
+        super("invalid Redis URL '" + shownUrl + "' (" + reason + "); accepted forms: " + RedisEndpoint.ACCEPTED_FORMS);
     }
 }

@@ -4,25 +4,30 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where Redis is: scheme, host, port, database and credentials, parsed from a URL.
  *
- * <p>Accepts {@code redis://[user:password@]host[:port][/db]} and {@code rediss://} (TLS). The
- * password is kept for connecting but never printed: {@link #toString()} and {@link #redacted()}
- * replace it with {@code ****}. Two endpoints are equal when every part, credentials included,
- * is equal, so that the shared pool registry keys on them.
+ * <p>Accepts {@value #ACCEPTED_FORMS} (TLS). The password is kept for connecting but never
+ * printed: {@link #toString()} and {@link #redacted()} replace it with {@code ****}, and a URL
+ * that does not parse is shown only through {@link #redactUrl}. Two endpoints are equal when
+ * every part, credentials included, is equal, so that the shared pool registry keys on them.
  */
 public final class RedisEndpoint {
 
     /** Port used when the URL names none. */
     public static final int DEFAULT_PORT = 6379;
+    /** The URL forms {@link #parse} accepts, as every wmon message names them. */
+    public static final String ACCEPTED_FORMS =
+            "redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]";
 
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_DATABASE = 15_999;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Characters of a bad URL that an error message shows before cutting it with {@code ...}. */
+    private static final int MAX_SHOWN = 60;
+    private static final String HIDDEN = "****";
 
     private final boolean tls;
     private final String host;
@@ -43,40 +48,40 @@ public final class RedisEndpoint {
     /**
      * Parses a Redis URL.
      *
-     * @throws InvalidEndpointException naming the URL (redacted) and the accepted forms
+     * @throws InvalidEndpointException naming the URL (redacted, cut, on one line), the reason and
+     *     the accepted forms
      */
     public static RedisEndpoint parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new InvalidEndpointException(String.valueOf(url), "empty");
+            throw invalid(String.valueOf(url), "empty");
         }
         String trimmed = url.trim();
-        String redactedUrl = redactUrl(trimmed);
-        String shown = redactedUrl.length() > 120 ? redactedUrl.substring(0, 120) + "..." : redactedUrl;
         if (trimmed.length() > MAX_URL_LENGTH) {
-            throw new InvalidEndpointException(shown, "longer than " + MAX_URL_LENGTH + " characters");
+            throw invalid(trimmed, "longer than " + MAX_URL_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new InvalidEndpointException(shown, "not a URL: " + e.getReason());
+            // getReason() never holds the input; getMessage() would.
+            throw invalid(trimmed, "not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
-            throw new InvalidEndpointException(shown, "scheme must be redis or rediss");
+            throw invalid(trimmed, "scheme must be redis or rediss");
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new InvalidEndpointException(shown, "no host, or a port that is not a number");
+            throw invalid(trimmed, "no host, or a port that is not a number");
         }
         int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
         if (port < 1 || port > 65_535) {
-            throw new InvalidEndpointException(shown, "port must be 1..65535");
+            throw invalid(trimmed, "port must be 1..65535");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidEndpointException(shown, "query and fragment are not supported");
+            throw invalid(trimmed, "query and fragment are not supported");
         }
-        int database = parseDatabase(uri.getRawPath(), shown);
+        int database = parseDatabase(uri.getRawPath(), trimmed);
         String user = null;
         String password = null;
         String userInfo = uri.getRawUserInfo();
@@ -97,15 +102,19 @@ public final class RedisEndpoint {
         return new RedisEndpoint(scheme.equalsIgnoreCase("rediss"), host, port, database, user, password);
     }
 
-    private static int parseDatabase(String path, String shown) {
+    private static int parseDatabase(String path, String url) {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return 0;
         }
         String digits = path.substring(1);
-        if (!digits.matches("[0-9]{1,5}") || Integer.parseInt(digits) > MAX_DATABASE) {
-            throw new InvalidEndpointException(shown, "database must be a number after the slash, like /0");
+        if (digits.length() > 5 || !isDigits(digits) || Integer.parseInt(digits) > MAX_DATABASE) {
+            throw invalid(url, "database must be a number after the slash, like /0");
         }
         return Integer.parseInt(digits);
+    }
+
+    private static InvalidEndpointException invalid(String url, String reason) {
+        return new InvalidEndpointException(cut(redactUrl(url)), reason);
     }
 
     private static String decode(String raw) {
@@ -113,25 +122,81 @@ public final class RedisEndpoint {
     }
 
     /**
-     * Replaces the password in any Redis-like URL with {@code ****}, even in a URL that does not
-     * parse: everything between {@code //} and the last {@code @} is user information, whatever
-     * characters the password holds. Control characters become {@code ?} so that the result stays
-     * on one line.
+     * Makes any Redis-like URL safe to print, even one that does not parse and whatever characters
+     * its password holds: everything between {@code //} (or the start, without one) and the
+     * <em>last</em> {@code @} becomes {@code ****}, user name included. Without an {@code @}, a
+     * colon in the host part that follows no host or precedes no port number starts a password,
+     * and everything after it is hidden ({@code redis://:secret} becomes {@code redis://:****}).
+     * Control and invisible characters become visible escapes (a newline as {@code \n}) so that
+     * the result stays one honest line. Nothing is cut.
      */
     public static String redactUrl(String url) {
         if (url == null) {
             return null;
         }
-        String redacted = url;
         int slashes = url.indexOf("//");
+        int authorityStart = slashes < 0 ? 0 : slashes + 2;
         int at = url.lastIndexOf('@');
-        if (slashes >= 0 && at > slashes) {
-            String userInfo = url.substring(slashes + 2, at);
-            int colon = userInfo.indexOf(':');
-            String shown = colon < 0 ? "****" : userInfo.substring(0, colon) + ":****";
-            redacted = url.substring(0, slashes + 2) + shown + url.substring(at);
+        String redacted = url;
+        if (at >= authorityStart) {
+            redacted = url.substring(0, authorityStart) + HIDDEN + url.substring(at);
+        } else if (slashes >= 0) {
+            int slash = url.indexOf('/', authorityStart);
+            int authorityEnd = slash < 0 ? url.length() : slash;
+            // Colons inside an IPv6 literal's brackets belong to the address.
+            int colon = url.lastIndexOf(':', authorityEnd - 1);
+            boolean password = colon >= authorityStart && colon > url.lastIndexOf(']', authorityEnd - 1)
+                    && (colon == authorityStart || !isDigits(url.substring(colon + 1, authorityEnd)));
+            if (password) {
+                redacted = url.substring(0, colon + 1) + HIDDEN;
+            }
         }
-        return CONTROL.matcher(redacted).replaceAll("?");
+        return escapeInvisible(redacted);
+    }
+
+    private static String escapeInvisible(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean invisible = Character.isISOControl(c) || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+            if (invisible && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (!invisible) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /** {@code text} cut after {@value #MAX_SHOWN} characters, never inside a surrogate pair. */
+    private static String cut(String text) {
+        if (text.length() <= MAX_SHOWN) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+        return text.substring(0, end) + "...";
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** The URL with the password replaced by {@code ****}; safe to print and log. */
@@ -205,7 +270,7 @@ public final class RedisEndpoint {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tls, host.toLowerCase(java.util.Locale.ROOT), port, database, user);
+        return Objects.hash(tls, host.toLowerCase(Locale.ROOT), port, database, user);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RedisEndpointTest {
@@ -83,26 +84,72 @@ class RedisEndpointTest {
         assertThatThrownBy(() -> RedisEndpoint.parse(url))
                 .isInstanceOf(InvalidEndpointException.class)
                 .hasMessageContaining("invalid Redis URL")
-                .hasMessageContaining("accepted forms: redis://[user:password@]host[:port][/db]");
+                .hasMessageEndingWith("; accepted forms: " + RedisEndpoint.ACCEPTED_FORMS);
+        assertThat(RedisEndpoint.ACCEPTED_FORMS)
+                .isEqualTo("redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]");
     }
 
     @Test
-    void badUrlErrorRedactsThePassword() {
+    void badUrlErrorShowsTheUrlRedacted() {
         assertThatThrownBy(() -> RedisEndpoint.parse("redis://bob:hunter2@h:port"))
-                .hasMessageContaining("redis://bob:****@h:port")
-                .message().doesNotContain("hunter2");
+                .hasMessage("invalid Redis URL 'redis://****@h:port' (no host, or a port that is not a number); "
+                        + "accepted forms: " + RedisEndpoint.ACCEPTED_FORMS);
         assertThatThrownBy(() -> RedisEndpoint.parse("redis://hunter2@h/x"))
                 .message().doesNotContain("hunter2");
     }
 
     @Test
+    void badUrlErrorIsOneLineWithTheUrlCut() {
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://h:1/\n\u00070"))
+                .hasMessageStartingWith("invalid Redis URL 'redis://h:1/\\n\\u00070' (");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://h/" + "9".repeat(100)))
+                .hasMessageStartingWith("invalid Redis URL 'redis://h/" + "9".repeat(50) + "...' (database");
+        // Redacted first, then cut: the '@' that ends a long password is not cut off with the password's head.
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://:" + "S3cret".repeat(20) + "@h:x"))
+                .hasMessageStartingWith("invalid Redis URL 'redis://****@h:x' (");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "redis://:S3cret@h:6379          | redis://****@h:6379",
+        "redis://user:S3cret@h           | redis://****@h",
+        "redis://:S3c@ret@h:1            | redis://****@h:1",
+        "redis://:S3c/ret@h              | redis://****@h",
+        "redis://:S3c,ret@h:x            | redis://****@h:x",
+        "redis-sentinel://:S3c@h1,h2/m   | redis-sentinel://****@h1,h2/m",
+        "redis://:S3cret                 | redis://:****",
+        "redis://user:S3cret             | redis://user:****",
+        "redis://:S3cret/0               | redis://:****",
+        "redis://:S3c/ret                | redis://:****",
+        "redis://:S3c,ret                | redis://:****",
+        "redis://:1234                   | redis://:****",
+        "redis://h:6379/0                | redis://h:6379/0",
+        "redis://h                       | redis://h",
+        "redis://[::1]                   | redis://[::1]",
+        "redis://[::1]:7000/1            | redis://[::1]:7000/1",
+        "redis-cluster://h1:7000,h2:7001 | redis-cluster://h1:7000,h2:7001",
+        "S3c@h                           | ****@h",
+        "localhost:6379                  | localhost:6379",
+    })
+    void redactsAnythingThatMayBeAPassword(String url, String shown) {
+        assertThat(RedisEndpoint.redactUrl(url)).isEqualTo(shown);
+    }
+
+    @Test
+    void redactionMakesControlCharactersVisible() {
+        assertThat(RedisEndpoint.redactUrl("redis://u:a\nb@h")).isEqualTo("redis://****@h");
+        assertThat(RedisEndpoint.redactUrl("redis://h:1/\n\r\t\u0000\u202e")).isEqualTo("redis://h:1/\\n\\r\\t\\u0000\\u202e");
+        assertThat(RedisEndpoint.redactUrl(null)).isNull();
+    }
+
+    @Test
     void passwordsWithSlashesAtSignsAndControlCharactersNeverLeak() {
-        assertThat(RedisEndpoint.redactUrl("redis://:pa/ss@h")).isEqualTo("redis://:****@h");
-        assertThat(RedisEndpoint.redactUrl("redis://u:p@ss@h:1")).isEqualTo("redis://u:****@h:1");
-        assertThat(RedisEndpoint.redactUrl("redis://u:a\nb@h")).isEqualTo("redis://u:****@h");
-        assertThat(RedisEndpoint.redactUrl("redis://h:1/\n")).isEqualTo("redis://h:1/?");
         assertThatThrownBy(() -> RedisEndpoint.parse("redis://:pa/ss@h:x")).message()
                 .doesNotContain("pa/ss").doesNotContain("ss@");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://:S3c\nret@h")).message()
+                .doesNotContain("S3c").doesNotContain("ret@");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis://:S3c/ret")).message()
+                .doesNotContain("S3c").doesNotContain("ret");
         String longSecret = "s".repeat(3_000);
         assertThatThrownBy(() -> RedisEndpoint.parse("redis://:" + longSecret + "@h")).message()
                 .doesNotContain("sss");
