@@ -71,13 +71,13 @@ public final class LabelsCodec {
             Consumer<String> problems) {
         if (value == null) {
             if (key.length() > 0) {
-                problems.accept("labels: entry " + RecordFieldParser.quote(key.toString()) + " has no '=', ignored");
+                problems.accept("labels: entry " + FieldProblems.quote(key.toString()) + " has no '=', ignored");
             }
         } else if (key.length() == 0) {
-            problems.accept("labels: entry with value " + RecordFieldParser.quote(value.toString())
+            problems.accept("labels: entry with value " + FieldProblems.quote(value.toString())
                     + " has an empty key, ignored");
         } else if (labels.put(key.toString(), value.toString()) != null) {
-            problems.accept("labels: key " + RecordFieldParser.quote(key.toString()) + " appears twice, the last one wins");
+            problems.accept("labels: key " + FieldProblems.quote(key.toString()) + " appears twice, the last one wins");
         }
     }
 

@@ -1,11 +1,8 @@
 package io.wmon.core.record;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One worker's status as published in its record hash (schema v1); immutable.
@@ -25,72 +22,15 @@ public final class WorkerRecord {
     /** At most this many local ports are kept: the list is a hint for attribution, not a census. */
     public static final int MAX_LOCAL_PORTS = 64;
 
-    private final String id;
-    private final String host;
-    private final long pid;
-    private final long startedMillis;
-    private final long beatMillis;
-    private final long intervalMillis;
-    private final WorkerState state;
-    private final String job;
-    private final long processedCount;
-    private final long failedCount;
-    private final String agentVersion;
-    private final String javaVersion;
-    private final long heapUsedBytes;
-    private final long heapMaxBytes;
-    private final long threadCount;
-    private final double cpuLoad;
-    private final long poolActive;
-    private final long poolIdle;
-    private final long poolWaiters;
-    private final long poolMaxTotal;
-    private final long poolExhaustedCount;
-    private final long appPoolCount;
-    private final long appActiveConnections;
-    private final long appIdleConnections;
-    private final boolean pubSubOpen;
-    private final long redisRoundTripMicros;
-    private final BreakerState breaker;
-    private final Map<String, String> labels;
-    private final long redisSocketCount;
-    private final long appRedisSocketCount;
-    private final List<Integer> localPorts;
-    private final boolean leakAlarm;
+    /** Numbers, flags (0/1) and the CPU load (double bits), at their fields' {@link RecordField#slot() slots}. */
+    private final long[] longs;
+    /** Texts, state, breaker, labels and ports, all immutable, at their fields' slots. */
+    private final Object[] refs;
 
-    WorkerRecord(WorkerRecordBuilder b) {
-        id = b.id;
-        host = b.host;
-        pid = b.pid;
-        startedMillis = b.startedMillis;
-        beatMillis = b.beatMillis;
-        intervalMillis = b.intervalMillis;
-        state = b.state;
-        job = b.job;
-        processedCount = b.processedCount;
-        failedCount = b.failedCount;
-        agentVersion = b.agentVersion;
-        javaVersion = b.javaVersion;
-        heapUsedBytes = b.heapUsedBytes;
-        heapMaxBytes = b.heapMaxBytes;
-        threadCount = b.threadCount;
-        cpuLoad = b.cpuLoad;
-        poolActive = b.poolActive;
-        poolIdle = b.poolIdle;
-        poolWaiters = b.poolWaiters;
-        poolMaxTotal = b.poolMaxTotal;
-        poolExhaustedCount = b.poolExhaustedCount;
-        appPoolCount = b.appPoolCount;
-        appActiveConnections = b.appActiveConnections;
-        appIdleConnections = b.appIdleConnections;
-        pubSubOpen = b.pubSubOpen;
-        redisRoundTripMicros = b.redisRoundTripMicros;
-        breaker = b.breaker;
-        labels = Collections.unmodifiableMap(new LinkedHashMap<>(b.labels));
-        redisSocketCount = b.redisSocketCount;
-        appRedisSocketCount = b.appRedisSocketCount;
-        localPorts = Collections.unmodifiableList(new ArrayList<>(b.localPorts));
-        leakAlarm = b.leakAlarm;
+    /** Takes both arrays over: the caller (builder or codec) made them for this record alone. */
+    WorkerRecord(long[] longs, Object[] refs) {
+        this.longs = longs;
+        this.refs = refs;
     }
 
     /** A builder with nothing set: the required fields must be set, everything else is unknown. */
@@ -100,71 +40,94 @@ public final class WorkerRecord {
 
     /** A builder holding this record's values, to derive the next heartbeat from this one. */
     public WorkerRecordBuilder toBuilder() {
-        return new WorkerRecordBuilder(this);
+        return new WorkerRecordBuilder(longs, refs);
     }
 
     /** The worker id; never empty. */
-    public String id() { return id; }
+    public String id() { return value(RecordField.ID); }
     /** Host name, or {@code ""}. */
-    public String host() { return host; }
+    public String host() { return value(RecordField.HOST); }
     /** Process id, or {@link #UNKNOWN}. */
-    public long pid() { return pid; }
+    public long pid() { return count(RecordField.PID); }
     /** When the worker (its agent) started, epoch ms, or {@link #UNKNOWN}. */
-    public long startedMillis() { return startedMillis; }
+    public long startedMillis() { return count(RecordField.STARTED); }
     /** When this record was written, epoch ms of the worker's clock. */
-    public long beatMillis() { return beatMillis; }
+    public long beatMillis() { return count(RecordField.BEAT); }
     /** The heartbeat interval, ms; readers derive stale-after from it. */
-    public long intervalMillis() { return intervalMillis; }
-    public WorkerState state() { return state; }
+    public long intervalMillis() { return count(RecordField.INTERVAL); }
+    public WorkerState state() { return value(RecordField.STATE); }
     /** The current job id, or {@code ""} when none. */
-    public String job() { return job; }
+    public String job() { return value(RecordField.JOB); }
     /** Jobs done since start, or {@link #UNKNOWN}. */
-    public long processedCount() { return processedCount; }
+    public long processedCount() { return count(RecordField.PROCESSED); }
     /** Jobs failed since start, or {@link #UNKNOWN}. */
-    public long failedCount() { return failedCount; }
+    public long failedCount() { return count(RecordField.FAILED); }
     /** The agent version, or {@code ""}. */
-    public String agentVersion() { return agentVersion; }
+    public String agentVersion() { return value(RecordField.AGENT); }
     /** The worker's Java version ({@code java.version}), or {@code ""}. */
-    public String javaVersion() { return javaVersion; }
+    public String javaVersion() { return value(RecordField.JVM); }
     /** Heap in use, bytes, or {@link #UNKNOWN}. */
-    public long heapUsedBytes() { return heapUsedBytes; }
+    public long heapUsedBytes() { return count(RecordField.HEAP_USED); }
     /** Maximum heap, bytes, or {@link #UNKNOWN} (also when the JVM reports no limit). */
-    public long heapMaxBytes() { return heapMaxBytes; }
+    public long heapMaxBytes() { return count(RecordField.HEAP_MAX); }
     /** Live threads, or {@link #UNKNOWN}. */
-    public long threadCount() { return threadCount; }
+    public long threadCount() { return count(RecordField.THREADS); }
     /** Recent process CPU load, 0..1, or {@link #UNKNOWN} ({@code -1.0}). */
-    public double cpuLoad() { return cpuLoad; }
+    public double cpuLoad() { return load(RecordField.CPU); }
     /** The agent's shared pool: connections borrowed, or {@link #UNKNOWN}. */
-    public long poolActive() { return poolActive; }
+    public long poolActive() { return count(RecordField.POOL_ACTIVE); }
     /** The agent's shared pool: connections idle, or {@link #UNKNOWN}. */
-    public long poolIdle() { return poolIdle; }
+    public long poolIdle() { return count(RecordField.POOL_IDLE); }
     /** The agent's shared pool: threads waiting to borrow, or {@link #UNKNOWN}. */
-    public long poolWaiters() { return poolWaiters; }
+    public long poolWaiters() { return count(RecordField.POOL_WAITERS); }
     /** The agent's shared pool bound ({@code maxTotal}), or {@link #UNKNOWN}. */
-    public long poolMaxTotal() { return poolMaxTotal; }
+    public long poolMaxTotal() { return count(RecordField.POOL_MAX); }
     /** How often a borrow found the shared pool exhausted, since start, or {@link #UNKNOWN}. */
-    public long poolExhaustedCount() { return poolExhaustedCount; }
+    public long poolExhaustedCount() { return count(RecordField.POOL_EXHAUSTED); }
     /** The application's own commons-pool pools observed, or {@link #UNKNOWN}. */
-    public long appPoolCount() { return appPoolCount; }
+    public long appPoolCount() { return count(RecordField.APP_POOLS); }
     /** Connections borrowed from the application's pools, or {@link #UNKNOWN}. */
-    public long appActiveConnections() { return appActiveConnections; }
+    public long appActiveConnections() { return count(RecordField.APP_ACTIVE); }
     /** Connections idle in the application's pools, or {@link #UNKNOWN}. */
-    public long appIdleConnections() { return appIdleConnections; }
+    public long appIdleConnections() { return count(RecordField.APP_IDLE); }
     /** Whether the agent's dedicated Pub/Sub connection is open; false when unknown. */
-    public boolean pubSubOpen() { return pubSubOpen; }
+    public boolean pubSubOpen() { return flag(RecordField.PUBSUB); }
     /** The last Redis round trip, microseconds, or {@link #UNKNOWN}. */
-    public long redisRoundTripMicros() { return redisRoundTripMicros; }
-    public BreakerState breaker() { return breaker; }
+    public long redisRoundTripMicros() { return count(RecordField.RTT_US); }
+    public BreakerState breaker() { return value(RecordField.BREAKER); }
     /** Free-form labels, in insertion order; unmodifiable. */
-    public Map<String, String> labels() { return labels; }
+    public Map<String, String> labels() { return value(RecordField.LABELS); }
     /** Every established socket of the JVM to Redis, or {@link #UNKNOWN}. */
-    public long redisSocketCount() { return redisSocketCount; }
+    public long redisSocketCount() { return count(RecordField.REDIS_SOCKETS); }
     /** Those of {@link #redisSocketCount()} that are not the agent's own, or {@link #UNKNOWN}. */
-    public long appRedisSocketCount() { return appRedisSocketCount; }
+    public long appRedisSocketCount() { return count(RecordField.APP_SOCKETS); }
     /** Local ports of those sockets, at most {@link #MAX_LOCAL_PORTS}; unmodifiable. */
-    public List<Integer> localPorts() { return localPorts; }
+    public List<Integer> localPorts() { return value(RecordField.LOCAL_PORTS); }
     /** Whether the connection-leak alarm is raised; false when unknown. */
-    public boolean leakAlarm() { return leakAlarm; }
+    public boolean leakAlarm() { return flag(RecordField.LEAK); }
+
+    private long count(RecordField field) {
+        return longs[field.slot()];
+    }
+
+    private boolean flag(RecordField field) {
+        return longs[field.slot()] != 0;
+    }
+
+    private double load(RecordField field) {
+        return Double.longBitsToDouble(longs[field.slot()]);
+    }
+
+    /** A text, enum, labels or ports value; the caller's return type is the field type's value type. */
+    @SuppressWarnings("unchecked")
+    private <T> T value(RecordField field) {
+        return (T) refs[field.slot()];
+    }
+
+    /** The wire form of {@code field}'s value. */
+    String format(RecordField field) {
+        return field.type().format(field, longs, refs);
+    }
 
     @Override
     public boolean equals(Object o) {
@@ -175,32 +138,17 @@ public final class WorkerRecord {
             return false;
         }
         WorkerRecord r = (WorkerRecord) o;
-        return pid == r.pid && startedMillis == r.startedMillis && beatMillis == r.beatMillis
-                && intervalMillis == r.intervalMillis && processedCount == r.processedCount
-                && failedCount == r.failedCount && heapUsedBytes == r.heapUsedBytes
-                && heapMaxBytes == r.heapMaxBytes && threadCount == r.threadCount
-                && Double.compare(cpuLoad, r.cpuLoad) == 0 && poolActive == r.poolActive
-                && poolIdle == r.poolIdle && poolWaiters == r.poolWaiters
-                && poolMaxTotal == r.poolMaxTotal && poolExhaustedCount == r.poolExhaustedCount
-                && appPoolCount == r.appPoolCount && appActiveConnections == r.appActiveConnections
-                && appIdleConnections == r.appIdleConnections && pubSubOpen == r.pubSubOpen
-                && redisRoundTripMicros == r.redisRoundTripMicros
-                && redisSocketCount == r.redisSocketCount
-                && appRedisSocketCount == r.appRedisSocketCount && leakAlarm == r.leakAlarm
-                && id.equals(r.id) && host.equals(r.host) && state == r.state && job.equals(r.job)
-                && agentVersion.equals(r.agentVersion) && javaVersion.equals(r.javaVersion)
-                && breaker == r.breaker && labels.equals(r.labels) && localPorts.equals(r.localPorts);
+        return Arrays.equals(longs, r.longs) && Arrays.equals(refs, r.refs);
     }
 
     @Override
     public int hashCode() {
-        // id, beat and state tell records apart in practice; equals() still compares everything.
-        return Objects.hash(id, beatMillis, state);
+        return 31 * Arrays.hashCode(longs) + Arrays.hashCode(refs);
     }
 
     @Override
     public String toString() {
-        return "WorkerRecord{id=" + id + ", state=" + state.wire() + ", beat=" + beatMillis
-                + ", interval=" + intervalMillis + "ms, host=" + host + ", pid=" + pid + "}";
+        return "WorkerRecord{id=" + id() + ", state=" + state().wire() + ", beat=" + beatMillis()
+                + ", interval=" + intervalMillis() + "ms, host=" + host() + ", pid=" + pid() + "}";
     }
 }
