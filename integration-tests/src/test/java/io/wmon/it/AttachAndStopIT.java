@@ -4,21 +4,18 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.Artifacts;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.it.harness.WorkerThreads;
 import io.wmon.mbeans.ObjectNames;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.Artifacts;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.jvm.JvmThreads;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
+import io.wmon.test.worker.WorkerRecords;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServerConnection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,45 +32,37 @@ class AttachAndStopIT {
     private static final Duration UNDO_TIMEOUT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    private final WorkerRecords records = FLEET.records();
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wmon.it.harness.Jdk#supported")
+    @MethodSource("io.wmon.test.jvm.Jdk#supported")
     void attachStopAndAttachAgain(Jdk jdk) throws IOException {
         jdk.assumeInstalled();
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "attach-" + jdk.label());
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(jdk, REDIS.url()).args("--stdin"));
-        worker.awaitOutput("^ready pid=\\d+ agent=false$", WorkerProcess.START_TIMEOUT);
+        AgentArgs agent = FLEET.agent("attach-" + jdk.label());
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(jdk).args("--stdin"));
+        worker.awaitStdout("^ready pid=\\d+ agent=false$", ChildProcess.START_TIMEOUT);
         MBeanServerConnection jmx = worker.jmx();
         assertThat(jmx.queryNames(ObjectNames.ALL, null)).isEmpty();
 
-        worker.attachAgent(Artifacts.agentJar(), agent.toString());
+        worker.loadAgent(Artifacts.agentJar(), agent.toString());
         assertRunning(worker, agent, 0);
 
-        worker.attachAgent(Artifacts.agentJar(), "mode=stop");
+        worker.loadAgent(Artifacts.agentJar(), "mode=stop");
         worker.awaitStderr("wmon agent stopped", UNDO_TIMEOUT);
         await("no wmon thread").atMost(UNDO_TIMEOUT)
-                .untilAsserted(() -> assertThat(WorkerThreads.names(jmx)).noneMatch(name -> name.startsWith("wmon-")));
+                .untilAsserted(() -> assertThat(JvmThreads.names(jmx)).noneMatch(name -> name.startsWith("wmon-")));
         await("no commons-pool evictor").atMost(UNDO_TIMEOUT)
-                .untilAsserted(() -> assertThat(WorkerThreads.names(jmx)).doesNotContain("commons-pool-evictor"));
+                .untilAsserted(() -> assertThat(JvmThreads.names(jmx)).doesNotContain("commons-pool-evictor"));
         assertThat(jmx.queryNames(ObjectNames.ALL, null)).as("io.wmon MBeans after stop").isEmpty();
-        await("no wmon connection").atMost(UNDO_TIMEOUT).until(() -> REDIS.probe().countClients("wmon:") == 0);
+        await("no wmon connection").atMost(UNDO_TIMEOUT).until(() -> FLEET.probe().countClients("wmon:") == 0);
         assertThat(worker.systemProperties()).doesNotContainKey("wmon.agent.version");
-        Map<String, String> stopped = fleet.record(agent.id());
+        Map<String, String> stopped = records.record(agent.id());
         assertThat(stopped).containsEntry("state", "stopped");
-        assertThat(fleet.score(agent.id())).as("registry member after stop").isNull();
+        assertThat(records.score(agent.id())).as("registry member after stop").isNull();
 
-        worker.attachAgent(Artifacts.agentJar(), agent.toString());
+        worker.loadAgent(Artifacts.agentJar(), agent.toString());
         assertRunning(worker, agent, Long.parseLong(stopped.get("beat")));
 
         worker.send("exit");
@@ -87,30 +76,30 @@ class AttachAndStopIT {
      */
     @Test
     void statusCallsOfAnAlreadyRunningApplicationReachAnAttachedAgent() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "attach-status");
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url()).args("--stdin"));
-        worker.awaitOutput("^ready pid=\\d+ agent=false$", WorkerProcess.START_TIMEOUT);
-        worker.attachAgent(Artifacts.agentJar(), agent.toString());
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+        AgentArgs agent = FLEET.agent("attach-status");
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).args("--stdin"));
+        worker.awaitStdout("^ready pid=\\d+ agent=false$", ChildProcess.START_TIMEOUT);
+        worker.loadAgent(Artifacts.agentJar(), agent.toString());
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
 
         worker.send("busy job-late");
-        worker.awaitOutput("^ok busy job-late$", UNDO_TIMEOUT);
-        fleet.awaitRecord(agent.id(), UNDO_TIMEOUT,
+        worker.awaitStdout("^ok busy job-late$", UNDO_TIMEOUT);
+        records.awaitRecord(agent.id(), UNDO_TIMEOUT,
                 record -> "busy".equals(record.get("state")) && "job-late".equals(record.get("job")));
     }
 
     /** The agent runs: a fresh record beating after {@code afterBeat}, its MBeans, its property, its connections. */
-    private void assertRunning(WorkerProcess worker, AgentArgs agent, long afterBeat) throws IOException {
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT, record -> !"stopped".equals(record.get("state"))
+    private void assertRunning(ChildProcess worker, AgentArgs agent, long afterBeat) throws IOException {
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT, record -> !"stopped".equals(record.get("state"))
                 && Long.parseLong(record.getOrDefault("beat", "0")) > afterBeat);
-        await("registry member").atMost(WorkerProcess.START_TIMEOUT).until(() -> fleet.score(agent.id()) != null);
+        await("registry member").atMost(ChildProcess.START_TIMEOUT).until(() -> records.score(agent.id()) != null);
         MBeanServerConnection jmx = worker.jmx();
         assertThat(jmx.isRegistered(ObjectNames.worker())).isTrue();
         assertThat(jmx.isRegistered(ObjectNames.redisPool(agent.connectionName()))).isTrue();
-        assertThat(WorkerThreads.names(jmx)).anyMatch(name -> name.startsWith("wmon-"));
+        assertThat(JvmThreads.names(jmx)).anyMatch(name -> name.startsWith("wmon-"));
         assertThat(worker.systemProperties()).containsKey("wmon.agent.version");
-        await("agent connection").atMost(UNDO_TIMEOUT).until(() -> REDIS.probe().countClients(agent.connectionName()),
+        await("agent connection").atMost(UNDO_TIMEOUT).until(() -> FLEET.probe().countClients(agent.connectionName()),
                 count -> count >= 1);
-        assertThat(REDIS.probe().countClients(agent.connectionName())).isLessThanOrEqualTo(4L);
+        assertThat(FLEET.probe().countClients(agent.connectionName())).isLessThanOrEqualTo(4L);
     }
 }

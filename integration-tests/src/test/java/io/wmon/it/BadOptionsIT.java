@@ -3,22 +3,19 @@ package io.wmon.it;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.ConnectionSampler;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.it.harness.WorkerThreads;
 import io.wmon.mbeans.ObjectNames;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.ConnectionSampler;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.jvm.JvmCommand;
+import io.wmon.test.jvm.JvmThreads;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import javax.management.MBeanServerConnection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,15 +34,12 @@ class BadOptionsIT {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
     /** Each bad option string is built around the test's own Redis, so a wrongly accepted one is seen there. */
     enum BadOption {
-        UNKNOWN_KEY("colour", url -> valid(url, "unknown") + ",colour=blue"),
-        BAD_NUMBER("poolMaxTotal", url -> valid(url, "bad-number") + ",poolMaxTotal=four"),
+        UNKNOWN_KEY("colour", url -> AgentArgs.of(url, "unknown") + ",colour=blue"),
+        BAD_NUMBER("poolMaxTotal", url -> AgentArgs.of(url, "bad-number") + ",poolMaxTotal=four"),
         BAD_DURATION("interval", url -> AgentArgs.of(url, "bad-duration").with("interval", "soon").toString()),
         BAD_URL("redis", url -> AgentArgs.of(url.replace("redis://", "http://"), "bad-url").toString()),
         EMPTY_VALUE("namespace", url -> AgentArgs.of(url, "empty").with("namespace", "").toString()),
@@ -58,31 +52,20 @@ class BadOptionsIT {
             this.key = key;
             this.options = options;
         }
-
-        private static String valid(String url, String id) {
-            return AgentArgs.of(url, id).toString();
-        }
-    }
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
     }
 
     @ParameterizedTest
     @EnumSource(BadOption.class)
     void workerRunsAsWithoutTheAgent(BadOption bad) throws IOException {
-        String expectedStdout = runScript(workers.start("without-agent", command()));
+        String expectedStdout = runScript(FLEET.start("without-agent", worker()));
 
-        WorkerProcess worker = workers.start("with-bad-agent", command().agent(bad.options.apply(REDIS.url())));
-        worker.awaitOutput("^ready pid=\\d+ agent=false$", WorkerProcess.START_TIMEOUT);
-        worker.awaitStderr(DISABLED, WorkerProcess.START_TIMEOUT);
-        ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofMillis(1_500));
+        ChildProcess worker = FLEET.start("with-bad-agent", worker().agent(bad.options.apply(FLEET.redis().url())));
+        worker.awaitStdout("^ready pid=\\d+ agent=false$", ChildProcess.START_TIMEOUT);
+        worker.awaitStderr(DISABLED, ChildProcess.START_TIMEOUT);
+        ConnectionSampler samples = ConnectionSampler.sample(FLEET.probe(), Duration.ofMillis(1_500));
         MBeanServerConnection jmx = worker.jmx();
         assertThat(jmx.queryNames(ObjectNames.ALL, null)).as("io.wmon MBeans").isEmpty();
-        assertThat(WorkerThreads.names(jmx)).noneMatch(name -> name.startsWith("wmon-"));
+        assertThat(JvmThreads.names(jmx)).noneMatch(name -> name.startsWith("wmon-"));
         assertThat(worker.systemProperties()).doesNotContainKey("wmon.agent.version");
 
         assertThat(runScript(worker)).isEqualTo(expectedStdout);
@@ -96,20 +79,21 @@ class BadOptionsIT {
     /** The parser skips empty segments on purpose (scripts glue option strings): the agent starts. */
     @Test
     void strayCommasAreTolerated() {
-        String options = ",," + AgentArgs.of(REDIS.url(), "stray-commas") + ",,";
-        WorkerProcess worker = workers.start("worker", command().agent(options));
-        worker.awaitOutput("^ready pid=\\d+ agent=true$", WorkerProcess.START_TIMEOUT);
-        assertThat(fleet.awaitRecord("stray-commas", WorkerProcess.START_TIMEOUT)).containsEntry("interval", "1000");
+        String options = ",," + FLEET.agent("stray-commas") + ",,";
+        ChildProcess worker = FLEET.start("worker", worker().agent(options));
+        worker.awaitStdout("^ready pid=\\d+ agent=true$", ChildProcess.START_TIMEOUT);
+        assertThat(FLEET.records().awaitRecord("stray-commas", ChildProcess.START_TIMEOUT))
+                .containsEntry("interval", "1000");
         assertThat(worker.stderr()).doesNotContain(DISABLED);
     }
 
-    private static WorkerCommand command() {
-        return WorkerCommand.on(Jdk.current(), REDIS.url()).args("--stdin");
+    private static JvmCommand worker() {
+        return FLEET.exampleWorker(Jdk.current()).args("--stdin");
     }
 
     /** Runs the fixed script, waits for exit 0, returns stdout with the pid masked. */
-    private static String runScript(WorkerProcess worker) {
-        worker.awaitOutput("^ready pid=", WorkerProcess.START_TIMEOUT);
+    private static String runScript(ChildProcess worker) {
+        worker.awaitStdout("^ready pid=", ChildProcess.START_TIMEOUT);
         SCRIPT.forEach(worker::send);
         assertThat(worker.awaitExit(EXIT_TIMEOUT)).as(worker.describe()).isZero();
         return worker.stdout().replace("pid=" + worker.pid(), "pid=<pid>");

@@ -2,16 +2,13 @@ package io.wmon.it;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.Artifacts;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.Artifacts;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
+import io.wmon.test.worker.WorkerRecords;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,29 +24,21 @@ class ChildClassLoaderIT {
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    private final WorkerRecords records = FLEET.records();
 
     @Test
     void busyFromAChildLoaderReachesTheRecord() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "child-loader");
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
+        AgentArgs agent = FLEET.agent("child-loader");
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current())
                 .agent(agent.toString()).args("--stdin"));
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
 
         worker.send("child-busy job-9");
-        worker.awaitOutput("^ok child-busy job-9$", STATUS_TIMEOUT);
-        worker.awaitOutput("^child api loader: bootstrap$", STATUS_TIMEOUT);
-        fleet.awaitRecord(agent.id(), STATUS_TIMEOUT,
+        worker.awaitStdout("^ok child-busy job-9$", STATUS_TIMEOUT);
+        worker.awaitStdout("^child api loader: bootstrap$", STATUS_TIMEOUT);
+        records.awaitRecord(agent.id(), STATUS_TIMEOUT,
                 record -> "busy".equals(record.get("state")) && "job-9".equals(record.get("job")));
     }
 
@@ -59,15 +48,15 @@ class ChildClassLoaderIT {
      */
     @Test
     void busyFromAChildLoaderReachesAnAgentAttachedLater() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "child-loader-attached");
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url()).args("--stdin"));
-        worker.awaitOutput("^ready pid=\\d+ agent=false$", WorkerProcess.START_TIMEOUT);
-        worker.attachAgent(Artifacts.agentJar(), agent.toString());
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+        AgentArgs agent = FLEET.agent("child-loader-attached");
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).args("--stdin"));
+        worker.awaitStdout("^ready pid=\\d+ agent=false$", ChildProcess.START_TIMEOUT);
+        worker.loadAgent(Artifacts.agentJar(), agent.toString());
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
 
         worker.send("child-busy job-10");
-        worker.awaitOutput("^ok child-busy job-10$", STATUS_TIMEOUT);
-        fleet.awaitRecord(agent.id(), STATUS_TIMEOUT,
+        worker.awaitStdout("^ok child-busy job-10$", STATUS_TIMEOUT);
+        records.awaitRecord(agent.id(), STATUS_TIMEOUT,
                 record -> "busy".equals(record.get("state")) && "job-10".equals(record.get("job")));
     }
 }

@@ -4,22 +4,18 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.ConnectionSampler;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.WorkerMXBean;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.ConnectionSampler;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
 import java.time.Duration;
 import java.util.Map;
 import javax.management.JMX;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,27 +31,17 @@ class ForeignJedisIT {
     private static final String APP_POOLS = "org.apache.commons.pool2:type=GenericObjectPool,*";
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
     @Test
     void applicationJedis5RunsBesideTheAgent() throws Exception {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "foreign-jedis");
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
-                .agent(agent.toString()).args("--redis", REDIS.url(), "--app-pool", "--job-millis", "100"));
-        worker.awaitOutput("^ready pid=\\d+ agent=true$", WorkerProcess.START_TIMEOUT);
-        worker.awaitOutput("^job job-10 succeeded$", WorkerProcess.START_TIMEOUT);
+        AgentArgs agent = FLEET.agent("foreign-jedis");
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).agent(agent.toString())
+                .args("--redis", FLEET.redis().url(), "--app-pool", "--job-millis", "100"));
+        worker.awaitStdout("^ready pid=\\d+ agent=true$", ChildProcess.START_TIMEOUT);
+        worker.awaitStdout("^job job-10 succeeded$", ChildProcess.START_TIMEOUT);
 
-        Map<String, String> record = fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT,
+        Map<String, String> record = FLEET.records().awaitRecord(agent.id(), ChildProcess.START_TIMEOUT,
                 fields -> "1".equals(fields.get("app_pools")));
         assertThat(record.get("app_active")).matches("\\d+");
         assertThat(record.get("app_idle")).matches("\\d+");
@@ -66,7 +52,7 @@ class ForeignJedisIT {
         assertThat(bean.getJobsProcessedCount()).isPositive();
         assertThat(bean.getJobsFailedCount()).isZero();
 
-        ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofSeconds(2));
+        ConnectionSampler samples = ConnectionSampler.sample(FLEET.probe(), Duration.ofSeconds(2));
         assertThat(samples.max(client -> client.name().isEmpty()))
                 .as("the application's own, unnamed connections").isBetween(1L, 2L);
         assertThat(samples.seen(client -> !client.name().isEmpty()))

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.wmon.core.record.WorkerRecordCodec;
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.ConnectionSampler;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.FleetRedis.BeatAndScore;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.ConnectionSampler;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
+import io.wmon.test.worker.WorkerRecords;
+import io.wmon.test.worker.WorkerRecords.BeatAndScore;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,28 +24,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordAndBudgetIT {
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    private final WorkerRecords records = FLEET.records();
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wmon.it.harness.Jdk#supported")
+    @MethodSource("io.wmon.test.jvm.Jdk#supported")
     void recordHasItsFieldsTtlAndScore(Jdk jdk) {
         jdk.assumeInstalled();
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "record-" + jdk.label());
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(jdk, REDIS.url())
+        AgentArgs agent = FLEET.agent("record-" + jdk.label());
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(jdk)
                 .agent(agent.toString()).args("--job-millis", "100"));
-        worker.awaitOutput("^ready pid=", WorkerProcess.START_TIMEOUT);
+        worker.awaitStdout("^ready pid=", ChildProcess.START_TIMEOUT);
 
-        Map<String, String> record = fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+        Map<String, String> record = records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
         assertThat(record)
                 .containsEntry("v", "1")
                 .containsEntry("id", agent.id())
@@ -62,30 +51,30 @@ class RecordAndBudgetIT {
         assertThat(WorkerRecordCodec.decode(record).isValid()).as("decodes: %s", record).isTrue();
 
         // 3 x 1 s is below the 15 s floor, so the TTL is 15 s, refreshed every beat.
-        assertThat(fleet.pttl(agent.id())).isBetween(10_000L, 15_000L);
+        assertThat(records.pttl(agent.id())).isBetween(10_000L, 15_000L);
 
-        BeatAndScore beat = fleet.beatAndScore(agent.id());
+        BeatAndScore beat = records.beatAndScore(agent.id());
         assertThat(beat.score()).as("registry score").isNotNull();
         assertThat(beat.score().longValue()).isEqualTo(Long.parseLong(beat.beat()));
         assertThat(beat.score().longValue()).isCloseTo(System.currentTimeMillis(), within(10_000L));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wmon.it.harness.Jdk#supported")
+    @MethodSource("io.wmon.test.jvm.Jdk#supported")
     void connectionsAreNamedAndWithinPoolMaxTotalOverSeveralBeats(Jdk jdk) {
         jdk.assumeInstalled();
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "budget-" + jdk.label()).with("poolMaxTotal", "4");
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(jdk, REDIS.url())
+        AgentArgs agent = FLEET.agent("budget-" + jdk.label()).with("poolMaxTotal", "4");
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(jdk)
                 .agent(agent.toString()).args("--job-millis", "100"));
-        long firstBeat = Long.parseLong(fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT).get("beat"));
+        long firstBeat = Long.parseLong(records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT).get("beat"));
 
-        ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofMillis(4_500));
+        ConnectionSampler samples = ConnectionSampler.sample(FLEET.probe(), Duration.ofMillis(4_500));
 
         assertThat(samples.max(ConnectionSampler.named(agent.connectionName())))
                 .as("agent connections, most seen at once").isBetween(1L, 4L);
         assertThat(samples.seen(client -> !client.name().equals(agent.connectionName())))
                 .as("connections other than the agent's named ones").isEmpty();
-        assertThat(Long.parseLong(fleet.record(agent.id()).get("beat")))
+        assertThat(Long.parseLong(records.record(agent.id()).get("beat")))
                 .as("the beat went on while sampling").isGreaterThanOrEqualTo(firstBeat + 2_500);
         assertThat(worker.isAlive()).isTrue();
     }

@@ -3,16 +3,12 @@ package io.wmon.it;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.ConnectionSampler;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.ConnectionSampler;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,37 +18,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisDownAtStartIT {
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
-
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
     @Test
     void workerRunsWhileRedisIsDownAndIsRecordedOnceItIsBack() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "down-at-start");
-        REDIS.stop();
-        WorkerProcess worker;
+        AgentArgs agent = FLEET.agent("down-at-start");
+        FLEET.redis().stop();
+        ChildProcess worker;
         try {
-            worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
+            worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current())
                     .agent(agent.toString()).args("--job-millis", "100"));
-            worker.awaitOutput("^ready pid=", WorkerProcess.START_TIMEOUT);
-            worker.awaitOutput("^job job-20 succeeded$", WorkerProcess.START_TIMEOUT);
+            worker.awaitStdout("^ready pid=", ChildProcess.START_TIMEOUT);
+            worker.awaitStdout("^job job-20 succeeded$", ChildProcess.START_TIMEOUT);
             assertThat(worker.isAlive()).isTrue();
             assertThat(worker.stdout()).doesNotContain("failed");
         } finally {
-            REDIS.start();
+            FLEET.redis().start();
         }
 
-        fleet.awaitRecord(agent.id(), Duration.ofSeconds(45));
-        assertThat(fleet.score(agent.id())).isNotNull();
-        ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofSeconds(2));
+        FLEET.records().awaitRecord(agent.id(), Duration.ofSeconds(45));
+        assertThat(FLEET.records().score(agent.id())).isNotNull();
+        ConnectionSampler samples = ConnectionSampler.sample(FLEET.probe(), Duration.ofSeconds(2));
         assertThat(samples.max(ConnectionSampler.named(agent.connectionName()))).isBetween(1L, 4L);
         assertThat(samples.max()).as("nothing but the agent's connections").isEqualTo(
                 samples.max(ConnectionSampler.named(agent.connectionName())));

@@ -4,66 +4,57 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.WorkerMXBean;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
+import io.wmon.test.worker.WorkerRecords;
 import java.time.Duration;
 import javax.management.JMX;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code WorkerStatus} calls of the application reach the Redis record and the Worker MBean. */
+/**
+ * {@code WorkerStatus} calls of the application reach the Redis record and the Worker MBean, both
+ * in the contract's lower-case wire form ({@code busy}, {@code idle}, {@code paused}).
+ */
 @Timeout(value = 90, unit = SECONDS)
 class ScriptedStatusIT {
 
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    private final WorkerRecords records = FLEET.records();
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wmon.it.harness.Jdk#supported")
+    @MethodSource("io.wmon.test.jvm.Jdk#supported")
     void busyThenSucceedShowsInRedisAndOverJmx(Jdk jdk) {
         jdk.assumeInstalled();
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "scripted-" + jdk.label());
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(jdk, REDIS.url())
-                .agent(agent.toString()).args("--stdin"));
-        worker.awaitOutput("^ready pid=\\d+ agent=true$", WorkerProcess.START_TIMEOUT);
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+        AgentArgs agent = FLEET.agent("scripted-" + jdk.label());
+        ChildProcess worker = startScripted(jdk, agent);
+        worker.awaitStdout("^ready pid=\\d+ agent=true$", ChildProcess.START_TIMEOUT);
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
         WorkerMXBean bean = JMX.newMXBeanProxy(worker.jmx(), ObjectNames.worker(), WorkerMXBean.class);
 
         worker.send("busy job-1");
-        worker.awaitOutput("^ok busy job-1$", STATUS_TIMEOUT);
-        fleet.awaitRecord(agent.id(), STATUS_TIMEOUT,
+        worker.awaitStdout("^ok busy job-1$", STATUS_TIMEOUT);
+        records.awaitRecord(agent.id(), STATUS_TIMEOUT,
                 record -> "busy".equals(record.get("state")) && "job-1".equals(record.get("job")));
-        assertThat(bean.getState()).isEqualToIgnoringCase("busy");
+        assertThat(bean.getState()).isEqualTo("busy");
         assertThat(bean.getCurrentJob()).isEqualTo("job-1");
 
         worker.send("succeed");
-        worker.awaitOutput("^ok succeed$", STATUS_TIMEOUT);
-        fleet.awaitRecord(agent.id(), STATUS_TIMEOUT,
+        worker.awaitStdout("^ok succeed$", STATUS_TIMEOUT);
+        records.awaitRecord(agent.id(), STATUS_TIMEOUT,
                 record -> "idle".equals(record.get("state")) && "1".equals(record.get("processed")));
-        assertThat(fleet.record(agent.id())).containsEntry("job", "").containsEntry("failed", "0");
-        assertThat(bean.getState()).isEqualToIgnoringCase("idle");
+        assertThat(records.record(agent.id())).containsEntry("job", "").containsEntry("failed", "0");
+        assertThat(bean.getState()).isEqualTo("idle");
         assertThat(bean.getJobsProcessedCount()).isEqualTo(1);
         assertThat(bean.getCurrentJob()).isEmpty();
 
@@ -72,22 +63,26 @@ class ScriptedStatusIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.wmon.it.harness.Jdk#supported")
+    @MethodSource("io.wmon.test.jvm.Jdk#supported")
     void failAndPauseAreCountedAndShown(Jdk jdk) {
         jdk.assumeInstalled();
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "scripted-fail-" + jdk.label());
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(jdk, REDIS.url())
-                .agent(agent.toString()).args("--stdin"));
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
+        AgentArgs agent = FLEET.agent("scripted-fail-" + jdk.label());
+        ChildProcess worker = startScripted(jdk, agent);
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
 
         worker.send("busy job-2");
         worker.send("fail");
         worker.send("pause");
-        worker.awaitOutput("^ok pause$", STATUS_TIMEOUT);
-        fleet.awaitRecord(agent.id(), STATUS_TIMEOUT,
+        worker.awaitStdout("^ok pause$", STATUS_TIMEOUT);
+        records.awaitRecord(agent.id(), STATUS_TIMEOUT,
                 record -> "paused".equals(record.get("state")) && "1".equals(record.get("failed")));
         WorkerMXBean bean = JMX.newMXBeanProxy(worker.jmx(), ObjectNames.worker(), WorkerMXBean.class);
         await().atMost(STATUS_TIMEOUT).until(bean::getJobsFailedCount, count -> count == 1);
-        assertThat(bean.getState()).isEqualToIgnoringCase("paused");
+        assertThat(bean.getState()).isEqualTo("paused");
+        assertThat(bean.getCurrentJob()).as("no job while paused").isEmpty();
+    }
+
+    private static ChildProcess startScripted(Jdk jdk, AgentArgs agent) {
+        return FLEET.start("worker", FLEET.exampleWorker(jdk).agent(agent.toString()).args("--stdin"));
     }
 }

@@ -3,15 +3,12 @@ package io.wmon.it;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wmon.it.harness.AgentArgs;
-import io.wmon.it.harness.FleetRedis;
-import io.wmon.it.harness.Jdk;
-import io.wmon.it.harness.WorkerCommand;
-import io.wmon.it.harness.WorkerProcess;
-import io.wmon.it.harness.WorkerProcesses;
-import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
+import io.wmon.test.worker.WorkerRecords;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,89 +22,84 @@ class ShutdownHookIT {
 
     /** The contract says 1 s; the bound is generous because a loaded 2-core machine is noisy. */
     private static final Duration EXIT_BOUND = Duration.ofSeconds(5);
+    /** The exit status of a JVM ended by SIGTERM: the agent's hook must not change it. */
+    private static final int SIGTERM_STATUS = 128 + 15;
 
     @RegisterExtension
-    static final RedisServerExtension REDIS = new RedisServerExtension();
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
-    @RegisterExtension
-    final WorkerProcesses workers = new WorkerProcesses();
-
-    private final FleetRedis fleet = new FleetRedis(REDIS.host(), REDIS.port());
-
-    @AfterEach
-    void disconnect() {
-        fleet.close();
-    }
+    private final WorkerRecords records = FLEET.records();
 
     @Test
     void sigtermMarksTheRecordStoppedAndLeavesTheRegistry() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "sigterm");
-        WorkerProcess worker = startWorker(agent);
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
-        assertThat(fleet.score(agent.id())).isNotNull();
+        AgentArgs agent = FLEET.agent("sigterm");
+        ChildProcess worker = startWorker(agent);
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
+        assertThat(records.score(agent.id())).isNotNull();
 
         long exitMillis = terminateAndTime(worker);
         System.out.printf("measured: SIGTERM to exit with Redis up: %d ms%n", exitMillis);
 
-        assertThat(fleet.record(agent.id())).containsEntry("state", "stopped");
-        assertThat(fleet.score(agent.id())).as("registry member after SIGTERM").isNull();
+        assertThat(records.record(agent.id())).containsEntry("state", "stopped");
+        assertThat(records.score(agent.id())).as("registry member after SIGTERM").isNull();
         assertThat(Duration.ofMillis(exitMillis)).isLessThan(EXIT_BOUND);
     }
 
     @Test
     void sigtermExitsPromptlyWhenRedisIsDown() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "sigterm-down");
-        WorkerProcess worker = startWorker(agent);
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
-        REDIS.stop();
+        AgentArgs agent = FLEET.agent("sigterm-down");
+        ChildProcess worker = startWorker(agent);
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
+        FLEET.redis().stop();
         try {
             sleep(Duration.ofMillis(1_500)); // at least one beat fails before the signal
             long exitMillis = terminateAndTime(worker);
             System.out.printf("measured: SIGTERM to exit with Redis down: %d ms%n", exitMillis);
             assertThat(Duration.ofMillis(exitMillis)).isLessThan(EXIT_BOUND);
         } finally {
-            REDIS.start();
+            FLEET.redis().start();
         }
     }
 
     /** A frozen server is worse than a stopped one: connections stay open and nothing answers. */
     @Test
     void sigtermExitsPromptlyWhenRedisHangs() {
-        AgentArgs agent = AgentArgs.of(REDIS.url(), "sigterm-hang");
-        WorkerProcess worker = startWorker(agent);
-        fleet.awaitRecord(agent.id(), WorkerProcess.START_TIMEOUT);
-        REDIS.pause();
+        AgentArgs agent = FLEET.agent("sigterm-hang");
+        ChildProcess worker = startWorker(agent);
+        records.awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
+        FLEET.redis().pause();
         try {
             sleep(Duration.ofMillis(1_500)); // a beat is now stuck waiting for a reply
             long exitMillis = terminateAndTime(worker);
             System.out.printf("measured: SIGTERM to exit with Redis paused (SIGSTOP): %d ms%n", exitMillis);
             assertThat(Duration.ofMillis(exitMillis)).isLessThan(EXIT_BOUND);
         } finally {
-            REDIS.resume();
+            FLEET.redis().resume();
         }
     }
 
     @Test
     void withoutTheAgentForComparison() {
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
-                .args("--job-millis", "100"));
-        worker.awaitOutput("^job job-1 succeeded$", WorkerProcess.START_TIMEOUT);
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).args("--job-millis", "100"));
+        worker.awaitStdout("^job job-1 succeeded$", ChildProcess.START_TIMEOUT);
         System.out.printf("measured: SIGTERM to exit without the agent: %d ms%n", terminateAndTime(worker));
     }
 
-    private WorkerProcess startWorker(AgentArgs agent) {
-        WorkerProcess worker = workers.start("worker", WorkerCommand.on(Jdk.current(), REDIS.url())
+    private static ChildProcess startWorker(AgentArgs agent) {
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current())
                 .agent(agent.toString()).args("--job-millis", "100"));
-        worker.awaitOutput("^job job-1 succeeded$", WorkerProcess.START_TIMEOUT);
+        worker.awaitStdout("^job job-1 succeeded$", ChildProcess.START_TIMEOUT);
         return worker;
     }
 
-    /** Sends SIGTERM and returns the milliseconds until the JVM exited (at most 30 s, else it fails). */
-    private static long terminateAndTime(WorkerProcess worker) {
+    /** Sends SIGTERM, checks the JVM ended as SIGTERM ends it, and returns the milliseconds it took (at most 30 s). */
+    private static long terminateAndTime(ChildProcess worker) {
         long start = System.nanoTime();
         worker.terminate();
-        worker.awaitExit(Duration.ofSeconds(30));
-        return (System.nanoTime() - start) / 1_000_000;
+        int status = worker.awaitExit(Duration.ofSeconds(30));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(status).as(worker.describe()).isEqualTo(SIGTERM_STATUS);
+        return millis;
     }
 
     private static void sleep(Duration duration) {

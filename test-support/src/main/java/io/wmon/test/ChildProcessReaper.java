@@ -4,19 +4,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes sure no Redis child process outlives the test JVM, even when a test class never
- * reaches {@code afterAll} (a crash, {@code System.exit}, a killed Maven build): a JVM does not
- * end its children by itself, and a forgotten server keeps its port and memory.
+ * Makes sure no child process of a test (a Redis server, a worker JVM, a launcher) outlives the
+ * test JVM, even when clean-up never runs (a crash, {@code System.exit}, a killed Maven build): a
+ * JVM does not end its children by itself, and a forgotten one keeps its port and memory.
  *
- * <p>One shutdown hook kills every process still registered. A JVM killed with SIGKILL runs no
- * hook at all; that case cannot be covered from inside the JVM.
+ * <p>One shutdown hook kills every process still registered, and the processes it started in
+ * turn. A JVM killed with SIGKILL runs no hook at all; that case cannot be covered from inside the JVM.
  */
-final class ChildProcessReaper {
+public final class ChildProcessReaper {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Thread hook = new Thread(ChildProcessReaper::killAll, "wmon-redis-reaper");
+        Thread hook = new Thread(ChildProcessReaper::killAll, "wmon-test-reaper");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -24,18 +24,24 @@ final class ChildProcessReaper {
     }
 
     /** Kills {@code process} when the JVM exits, unless it was {@linkplain #forget forgotten} first. */
-    static void register(Process process) {
+    public static void register(Process process) {
         LIVE.add(process);
     }
 
     /** Called once the process has been stopped on purpose. */
-    static void forget(Process process) {
+    public static void forget(Process process) {
         LIVE.remove(process);
+    }
+
+    /** SIGKILL to {@code process} and to every process it started, grandchildren first. */
+    public static void killWithDescendants(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static void killAll() {
         for (Process process : LIVE) {
-            process.destroyForcibly();
+            killWithDescendants(process);
         }
     }
 }

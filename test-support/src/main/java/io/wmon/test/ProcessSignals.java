@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Freezes and thaws a process with SIGSTOP and SIGCONT, which Java cannot send itself, through
- * the {@code kill} command.
+ * Sends the signals Java cannot send itself (SIGSTOP, SIGCONT, SIGINT) through the {@code kill}
+ * command. SIGTERM and SIGKILL are {@link Process#destroy()} and {@link Process#destroyForcibly()}.
  */
-final class ProcessSignals {
+public final class ProcessSignals {
 
     /** How long to wait for the kernel to report a process stopped; it normally takes microseconds. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
@@ -19,7 +19,7 @@ final class ProcessSignals {
     }
 
     /** Sends SIGSTOP and, where /proc exists, returns only once the process is really stopped. */
-    static void stop(long pid) {
+    public static void stop(long pid) {
         send("-STOP", pid);
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         if (!Files.exists(stat)) {
@@ -35,8 +35,13 @@ final class ProcessSignals {
     }
 
     /** Sends SIGCONT. */
-    static void resume(long pid) {
+    public static void resume(long pid) {
         send("-CONT", pid);
+    }
+
+    /** Sends SIGINT, as Ctrl-C in a terminal does. */
+    public static void interrupt(long pid) {
+        send("-INT", pid);
     }
 
     /** Reads the state letter of /proc/PID/stat, found after the command name in parentheses. */

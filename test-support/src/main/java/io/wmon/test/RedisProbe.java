@@ -22,8 +22,13 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  */
 public final class RedisProbe implements AutoCloseable {
 
+    /**
+     * How the connections of the test harness itself are named ({@code wmon-test-…}): never
+     * {@code wmon:…}, so that counting the connections of the code under test leaves them out.
+     */
+    public static final String HARNESS_NAME_PREFIX = "wmon-test-";
     /** The {@code CLIENT SETNAME} of the probe's connection. */
-    public static final String CLIENT_NAME = "wmon-test-probe";
+    public static final String CLIENT_NAME = HARNESS_NAME_PREFIX + "probe";
     /** Connect and read timeout, in milliseconds: generous for a local server, short enough to fail fast. */
     private static final int TIMEOUT_MILLIS = 3_000;
 

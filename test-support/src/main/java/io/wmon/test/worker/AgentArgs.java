@@ -1,4 +1,4 @@
-package io.wmon.it.harness;
+package io.wmon.test.worker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,11 +6,11 @@ import java.util.stream.Collectors;
 
 /**
  * The agent's option string ({@code key=value,key=value}) for a test worker: the test's own Redis,
- * namespace {@value #NAMESPACE}, a one-second heartbeat.
+ * namespace {@value #NAMESPACE}, a one-second heartbeat; {@link #with} changes or adds any key.
  */
 public final class AgentArgs {
 
-    /** The fleet namespace every integration test uses. */
+    /** The fleet namespace test workers report under unless told otherwise. */
     public static final String NAMESPACE = "it";
 
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -26,7 +26,7 @@ public final class AgentArgs {
         return new AgentArgs(redisUrl, id);
     }
 
-    /** Sets (or replaces) one option. */
+    /** Sets (or replaces) one option, keeping its place in the string. */
     public AgentArgs with(String key, String value) {
         options.put(key, value);
         return this;
@@ -37,9 +37,13 @@ public final class AgentArgs {
         return options.get("id");
     }
 
+    public String namespace() {
+        return options.get("namespace");
+    }
+
     /** The name of the agent's pooled connections: {@code wmon:agent:<NS>:<id>}. */
     public String connectionName() {
-        return "wmon:agent:" + options.get("namespace") + ":" + id();
+        return "wmon:agent:" + namespace() + ":" + id();
     }
 
     @Override

@@ -1,8 +1,8 @@
-package io.wmon.it.harness;
+package io.wmon.test.worker;
 
 import static org.awaitility.Awaitility.await;
 
-import io.wmon.core.fleet.FleetKeys;
+import io.wmon.test.RedisProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +15,39 @@ import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * What the agent wrote to the test server: worker records, their TTL and the registry ZSET.
+ * What agents wrote to the test server for one namespace: worker records, their TTL and the
+ * registry ZSET, at the keys of schema v1 ({@code wmon:{NS}:worker:<id>}, {@code wmon:{NS}:workers}).
  *
- * <p>One connection named {@value #CLIENT_NAME} (not {@code wmon:…}, so connection counts of
- * the code under test leave it out), reopened when the server was restarted in between.
+ * <p>The key layout is written out here rather than taken from the code under test, so that a
+ * change to it fails the tests. One connection named {@value #CLIENT_NAME} (a harness name, which
+ * connection counts leave out), opened on first use and again after the server was restarted.
  */
-public final class FleetRedis implements AutoCloseable {
+public final class WorkerRecords implements AutoCloseable {
 
-    public static final String CLIENT_NAME = "it-fleet-reader";
+    public static final String CLIENT_NAME = RedisProbe.HARNESS_NAME_PREFIX + "records";
 
     private final HostAndPort address;
-    private final FleetKeys keys = FleetKeys.of(AgentArgs.NAMESPACE);
+    private final String namespace;
     private Jedis jedis;
 
-    public FleetRedis(String host, int port) {
+    public WorkerRecords(String host, int port, String namespace) {
         this.address = new HostAndPort(host, port);
+        this.namespace = namespace;
+    }
+
+    /** The key of worker {@code id}'s record hash. */
+    public String recordKey(String id) {
+        return "wmon:{" + namespace + "}:worker:" + id;
+    }
+
+    /** The key of the registry ZSET. */
+    public String registryKey() {
+        return "wmon:{" + namespace + "}:workers";
     }
 
     /** The record hash of worker {@code id}; empty when there is none. */
     public Map<String, String> record(String id) {
-        return call(j -> j.hgetAll(keys.worker(id)));
+        return call(j -> j.hgetAll(recordKey(id)));
     }
 
     /** Waits until the record of {@code id} satisfies {@code condition} and returns it. */
@@ -50,20 +63,20 @@ public final class FleetRedis implements AutoCloseable {
 
     /** The record's remaining time to live in ms ({@code PTTL}: -2 no key, -1 no expiry). */
     public long pttl(String id) {
-        return call(j -> j.pttl(keys.worker(id)));
+        return call(j -> j.pttl(recordKey(id)));
     }
 
     /** The registry score of {@code id}, or {@code null} when it is no member. */
     public Double score(String id) {
-        return call(j -> j.zscore(keys.workers(), id));
+        return call(j -> j.zscore(registryKey(), id));
     }
 
     /** The record's {@code beat} field and the registry score, read in one transaction. */
     public BeatAndScore beatAndScore(String id) {
         return call(j -> {
             Transaction tx = j.multi();
-            tx.hget(keys.worker(id), "beat");
-            tx.zscore(keys.workers(), id);
+            tx.hget(recordKey(id), "beat");
+            tx.zscore(registryKey(), id);
             List<Object> replies = tx.exec();
             return new BeatAndScore((String) replies.get(0), (Double) replies.get(1));
         });

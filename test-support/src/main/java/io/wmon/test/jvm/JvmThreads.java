@@ -1,4 +1,4 @@
-package io.wmon.it.harness;
+package io.wmon.test.jvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Objects;
 import javax.management.MBeanServerConnection;
 
-/** The live threads of a worker JVM, read through its {@code ThreadMXBean} over JMX. */
-public final class WorkerThreads {
+/** The live threads of a JVM, read through its {@code ThreadMXBean} over JMX. */
+public final class JvmThreads {
 
-    private WorkerThreads() {
+    private JvmThreads() {
     }
 
-    /** The names of every live thread of the JVM behind {@code jmx}. */
+    /** The names of every live thread of the JVM behind {@code jmx}, sorted. */
     public static List<String> names(MBeanServerConnection jmx) {
         try {
             ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(jmx,

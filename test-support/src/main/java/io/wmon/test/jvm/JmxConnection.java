@@ -1,4 +1,4 @@
-package io.wmon.it.harness;
+package io.wmon.test.jvm;
 
 import java.io.IOException;
 import javax.management.MBeanServerConnection;
@@ -7,25 +7,25 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * A real JMX connector to a worker's platform MBeanServer, found as JConsole finds it: the Attach
- * API starts the worker's local management agent and tells its address.
+ * A real JMX connector to a child JVM's platform MBeanServer, found as JConsole finds it: the
+ * Attach API starts the JVM's local management agent and tells its address.
  */
-final class WorkerJmx implements AutoCloseable {
+final class JmxConnection implements AutoCloseable {
 
     private final JMXConnector connector;
     private final MBeanServerConnection connection;
 
-    private WorkerJmx(JMXConnector connector) throws IOException {
+    private JmxConnection(JMXConnector connector) throws IOException {
         this.connector = connector;
         this.connection = connector.getMBeanServerConnection();
     }
 
-    static WorkerJmx connect(long pid) {
-        String address = AttachClient.localManagementAgent(pid);
+    static JmxConnection connect(long pid) {
+        String address = AttachSession.localManagementAgent(pid);
         JMXConnector connector = null;
         try {
             connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-            return new WorkerJmx(connector);
+            return new JmxConnection(connector);
         } catch (IOException e) {
             closeQuietly(connector);
             throw new IllegalStateException("cannot connect to " + address + " of pid " + pid, e);
@@ -46,7 +46,7 @@ final class WorkerJmx implements AutoCloseable {
             try {
                 connector.close();
             } catch (IOException e) {
-                // the worker may be gone already
+                // the JVM may be gone already
             }
         }
     }

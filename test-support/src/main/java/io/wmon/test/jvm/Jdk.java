@@ -1,4 +1,4 @@
-package io.wmon.it.harness;
+package io.wmon.test.jvm;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,22 +9,26 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * A JDK a worker JVM runs on.
+ * A JDK a child JVM runs on: the one running the tests, or the Java 25 JDK installed beside it.
  *
- * @param label short name for test display names and worker ids, e.g. {@code java17}
+ * @param label short name for test display names, worker ids and output folders, e.g. {@code java17}
  * @param home  the JDK's home directory
  */
 public record Jdk(String label, Path home) {
 
+    /** The system property naming the Java 25 JDK's home; the poms pass it. */
+    public static final String JAVA25_HOME_PROPERTY = "wmon.java25.home";
+    /** Where the Java 25 JDK is installed on the build machine, when the property is not set. */
+    public static final String JAVA25_DEFAULT_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
+
     /** The JDK running the tests (Java 17 on the build machine). */
     public static Jdk current() {
-        Path home = Path.of(System.getProperty("java.home"));
-        return new Jdk("java" + Runtime.version().feature(), home);
+        return new Jdk("java" + Runtime.version().feature(), Path.of(System.getProperty("java.home")));
     }
 
-    /** The Java 25 JDK named by the {@code wmon.java25.home} system property (it may be missing). */
+    /** The Java 25 JDK named by {@value #JAVA25_HOME_PROPERTY} (it may be missing: see {@link #assumeInstalled()}). */
     public static Jdk java25() {
-        return new Jdk("java25", Path.of(System.getProperty("wmon.java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64")));
+        return new Jdk("java25", Path.of(System.getProperty(JAVA25_HOME_PROPERTY, JAVA25_DEFAULT_HOME)));
     }
 
     /** Every JDK the agent is tested on, for {@code @MethodSource}; a missing one is skipped by its test. */

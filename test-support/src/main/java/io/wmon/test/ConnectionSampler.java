@@ -1,7 +1,5 @@
-package io.wmon.it.harness;
+package io.wmon.test;
 
-import io.wmon.test.ClientInfo;
-import io.wmon.test.RedisProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,9 @@ import java.util.function.Predicate;
 /**
  * Snapshots of the server's {@code CLIENT LIST} taken every 200 ms over a while, to check that a
  * connection budget holds throughout and not only at one instant.
+ *
+ * <p>The harness's own connections (named {@value RedisProbe#HARNESS_NAME_PREFIX}…) are left out
+ * of every snapshot.
  */
 public final class ConnectionSampler {
 
@@ -21,12 +22,13 @@ public final class ConnectionSampler {
         this.snapshots = snapshots;
     }
 
-    /** Samples the connections other than the tests' own during {@code during}. */
+    /** Samples the connections other than the harness's own during {@code during}; at least one snapshot. */
     public static ConnectionSampler sample(RedisProbe probe, Duration during) {
         List<List<ClientInfo>> snapshots = new ArrayList<>();
         long end = System.nanoTime() + during.toNanos();
         do {
-            snapshots.add(probe.clients().stream().filter(client -> !client.name().equals(FleetRedis.CLIENT_NAME))
+            snapshots.add(probe.clients().stream()
+                    .filter(client -> !client.name().startsWith(RedisProbe.HARNESS_NAME_PREFIX))
                     .toList());
             try {
                 Thread.sleep(PERIOD.toMillis());
@@ -36,6 +38,11 @@ public final class ConnectionSampler {
             }
         } while (System.nanoTime() < end);
         return new ConnectionSampler(snapshots);
+    }
+
+    /** How many snapshots were taken. */
+    public int size() {
+        return snapshots.size();
     }
 
     /** The largest number of connections matching {@code filter} in any one snapshot. */

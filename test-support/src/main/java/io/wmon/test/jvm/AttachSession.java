@@ -1,18 +1,18 @@
-package io.wmon.it.harness;
+package io.wmon.test.jvm;
 
 import com.sun.tools.attach.VirtualMachine;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** Short Attach API sessions to a worker JVM; each one detaches in {@code finally}. */
-final class AttachClient {
+/** Short Attach API sessions to a child JVM; each one detaches in {@code finally}. */
+final class AttachSession {
 
-    private AttachClient() {
+    private AttachSession() {
     }
 
-    /** {@code VirtualMachine.loadAgent}: runs the agent's {@code agentmain} in the worker. */
+    /** {@code VirtualMachine.loadAgent}: runs the jar's {@code agentmain} in the JVM. */
     static void loadAgent(long pid, Path agentJar, String options) {
-        run(pid, "load the agent", vm -> {
+        run(pid, "load the agent " + agentJar.getFileName(), vm -> {
             vm.loadAgent(agentJar.toString(), options);
             return null;
         });
@@ -22,7 +22,7 @@ final class AttachClient {
         return run(pid, "read system properties", VirtualMachine::getSystemProperties);
     }
 
-    /** Starts the worker's local JMX agent (a no-op when it runs) and returns its connector address. */
+    /** Starts the JVM's local JMX agent (a no-op when it runs) and returns its connector address. */
     static String localManagementAgent(long pid) {
         return run(pid, "start the local management agent", VirtualMachine::startLocalManagementAgent);
     }
