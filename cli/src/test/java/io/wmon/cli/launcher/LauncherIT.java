@@ -3,7 +3,7 @@ package io.wmon.cli.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wmon.cli.CliResult;
-import io.wmon.cli.ExitCodes;
+import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,10 @@
 package io.wmon.cli.command.attach;
 
-import io.wmon.cli.ExitCodes;
-import io.wmon.cli.TargetUnreachableException;
+import io.wmon.cli.jvm.AgentJar;
+import io.wmon.cli.jvm.AttachedVm;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.ExplicitOptions;
+import io.wmon.cli.shell.TargetUnreachableException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

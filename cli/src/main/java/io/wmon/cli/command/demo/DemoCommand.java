@@ -1,24 +1,20 @@
 package io.wmon.cli.command.demo;
 
-import io.wmon.cli.ExitCodes;
-import io.wmon.cli.Wmon;
-import io.wmon.cli.WmonCommand;
-import io.wmon.cli.command.attach.AgentJar;
-import io.wmon.cli.command.attach.ExplicitOptions;
-import io.wmon.cli.command.attach.InstalledArtifact;
+import io.wmon.cli.fleetview.InterruptHook;
+import io.wmon.cli.fleetview.RefreshLoop;
+import io.wmon.cli.fleetview.StatusDisplay;
+import io.wmon.cli.fleetview.StopSignal;
+import io.wmon.cli.jvm.AgentJar;
+import io.wmon.cli.jvm.InstalledArtifact;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.ExplicitOptions;
+import io.wmon.cli.shell.RedisSession;
+import io.wmon.cli.shell.WmonCommand;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
-import io.wmon.core.redis.ConnectionNames;
-import io.wmon.core.redis.PoolSettings;
-import io.wmon.core.redis.RedisEndpoint;
-import io.wmon.core.redis.SharedPool;
-import io.wmon.core.redis.SharedPoolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final int MAX_WORKERS = 16;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FIRST_BEAT_TIMEOUT = Duration.ofSeconds(20);
+    /** How often the fleet view is redrawn. */
+    static final Duration REFRESH = Duration.ofSeconds(2);
 
     @Spec
     CommandSpec spec;
@@ -80,8 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkFlags();
-        String namespace = ExplicitOptions.typed(spec.commandLine(), "--namespace").orElse(NAMESPACE);
-        FleetKeys keys = FleetKeys.of(namespace);
+        FleetKeys keys = ExplicitOptions.typed(spec.commandLine(), "--namespace").isPresent() ? root.keys()
+                : FleetKeys.of(NAMESPACE);
         Path agent = AgentJar.resolve(agentJar);
         String classPath = workerClassPath();
         PrintWriter err = spec.commandLine().getErr();
@@ -89,15 +87,18 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             run = DemoRun.begin(err);
             DemoRedis redis = DemoRedis.choose(spec.commandLine(), root, startRedis, run, err);
-            run.own(openPool(redis.endpoint(), namespace));
-            err.println("wmon demo: Redis " + redis.describe() + ", namespace " + namespace + ", starting " + workers
-                    + " workers (logs in " + run.logDir() + ")");
+            RedisSession session = run.own(RedisSession.open(redis.endpoint(), keys.namespace(), REFRESH));
+            session.pool().run(client -> client.ping());
+            err.println("wmon demo: Redis " + redis.describe() + ", namespace " + keys.namespace() + ", starting "
+                    + workers + " workers (logs in " + run.logDir() + ")");
             err.flush();
-            WorkerLaunch launch = new WorkerLaunch(agent, classPath, workerMain, redis.url(), namespace,
+            WorkerLaunch launch = new WorkerLaunch(agent, classPath, workerMain, redis.url(), keys.namespace(),
                     redis.chosenByUser());
             run.startWorkers(launch, workers).awaitReady(READY_TIMEOUT);
-            awaitFirstBeats(run.pool(), keys, err);
-            return show(redis, keys, run);
+            FleetReader reader = session.fleetReader(keys);
+            awaitFirstBeats(reader, err);
+            show(reader, keys.namespace(), redis.endpoint().redacted());
+            return ExitCodes.OK;
         } catch (DemoFailure e) {
             if (run != null) {
                 run.keepLogs();
@@ -113,30 +114,23 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Shows the fleet until Ctrl-C or the end of {@code --duration}: with {@code wmon status
-     * --continuous} where this build has it, else with {@link DemoFleetView}.
+     * Shows the fleet as {@code status --continuous} does, every {@link #REFRESH} on the session's one
+     * connection, until Ctrl-C or the end of {@code --duration}.
      */
-    private int show(DemoRedis redis, FleetKeys keys, DemoRun run) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (spec.root().subcommands().containsKey("status")) {
-            List<String> status = new ArrayList<>(List.of("--redis", redis.url(), "--namespace", keys.namespace(),
-                    "status", "--continuous", "--interval", Long.toString(DemoFleetView.REFRESH.toSeconds())));
-            if (durationSeconds != null) {
-                // Cycles start every REFRESH and the last one does not wait: N cycles span (N - 1) * REFRESH.
-                status.addAll(List.of("--max-cycles",
-                        Long.toString(durationSeconds / DemoFleetView.REFRESH.toSeconds() + 1)));
-            }
-            return Wmon.commandLine().setOut(out).setErr(err).execute(status.toArray(new String[0]));
+    @SuppressWarnings("try") // the hook works by being open, not by being called
+    private void show(FleetReader reader, String namespace, String redis) {
+        // Cycles start every REFRESH and the last one does not wait: N cycles span (N - 1) * REFRESH.
+        long maxCycles = durationSeconds == null ? 0 : durationSeconds / REFRESH.toSeconds() + 1;
+        StopSignal stop = new StopSignal();
+        try (InterruptHook hook = InterruptHook.install(stop);
+                StatusDisplay display = StatusDisplay.forOutput(spec.commandLine().getOut(), false, namespace, redis,
+                        REFRESH)) {
+            new RefreshLoop(reader::read, display, REFRESH, maxCycles, stop).run();
         }
-        new DemoFleetView(run.pool(), keys, out, err, System.console() != null)
-                .run(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds));
-        return ExitCodes.OK;
     }
 
     /** Waits until every worker has beaten once, so that the first screen shows the whole fleet. */
-    private void awaitFirstBeats(SharedPool pool, FleetKeys keys, PrintWriter err) {
-        FleetReader reader = new FleetReader(pool, keys, Clock.systemUTC());
+    private void awaitFirstBeats(FleetReader reader, PrintWriter err) {
         long deadline = System.nanoTime() + FIRST_BEAT_TIMEOUT.toNanos();
         while (reader.read().aliveCount() < workers) {
             if (System.nanoTime() > deadline) {
@@ -151,18 +145,6 @@ public final class DemoCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private SharedPool openPool(RedisEndpoint endpoint, String namespace) {
-        SharedPool pool = SharedPoolRegistry.jvm().acquire(endpoint,
-                ConnectionNames.cli(namespace, ProcessHandle.current().pid()), PoolSettings.defaults().withMaxTotal(1));
-        try {
-            pool.run(client -> client.ping());
-            return pool;
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
         }
     }
 

@@ -1,12 +1,14 @@
 package io.wmon.cli.command.jmx;
 
-import io.wmon.cli.ExitCodes;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.JsonOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +38,8 @@ public final class JmxCommand implements Callable<Integer> {
             description = "Attributes to read: NAME or TYPE:NAME (e.g. State, RedisPool:Active, RedisPool:*).")
     List<String> attributes = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--user", paramLabel = "USER", description = "JMX user of a remote target.")
     String user;
@@ -62,7 +64,7 @@ public final class JmxCommand implements Callable<Integer> {
         try (JmxConnection connection = JmxConnection.open(parsed, user, password)) {
             readings = new MBeanReader(connection.server(), parsed.describe()).read(selectors);
         }
-        if (json) {
+        if (json.enabled()) {
             JmxJson.writeReadings(out, parsed, readings);
         } else {
             JmxText.writeReadings(out, readings);
@@ -72,7 +74,7 @@ public final class JmxCommand implements Callable<Integer> {
 
     private int list(PrintWriter out) {
         List<LocalJvm> jvms = LocalJvms.list();
-        if (json) {
+        if (json.enabled()) {
             JmxJson.writeJvms(out, jvms);
         } else if (jvms.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,6 @@
 package io.wmon.cli.command.jmx;
 
-import io.wmon.cli.TargetUnreachableException;
+import io.wmon.cli.shell.TargetUnreachableException;
 import io.wmon.mbeans.ObjectNames;
 import java.io.IOException;
 import java.util.ArrayList;
