@@ -37,6 +37,7 @@ public final class Wmon {
         commandLine.addSubcommand(new DemoCommand());
         // A namespace may be called "status": "-n status status" must read it as the option's value.
         commandLine.setAllowSubcommandsAsOptionParameters(true);
+        commandLine.setExecutionStrategy(ErrorMapper::execute);
         commandLine.setExecutionExceptionHandler(new ErrorMapper());
         // Picocli's usage-error handler asks this mapper first, so it must answer USAGE for those.
         commandLine.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? ExitCodes.USAGE

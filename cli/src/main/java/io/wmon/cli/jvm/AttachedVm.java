@@ -20,6 +20,8 @@ public final class AttachedVm implements AutoCloseable {
 
     /** System property the wmon agent sets while it runs; its value is the agent's version. */
     public static final String AGENT_VERSION_PROPERTY = "wmon.agent.version";
+    /** The first Java release that warns about dynamically loaded agents (JEP 451). */
+    private static final int FIRST_WARNING_RELEASE = 21;
 
     private final long pid;
     private final VirtualMachine vm;
@@ -32,7 +34,7 @@ public final class AttachedVm implements AutoCloseable {
     /**
      * Attaches to {@code pid} after {@linkplain LocalPid#requireAttachable checking} it.
      *
-     * @throws IllegalArgumentException when the pid is not positive
+     * @throws IllegalArgumentException when the pid is not positive (the caller's bug)
      * @throws TargetUnreachableException when there is no such JVM or it refuses the attach
      */
     public static AttachedVm attach(long pid) {
@@ -71,6 +73,25 @@ public final class AttachedVm implements AutoCloseable {
             throw new TargetUnreachableException("cannot read the agent properties of pid " + pid + ": "
                     + reason(e), e);
         }
+    }
+
+    /** The target's Java feature release ({@code 17}, {@code 21}…), or 0 when it does not say. */
+    public int javaRelease() {
+        String spec = systemProperty("java.specification.version").orElse("");
+        try {
+            return Integer.parseInt(spec.startsWith("1.") ? spec.substring(2) : spec);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Whether loading an agent makes the target print JEP 451's warning: Java 21 or later, started
+     * without {@code -XX:+EnableDynamicAgentLoading}.
+     */
+    public boolean warnsOnDynamicAgents() {
+        return javaRelease() >= FIRST_WARNING_RELEASE
+                && !agentProperty("sun.jvm.args").orElse("").contains("EnableDynamicAgentLoading");
     }
 
     /** The version of the wmon agent running in the target, read from {@value #AGENT_VERSION_PROPERTY}. */

@@ -22,7 +22,8 @@ public final class LocalPid {
     /**
      * Returns normally when {@code pid} is a JVM worth attaching to.
      *
-     * @throws IllegalArgumentException when the pid is not positive (a usage error)
+     * @throws IllegalArgumentException when the pid is not positive: a bug, since commands reject such a
+     *     PID as a usage error before they get here
      * @throws TargetUnreachableException naming why not: no such process, the wmon process itself, not a JVM
      */
     public static void requireAttachable(long pid) {

@@ -47,7 +47,10 @@ public final class RedisSession implements AutoCloseable {
         return open(root.endpoint(), root.namespace(), pause);
     }
 
-    /** A session on {@code endpoint} whose connection is named for {@code namespace}; see {@link #open(WmonCommand, Duration)}. */
+    /**
+     * A session on {@code endpoint} whose connection is named for {@code namespace}; see
+     * {@link #open(WmonCommand, Duration)}.
+     */
     public static RedisSession open(RedisEndpoint endpoint, String namespace, Duration pause) {
         PoolSettings defaults = PoolSettings.defaults();
         Duration keep = pause.multipliedBy(2).compareTo(defaults.minEvictableIdle()) > 0 ? pause.multipliedBy(2)

@@ -1,10 +1,12 @@
 package io.wmon.cli.shell;
 
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.redis.InvalidEndpointException;
 import io.wmon.core.redis.RedisEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -47,7 +49,12 @@ public class WmonCommand implements Runnable {
 
     /** The parsed Redis endpoint; a bad URL is a usage error (exit 2) naming the accepted forms. */
     public RedisEndpoint endpoint() {
-        RedisEndpoint endpoint = RedisEndpoint.parse(redisUrl);
+        RedisEndpoint endpoint;
+        try {
+            endpoint = RedisEndpoint.parse(redisUrl);
+        } catch (InvalidEndpointException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         String password = System.getenv("WMON_REDIS_PASSWORD");
         return password == null || password.isEmpty() || endpoint.hasPassword() ? endpoint
                 : endpoint.withPassword(password);
@@ -55,7 +62,12 @@ public class WmonCommand implements Runnable {
 
     /** The namespace's keys; a bad namespace is a usage error naming the accepted form. */
     public FleetKeys keys() {
-        return FleetKeys.of(namespace);
+        try {
+            return FleetKeys.of(namespace);
+        } catch (IllegalArgumentException e) {
+            // FleetKeys.of documents this exception for a namespace out of its accepted form, and nothing else.
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     public String namespace() {

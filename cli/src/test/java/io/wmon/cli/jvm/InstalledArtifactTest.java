@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 class InstalledArtifactTest {
 
@@ -68,8 +71,10 @@ class InstalledArtifactTest {
     void anExplicitAgentJarMustExist() throws IOException {
         Path jar = touch("elsewhere/custom-agent.jar");
 
-        assertThat(AgentJar.resolve(jar)).isEqualTo(jar.toAbsolutePath());
-        assertThatThrownBy(() -> AgentJar.resolve(dir.resolve("missing.jar")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--agent-jar");
+        CommandLine command = new CommandLine(CommandSpec.create());
+
+        assertThat(AgentJar.resolve(jar, command)).isEqualTo(jar.toAbsolutePath());
+        assertThatThrownBy(() -> AgentJar.resolve(dir.resolve("missing.jar"), command))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--agent-jar");
     }
 }

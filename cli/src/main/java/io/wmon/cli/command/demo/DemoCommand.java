@@ -5,7 +5,6 @@ import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
 import io.wmon.cli.fleetview.StopSignal;
 import io.wmon.cli.jvm.AgentJar;
-import io.wmon.cli.jvm.InstalledArtifact;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.ExplicitOptions;
 import io.wmon.cli.shell.RedisSession;
@@ -19,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -37,13 +37,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The namespace the demo uses unless {@code -n} is given. */
     public static final String NAMESPACE = "demo";
-    static final InstalledArtifact EXAMPLE_WORKER =
-            new InstalledArtifact("wmon-example-worker.jar", "example-worker");
+    /** How often the fleet view is redrawn. */
+    static final Duration REFRESH = Duration.ofSeconds(2);
     private static final int MAX_WORKERS = 16;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FIRST_BEAT_TIMEOUT = Duration.ofSeconds(20);
-    /** How often the fleet view is redrawn. */
-    static final Duration REFRESH = Duration.ofSeconds(2);
 
     @Spec
     CommandSpec spec;
@@ -80,8 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
         checkFlags();
         FleetKeys keys = ExplicitOptions.typed(spec.commandLine(), "--namespace").isPresent() ? root.keys()
                 : FleetKeys.of(NAMESPACE);
-        Path agent = AgentJar.resolve(agentJar);
-        String classPath = workerClassPath();
+        Path agent = AgentJar.resolve(agentJar, spec.commandLine());
+        String classPath = workerClassPath != null ? workerClassPath : WorkerLaunch.exampleWorker(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         DemoRun run = null;
         try {
@@ -96,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                     redis.chosenByUser());
             run.startWorkers(launch, workers).awaitReady(READY_TIMEOUT);
             FleetReader reader = session.fleetReader(keys);
-            awaitFirstBeats(reader, err);
+            DemoWorkers.awaitFirstBeats(reader, workers, FIRST_BEAT_TIMEOUT, err);
             show(reader, keys.namespace(), redis.endpoint().redacted());
             return ExitCodes.OK;
         } catch (DemoFailure e) {
@@ -129,42 +127,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits until every worker has beaten once, so that the first screen shows the whole fleet. */
-    private void awaitFirstBeats(FleetReader reader, PrintWriter err) {
-        long deadline = System.nanoTime() + FIRST_BEAT_TIMEOUT.toNanos();
-        while (reader.read().aliveCount() < workers) {
-            if (System.nanoTime() > deadline) {
-                err.println("wmon demo: not every worker reported to Redis within " + FIRST_BEAT_TIMEOUT.toSeconds()
-                        + " s; their logs may say why");
-                err.flush();
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private void checkFlags() {
         if (workers < 1 || workers > MAX_WORKERS) {
-            throw new IllegalArgumentException("--workers must be 1.." + MAX_WORKERS + ", was " + workers);
+            throw new ParameterException(spec.commandLine(),
+                    "--workers must be 1.." + MAX_WORKERS + ", was " + workers);
         }
         if (durationSeconds != null && durationSeconds < 1) {
-            throw new IllegalArgumentException("--duration must be at least 1 second, was " + durationSeconds);
+            throw new ParameterException(spec.commandLine(),
+                    "--duration must be at least 1 second, was " + durationSeconds);
         }
-    }
-
-    private String workerClassPath() {
-        if (workerClassPath != null) {
-            return workerClassPath;
-        }
-        return EXAMPLE_WORKER.find().map(Path::toString).orElseThrow(() -> new IllegalArgumentException(
-                "wmon-example-worker.jar not found next to the wmon CLI (looked at "
-                        + String.join(", ", EXAMPLE_WORKER.candidates().stream().map(Path::toString)
-                                .toArray(String[]::new))
-                        + "); build it with ./mvnw -pl example-worker -am package"));
     }
 }

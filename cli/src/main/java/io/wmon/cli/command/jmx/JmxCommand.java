@@ -6,11 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +32,9 @@ public final class JmxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", converter = JmxTarget.Converter.class,
             description = "PID, host:port, or service:jmx:… URL; omit to list local JVMs.")
-    String target;
+    JmxTarget target;
 
     @Parameters(index = "1..*", paramLabel = "ATTRIBUTE",
             description = "Attributes to read: NAME or TYPE:NAME (e.g. State, RedisPool:Active, RedisPool:*).")
@@ -53,19 +55,24 @@ public final class JmxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target == null) {
             if (user != null || passwordFile != null) {
-                throw new IllegalArgumentException("--user and --password-file need a host:port or service:jmx: TARGET");
+                throw new ParameterException(spec.commandLine(),
+                        "--user and --password-file need a host:port or service:jmx: TARGET");
             }
             return list(out);
         }
-        JmxTarget parsed = JmxTarget.parse(target);
-        List<AttributeSelector> selectors = AttributeSelector.parseAll(attributes);
-        String password = credentials(parsed);
+        List<AttributeSelector> selectors = AttributeSelector.parseAll(attributes, spec.commandLine());
+        String password = credentials();
         List<MBeanReading> readings;
-        try (JmxConnection connection = JmxConnection.open(parsed, user, password)) {
-            readings = new MBeanReader(connection.server(), parsed.describe()).read(selectors);
+        try (JmxConnection connection = JmxConnection.open(target, user, password)) {
+            MBeanReader reader = new MBeanReader(connection.server(), target.describe());
+            readings = reader.read(selectors);
+            Optional<String> unmatched = reader.unmatched(selectors, readings);
+            if (unmatched.isPresent()) {
+                throw new ParameterException(spec.commandLine(), unmatched.get());
+            }
         }
         if (json.enabled()) {
-            JmxJson.writeReadings(out, parsed, readings);
+            JmxJson.writeReadings(out, target, readings);
         } else {
             JmxText.writeReadings(out, readings);
         }
@@ -87,17 +94,17 @@ public final class JmxCommand implements Callable<Integer> {
     }
 
     /** The password for a remote target with {@code --user}; {@code null} when there is none. */
-    private String credentials(JmxTarget parsed) {
+    private String credentials() {
         if (user == null && passwordFile == null) {
             return null;
         }
-        if (parsed.isLocal()) {
-            throw new IllegalArgumentException("--user and --password-file apply to host:port and service:jmx: "
-                    + "targets; a local PID needs no password");
+        if (target.isLocal()) {
+            throw new ParameterException(spec.commandLine(), "--user and --password-file apply to host:port and "
+                    + "service:jmx: targets; a local PID needs no password");
         }
         if (user == null || passwordFile == null) {
-            throw new IllegalArgumentException("--user and --password-file go together");
+            throw new ParameterException(spec.commandLine(), "--user and --password-file go together");
         }
-        return PasswordFile.read(passwordFile);
+        return PasswordFile.read(passwordFile, spec.commandLine());
     }
 }

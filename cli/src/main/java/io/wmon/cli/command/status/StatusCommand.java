@@ -66,9 +66,17 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Exit 4 when a worker is stale or an alive worker's breaker is OPEN (not with --continuous).")
     boolean check;
 
+    long maxCycles;
+
     /** For tests and benchmarks: stop after N cycles. Hidden from the usage help; documented in docs/cli.md. */
     @Option(names = "--max-cycles", paramLabel = "N", hidden = true, defaultValue = "0")
-    long maxCycles;
+    void maxCycles(long value) {
+        // Checked as picocli parses it, so that the mistake is shown with the usage help.
+        if (value < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-cycles must be 0 (no limit) or more");
+        }
+        maxCycles = value;
+    }
 
     private StopSignal stopSignal;
 
@@ -86,9 +94,6 @@ public final class StatusCommand implements Callable<Integer> {
         if (check && continuous) {
             throw new ParameterException(spec.commandLine(),
                     "--check cannot be combined with --continuous: --check answers once, with an exit code");
-        }
-        if (maxCycles < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-cycles must be 0 (no limit) or more");
         }
         FleetKeys keys = root.keys();
         String redis = root.endpoint().redacted();

@@ -183,13 +183,23 @@ class StatusCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--interval=0", "--interval=abc", "--interval=-1", "--stale-after=0",
-        "--stale-after=x", "--max-cycles=-1", "-c --check", "extra-argument"})
+        "--stale-after=x", "--max-cycles=-1", "extra-argument"})
     void badFlagsAreUsageErrorsExitingTwo(String flags) {
         CliResult result = status(flags.split(" "));
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("Usage: wmon status");
+    }
+
+    @Test
+    void checkWithContinuousIsAUsageErrorOfOneLine() {
+        CliResult result = status("-c", "--check");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("wmon: --check cannot be combined with --continuous");
     }
 
     @Test
