@@ -1,6 +1,5 @@
 package io.wmon.cli.fleetview;
 
-import io.wmon.cli.text.Ansi;
 import io.wmon.cli.text.TextTable;
 import io.wmon.cli.text.Units;
 import io.wmon.core.fleet.EntryStatus;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Help.Ansi.IStyle;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * Renders a fleet snapshot as text lines: a summary line, a table of workers, then one line per
@@ -82,7 +83,7 @@ public final class StatusView {
         for (WorkerEntry entry : snapshot.workers()) {
             if (entry.status() == EntryStatus.INVALID) {
                 String line = TextTable.cut("invalid " + entry.id() + ": " + entry.problem(), width);
-                lines.add(colour ? Ansi.styled(Ansi.MAGENTA, line) : line);
+                lines.add(colour ? TextTable.styled(Style.fg_magenta, line) : line);
             }
         }
         if (snapshot.goneCount() > 0) {
@@ -132,16 +133,16 @@ public final class StatusView {
         return String.join("; ", notes);
     }
 
-    private static String style(WorkerEntry entry) {
+    private static IStyle style(WorkerEntry entry) {
         switch (entry.status()) {
             case STALE:
-                return Ansi.RED;
+                return Style.fg_red;
             case INVALID:
-                return Ansi.MAGENTA;
+                return Style.fg_magenta;
             case GONE:
-                return Ansi.DIM;
+                return Style.faint;
             default:
-                return entry.record().state() == WorkerState.BUSY ? Ansi.GREEN : null;
+                return entry.record().state() == WorkerState.BUSY ? Style.fg_green : null;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.wmon.cli.fleetview;
 
-import io.wmon.cli.text.Ansi;
 import io.wmon.cli.text.TextTable;
 import io.wmon.core.fleet.FleetSnapshot;
 import java.io.PrintWriter;
@@ -10,13 +9,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /**
  * The {@code --continuous} display for a terminal, redrawn in place like {@code top}: each frame
  * moves the cursor home and overwrites the previous frame line by line, clearing only what is left
  * of longer lines and the lines below; the screen is cleared once, at the start, so frames never
  * flicker. Each frame is one write. Lines are cut to the terminal's width and the table to its
- * height. During an outage the last good read stays on screen under a red banner.
+ * height. During an outage the last good read stays on screen under a banner, red with colour.
  */
 public final class TerminalDisplay implements StatusDisplay {
 
@@ -27,6 +27,7 @@ public final class TerminalDisplay implements StatusDisplay {
     private final StatusView view;
     private final String title;
     private final Duration interval;
+    private final boolean colour;
     private final TerminalSize size = new TerminalSize();
     private FleetSnapshot lastGood;
     private boolean started;
@@ -37,6 +38,7 @@ public final class TerminalDisplay implements StatusDisplay {
         this.view = new StatusView(redis, colour, true);
         this.title = "wmon status  " + namespace + " @ " + redis + "  every " + StreamDisplay.seconds(interval);
         this.interval = interval;
+        this.colour = colour;
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class TerminalDisplay implements StatusDisplay {
         lines.add(TextTable.cut(title + "  " + CLOCK.format(Instant.ofEpochMilli(atMillis)) + "  (Ctrl-C quits)",
                 width));
         if (outage != null) {
-            lines.add(Ansi.styled(Ansi.RED, TextTable.cut(outage, width)));
+            lines.add(TextTable.styled(colour ? Style.fg_red : null, TextTable.cut(outage, width)));
         }
         if (lastGood != null) {
             if (outage != null) {
@@ -85,22 +87,22 @@ public final class TerminalDisplay implements StatusDisplay {
         }
         StringBuilder sb = new StringBuilder(4096);
         if (first) {
-            sb.append(Ansi.HIDE_CURSOR).append(Ansi.CLEAR_SCREEN);
+            sb.append(Terminal.HIDE_CURSOR).append(Terminal.CLEAR_SCREEN);
         }
-        sb.append(Ansi.HOME);
+        sb.append(Terminal.HOME);
         for (int i = 0; i < shown.size(); i++) {
-            sb.append(shown.get(i)).append(Ansi.CLEAR_TO_EOL);
+            sb.append(shown.get(i)).append(Terminal.CLEAR_TO_EOL);
             if (i < shown.size() - 1) {
                 sb.append('\n');
             }
         }
-        return sb.append(Ansi.CLEAR_BELOW).toString();
+        return sb.append(Terminal.CLEAR_BELOW).toString();
     }
 
     @Override
     public void close() {
         if (started) {
-            out.print(Ansi.RESET + Ansi.SHOW_CURSOR + "\n");
+            out.print(Style.reset.on() + Terminal.SHOW_CURSOR + "\n");
             out.flush();
         }
     }

@@ -2,10 +2,11 @@ package io.wmon.cli.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Help.Ansi.IStyle;
 
 /**
  * A plain-text table: columns as wide as their widest cell, two spaces apart, each row optionally
- * in one ANSI style. At a limited width (a terminal) cells are capped per column and every line is
+ * in one ANSI style (picocli's {@code Help.Ansi.Style}, e.g. {@code fg_red}). At a limited width (a terminal) cells are capped per column and every line is
  * cut to the width; at {@link #UNLIMITED} (a pipe) nothing is cut.
  *
  * <p>Cutting happens on the plain text before the style is applied, so a cut never splits an
@@ -22,14 +23,14 @@ public final class TextTable {
 
     private final List<Column> columns;
     private final List<String[]> rows = new ArrayList<>();
-    private final List<String> styles = new ArrayList<>();
+    private final List<IStyle> styles = new ArrayList<>();
 
     public TextTable(List<Column> columns) {
         this.columns = List.copyOf(columns);
     }
 
-    /** Adds a row of one cell per column; {@code style} is an {@link Ansi} code or null. */
-    public void add(String style, String... cells) {
+    /** Adds a row of one cell per column, in {@code style}, or plain when it is null. */
+    public void add(IStyle style, String... cells) {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.length);
         }
@@ -58,7 +59,7 @@ public final class TextTable {
         String[] headings = columns.stream().map(Column::heading).toArray(String[]::new);
         lines.add(line(headings, widths, width));
         for (int r = 0; r < rows.size(); r++) {
-            lines.add(Ansi.styled(styles.get(r), line(rows.get(r), widths, width)));
+            lines.add(styled(styles.get(r), line(rows.get(r), widths, width)));
         }
         return lines;
     }
@@ -82,6 +83,14 @@ public final class TextTable {
             }
         }
         return cut(stripTrailing(sb), width);
+    }
+
+    /**
+     * {@code text} between the style's on and off sequences, or unchanged when {@code style} is null.
+     * Text from Redis is never parsed as picocli markup, so a cell holding {@code @|} stays as it is.
+     */
+    public static String styled(IStyle style, String text) {
+        return style == null ? text : style.on() + text + style.off();
     }
 
     /** {@code text} cut to {@code width} columns, its last one replaced by {@code ~} to show the cut. */

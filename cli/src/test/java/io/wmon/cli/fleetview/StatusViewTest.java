@@ -4,7 +4,6 @@ import static io.wmon.cli.TestFleet.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wmon.cli.TestFleet;
-import io.wmon.cli.text.Ansi;
 import io.wmon.cli.text.TextTable;
 import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /** The status lines at a fixed width: colours where they belong, nothing wider than the terminal. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -60,20 +60,20 @@ class StatusViewTest {
         List<String> lines = new StatusView("redis://cache:6379", true).render(snapshot, width);
 
         assertThat(lines).hasSize(1 + 1 + 5 + 1 + 1)
-                .allSatisfy(line -> assertThat(Ansi.visibleLength(line)).isLessThanOrEqualTo(width));
-        assertThat(String.join("", lines)).contains(Ansi.RED, Ansi.GREEN);
+                .allSatisfy(line -> assertThat(Escapes.visibleLength(line)).isLessThanOrEqualTo(width));
+        assertThat(String.join("", lines)).contains(Style.fg_red.on(), Style.fg_green.on());
     }
 
     @Test
     void colourMarksStaleRedBusyGreenInvalidMagentaGoneDim() {
         List<String> lines = new StatusView("redis://cache:6379", true).render(snapshot, 200);
 
-        assertThat(row(lines, "stale")).startsWith(Ansi.RED).endsWith(Ansi.RESET);
-        assertThat(row(lines, "busy-worker")).startsWith(Ansi.GREEN).endsWith(Ansi.RESET);
-        assertThat(row(lines, "broken")).startsWith(Ansi.MAGENTA);
-        assertThat(row(lines, "gone")).startsWith(Ansi.DIM);
+        assertThat(row(lines, "stale")).startsWith(Style.fg_red.on()).endsWith(Style.fg_red.off());
+        assertThat(row(lines, "busy-worker")).startsWith(Style.fg_green.on()).endsWith(Style.fg_green.off());
+        assertThat(row(lines, "broken")).startsWith(Style.fg_magenta.on());
+        assertThat(row(lines, "gone")).startsWith(Style.faint.on());
         assertThat(row(lines, "idle")).doesNotContain("\u001b[");
-        assertThat(Ansi.strip(row(lines, "idle"))).contains("breaker OPEN", "leak alarm");
+        assertThat(Escapes.strip(row(lines, "idle"))).contains("breaker OPEN", "leak alarm");
     }
 
     @Test
@@ -90,12 +90,12 @@ class StatusViewTest {
     @Test
     void theTerminalViewListsProblemsFirstSoASmallWindowStillShowsThem() {
         List<String> ids = new StatusView("redis://cache:6379", true, true).render(snapshot, 80).stream()
-                .skip(2).limit(5).map(line -> Ansi.strip(line).split(" ")[0]).toList();
+                .skip(2).limit(5).map(line -> Escapes.strip(line).split(" ")[0]).toList();
 
         assertThat(ids).containsExactly("stale", "broken", "gone", "busy-worker-with-a-rather-long-~", "idle");
     }
 
     private static String row(List<String> lines, String idPrefix) {
-        return lines.stream().filter(line -> Ansi.strip(line).startsWith(idPrefix)).findFirst().orElseThrow();
+        return lines.stream().filter(line -> Escapes.strip(line).startsWith(idPrefix)).findFirst().orElseThrow();
     }
 }

@@ -2,7 +2,6 @@ package io.wmon.cli.fleetview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wmon.cli.text.Ansi;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,9 @@ class TerminalDisplayTest {
         String first = TerminalDisplay.frame(List.of("a", "b"), 10, 40, true);
         String later = TerminalDisplay.frame(List.of("a", "b"), 10, 40, false);
 
-        assertThat(first).startsWith(Ansi.HIDE_CURSOR + Ansi.CLEAR_SCREEN + Ansi.HOME);
-        assertThat(later).isEqualTo(Ansi.HOME + "a" + Ansi.CLEAR_TO_EOL + "\nb" + Ansi.CLEAR_TO_EOL + Ansi.CLEAR_BELOW);
+        assertThat(first).startsWith(Terminal.HIDE_CURSOR + Terminal.CLEAR_SCREEN + Terminal.HOME);
+        assertThat(later).isEqualTo(Terminal.HOME + "a" + Terminal.CLEAR_TO_EOL + "\nb" + Terminal.CLEAR_TO_EOL
+                + Terminal.CLEAR_BELOW);
     }
 
     @Test
@@ -25,7 +25,7 @@ class TerminalDisplayTest {
 
         String frame = TerminalDisplay.frame(lines, 10, 30, false);
 
-        List<String> shown = Ansi.strip(frame).lines().toList();
+        List<String> shown = Escapes.strip(frame).lines().toList();
         assertThat(shown).hasSize(10);
         assertThat(shown.get(9)).startsWith("... 41 more lines").hasSizeLessThanOrEqualTo(30);
     }
