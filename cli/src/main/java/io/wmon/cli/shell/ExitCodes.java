@@ -11,7 +11,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Redis, a PID or a JMX endpoint could not be reached. */
     public static final int UNREACHABLE = 3;
-    /** Only with {@code --check}: stale workers or an open breaker. */
+    /** Only with {@code --check}: stale workers, or a record that says its breaker is open. */
     public static final int UNHEALTHY = 4;
 
     private ExitCodes() {

@@ -9,8 +9,10 @@ import io.wmon.core.redis.PoolSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +21,10 @@ import java.util.TreeMap;
  * <p>Names {@code wmon:agent:<ns>:<id>} and {@code wmon:stream:<ns>:<id>} go to worker
  * {@code <id>}, {@code wmon:cli:<ns>:<pid>} to that command, other names to a group per name.
  * An unnamed connection goes to the worker whose record lists its port among {@code local_ports}
- * (when exactly one worker does), else to a group per client host. Budgets come from the records:
+ * (when exactly one worker does), else to a group per client host. The agent does not write
+ * {@code local_ports} yet (nor the socket counts it comes with), so with today's agent no connection
+ * is attributed by port, and a worker's count of such connections is unknown rather than 0; a record
+ * written by something that does list the ports is used. Budgets come from the records:
  * a worker may hold pool_max + 1 wmon connections (pool_max {@value #ASSUMED_POOL_MAX} when not
  * reported).
  */
@@ -33,6 +38,7 @@ public final class ConnectionCensus {
     private final FleetSnapshot fleet;
     private final Map<Integer, String> portOwners = new HashMap<>();
     private final Map<String, Long> budgets = new HashMap<>();
+    private final Set<String> portReporters = new HashSet<>();
     private int budgetWorkers;
     private long budgetConnections;
 
@@ -49,6 +55,9 @@ public final class ConnectionCensus {
             budgets.put(entry.id(), budget);
             budgetWorkers++;
             budgetConnections += budget;
+            if (reportsLocalPorts(record)) {
+                portReporters.add(entry.id());
+            }
             for (int port : record.localPorts()) {
                 claims.merge(port, 1, Integer::sum);
                 portOwners.put(port, entry.id());
@@ -74,7 +83,7 @@ public final class ConnectionCensus {
         }
         List<ConnectionGroup> groups = new ArrayList<>(byOwner.size());
         byOwner.forEach((owner, members) -> groups.add(new ConnectionGroup(owner.kind(), owner.name(),
-                owner.namespace(), budgetOf(owner), members)));
+                owner.namespace(), budgetOf(owner), ours(owner) && portReporters.contains(owner.name()), members)));
         int total = server.clients().size();
         return new ConnectionReport(fleet.namespace(), redis, nowMillis, selfName, total, server.maxClients(),
                 server.maxClientsProblem(), budgetWorkers, budgetConnections, groups,
@@ -88,9 +97,22 @@ public final class ConnectionCensus {
     private record Attribution(Owner owner, Role role) {
     }
 
+    /** Whether the owner is a worker of the namespace whose records were read. */
+    private boolean ours(Owner owner) {
+        return owner.kind() == Kind.WORKER && owner.namespace().equals(fleet.namespace());
+    }
+
     private long budgetOf(Owner owner) {
-        boolean ours = owner.kind() == Kind.WORKER && owner.namespace().equals(fleet.namespace());
-        return ours ? budgets.getOrDefault(owner.name(), -1L) : -1;
+        return ours(owner) ? budgets.getOrDefault(owner.name(), -1L) : -1;
+    }
+
+    /**
+     * Whether the record carries the socket census: some local ports, or a socket count (a census
+     * that found no application socket lists no port, but still counts).
+     */
+    static boolean reportsLocalPorts(WorkerRecord record) {
+        return !record.localPorts().isEmpty() || record.redisSocketCount() != WorkerRecord.UNKNOWN
+                || record.appRedisSocketCount() != WorkerRecord.UNKNOWN;
     }
 
     private Attribution attribute(ClientLine client) {

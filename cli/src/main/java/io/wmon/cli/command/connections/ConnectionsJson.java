@@ -52,7 +52,7 @@ public final class ConnectionsJson {
         json.writeNumberField("connections", group.connections());
         json.writeNumberField("agent", group.count(Role.AGENT));
         json.writeNumberField("stream", group.count(Role.STREAM));
-        json.writeNumberField("byPort", group.count(Role.PORT));
+        JsonOutput.count(json, "byPort", group.byPort());
         json.writeNumberField("subscribed", group.subscribed());
         JsonOutput.count(json, "budget", group.budget());
         json.writeBooleanField("self", group.includes(selfName));

@@ -66,10 +66,15 @@ public final class ConnectionsView {
             group.kind().wire(), name, Integer.toString(group.connections()),
             worker ? Integer.toString(group.count(Role.AGENT)) : "",
             worker ? Integer.toString(group.count(Role.STREAM)) : "",
-            worker ? Integer.toString(group.count(Role.PORT)) : "",
+            worker ? byPort(group) : "",
             Integer.toString(group.subscribed()),
             group.budget() < 0 ? "" : Long.toString(group.budget()),
             note(group, report)};
+    }
+
+    /** {@code unknown} when the worker's record lists no local ports: then none could be attributed. */
+    private static String byPort(ConnectionGroup group) {
+        return group.byPort() < 0 ? "unknown" : Long.toString(group.byPort());
     }
 
     private static String note(ConnectionGroup group, ConnectionReport report) {
@@ -81,7 +86,7 @@ public final class ConnectionsView {
             notes.add("unattributed");
         }
         if (group.count(Role.PORT) > 0) {
-            notes.add("unnamed, attributed by local port");
+            notes.add("unnamed, attributed by the local ports its record lists");
         }
         int own = group.count(Role.AGENT) + group.count(Role.STREAM);
         if (group.budget() >= 0 && own > group.budget()) {

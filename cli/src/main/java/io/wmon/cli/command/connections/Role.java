@@ -8,7 +8,10 @@ public enum Role {
     AGENT,
     /** Named {@code wmon:stream:<ns>:<id>}: the worker's one dedicated connection for blocking stream reads. */
     STREAM,
-    /** Unnamed, but its port is one of the local ports the worker reported: the application's own. */
+    /**
+     * Unnamed, but its port is one of the local ports the worker's record lists: the application's own.
+     * The agent does not write {@code local_ports} yet, so only a record from elsewhere leads here.
+     */
     PORT,
     /** Named {@code wmon:cli:<ns>:<pid>}: a {@code wmon} command. */
     CLI,

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage error", "3:Redis unreachable",
-            "4:with --check: a stale worker, or an alive worker whose breaker is OPEN"})
+            "4:with --check: a stale worker, or an alive worker whose record says its breaker is OPEN"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -63,7 +63,8 @@ public final class StatusCommand implements Callable<Integer> {
     Duration staleAfter;
 
     @Option(names = "--check",
-            description = "Exit 4 when a worker is stale or an alive worker's breaker is OPEN (not with --continuous).")
+            description = "Exit 4 when a worker is stale, or an alive worker's record says its breaker is OPEN "
+                    + "(the agent does not report its breaker yet); not with --continuous.")
     boolean check;
 
     long maxCycles;
@@ -133,7 +134,12 @@ public final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Stale workers, or alive ones whose circuit breaker is open: what {@code --check} fails on. */
+    /**
+     * What {@code --check} fails on: a stale worker, or an alive one whose record says its circuit
+     * breaker is {@code OPEN}. The agent does not write the {@code breaker} field yet, so its records
+     * read as {@link BreakerState#UNKNOWN}, which never fails the check: only a record that says
+     * {@code OPEN} does, not one that says nothing.
+     */
     static boolean unhealthy(FleetSnapshot snapshot) {
         return snapshot.staleCount() > 0 || snapshot.workers().stream().anyMatch(entry ->
                 entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN);

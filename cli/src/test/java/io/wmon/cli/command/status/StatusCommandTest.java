@@ -98,7 +98,8 @@ class StatusCommandTest {
         assertThat(busy.get("pool").get("waiters").asInt()).isEqualTo(0);
         assertThat(busy.get("pool").get("max").asInt()).isEqualTo(4);
         assertThat(busy.get("rttMicros").asLong()).isEqualTo(350);
-        assertThat(busy.get("breaker").asText()).isEqualTo("CLOSED");
+        assertThat(busy.has("breaker")).isTrue();
+        assertThat(busy.get("breaker").isNull()).as("the agent writes no breaker: unknown, not CLOSED").isTrue();
 
         assertThat(byId.get("stale").get("stale").asBoolean()).isTrue();
         assertThat(byId.get("stale").get("status").asText()).isEqualTo("stale");
@@ -152,12 +153,30 @@ class StatusCommandTest {
         assertThat(status("--check", "--stale-after", "3600").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
+    /** A record written by something else than today's agent may say OPEN; then --check fails. */
     @Test
-    void checkExitsFourWhenAnAliveWorkersBreakerIsOpen() {
+    void checkExitsFourWhenAnAliveWorkersRecordSaysItsBreakerIsOpen() {
         fleet.write(worker("cut-off", now, WorkerState.IDLE).breaker(BreakerState.OPEN).build());
 
         assertThat(status("--check").exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
         assertThat(status().exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(byId(status("--json").json()).get("cut-off").get("breaker").asText()).isEqualTo("OPEN");
+    }
+
+    /** The agent writes no breaker: --check must not fail, or pass, on a state nobody reported. */
+    @Test
+    void checkPassesAliveWorkersWhoseRecordsSayNothingAboutABreaker() {
+        fleet.write(worker("agent-written", now, WorkerState.BUSY).build(),
+                worker("closed", now, WorkerState.IDLE).breaker(BreakerState.CLOSED).build(),
+                worker("half-open", now, WorkerState.IDLE).breaker(BreakerState.HALF_OPEN).build());
+
+        CliResult check = status("--check", "--json");
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.OK);
+        Map<String, JsonNode> byId = byId(check.json());
+        assertThat(byId.get("agent-written").get("breaker").isNull()).isTrue();
+        assertThat(byId.get("closed").get("breaker").asText()).isEqualTo("CLOSED");
+        assertThat(byId.get("half-open").get("breaker").asText()).isEqualTo("HALF_OPEN");
     }
 
     @Test
