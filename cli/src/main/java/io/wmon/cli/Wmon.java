@@ -1,15 +1,18 @@
 package io.wmon.cli;
 
-import io.wmon.cli.command.ConnectionsCommand;
-import io.wmon.cli.command.PruneCommand;
-import io.wmon.cli.command.StatusCommand;
 import io.wmon.cli.command.attach.AttachCommand;
+import io.wmon.cli.command.connections.ConnectionsCommand;
 import io.wmon.cli.command.demo.DemoCommand;
 import io.wmon.cli.command.jmx.JmxCommand;
+import io.wmon.cli.command.prune.PruneCommand;
+import io.wmon.cli.command.status.StatusCommand;
+import io.wmon.cli.shell.ErrorMapper;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.WmonCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** The {@code wmon} entry point. */
+/** The {@code wmon} entry point: the only class that knows every command. */
 public final class Wmon {
 
     private Wmon() {
@@ -25,7 +28,7 @@ public final class Wmon {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new WmonCommand());
-        // Subcommands: one class each in io.wmon.cli.command, added here in the order of the docs.
+        // One class each under io.wmon.cli.command, added in the order of the docs.
         commandLine.addSubcommand(new StatusCommand());
         commandLine.addSubcommand(new ConnectionsCommand());
         commandLine.addSubcommand(new PruneCommand());
@@ -34,6 +37,7 @@ public final class Wmon {
         commandLine.addSubcommand(new DemoCommand());
         // A namespace may be called "status": "-n status status" must read it as the option's value.
         commandLine.setAllowSubcommandsAsOptionParameters(true);
+        commandLine.setExecutionStrategy(ErrorMapper::execute);
         commandLine.setExecutionExceptionHandler(new ErrorMapper());
         // Picocli's usage-error handler asks this mapper first, so it must answer USAGE for those.
         commandLine.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? ExitCodes.USAGE

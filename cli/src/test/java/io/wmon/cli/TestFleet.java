@@ -2,7 +2,6 @@ package io.wmon.cli;
 
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
-import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordBuilder;
 import io.wmon.core.record.WorkerState;
@@ -37,13 +36,17 @@ public final class TestFleet {
         return keys;
     }
 
-    /** A record with every field a table shows, beating at {@code beatMillis} every 5 s. */
+    /**
+     * A record with every field a table shows that the agent writes today, beating at
+     * {@code beatMillis} every 5 s. Like the agent's, it has no {@code breaker} and no socket census
+     * ({@code redis_sockets}, {@code app_sockets}, {@code local_ports}); a test that needs them sets
+     * them, as a record written by something else would.
+     */
     public static WorkerRecordBuilder worker(String id, long beatMillis, WorkerState state) {
         return WorkerRecord.builder().id(id).host("host-" + id).pid(1000 + Math.abs(id.hashCode() % 9000))
                 .startedMillis(beatMillis - 60_000).beatMillis(beatMillis).intervalMillis(5_000).state(state)
                 .job(state == WorkerState.BUSY ? "job-" + id : "").processedCount(120).failedCount(3)
-                .poolActive(1).poolIdle(2).poolWaiters(0).poolMaxTotal(4).redisRoundTripMicros(350)
-                .breaker(BreakerState.CLOSED);
+                .poolActive(1).poolIdle(2).poolWaiters(0).poolMaxTotal(4).redisRoundTripMicros(350);
     }
 
     /** Writes each record with one heartbeat. */

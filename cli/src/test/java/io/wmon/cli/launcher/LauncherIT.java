@@ -3,7 +3,9 @@ package io.wmon.cli.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wmon.cli.CliResult;
-import io.wmon.cli.ExitCodes;
+import io.wmon.cli.TestFleet;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.core.record.WorkerState;
 import io.wmon.test.RedisServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /** {@code bin/wmon} runs the shaded {@code cli/target/wmon.jar}, and says clearly when there is none. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -50,6 +53,25 @@ class LauncherIT {
         } finally {
             REDIS.start();
         }
+    }
+
+    /** Colour is picocli's Ansi.AUTO: off on a pipe; -Dpicocli.ansi=true forces it (stale rows red). */
+    @Test
+    void colourIsOffOnAPipeAndPicocliCanForceIt() {
+        long longAgo = System.currentTimeMillis() - 600_000;
+        new TestFleet(REDIS.url(), "colour").write(TestFleet.worker("late", longAgo, WorkerState.IDLE).build());
+        Map<String, String> env = Map.of("WMON_REDIS_URL", REDIS.url());
+
+        Launched.Result piped = Launched.run(Launched.LAUNCHER, env, "-n", "colour", "status");
+        Launched.Result forced = Launched.run(Launched.LAUNCHER,
+                Map.of("WMON_REDIS_URL", REDIS.url(), "WMON_JAVA_OPTS", "-Dpicocli.ansi=true"),
+                "-n", "colour", "status");
+
+        assertThat(piped.exitCode()).as(piped.err()).isEqualTo(ExitCodes.OK);
+        assertThat(piped.out()).contains("late").doesNotContain("\u001b[");
+        assertThat(forced.exitCode()).as(forced.err()).isEqualTo(ExitCodes.OK);
+        assertThat(forced.out().lines().filter(line -> line.contains("late")))
+                .singleElement().asString().startsWith(Style.fg_red.on());
     }
 
     @Test

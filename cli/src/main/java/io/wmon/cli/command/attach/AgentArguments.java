@@ -4,6 +4,8 @@ import io.wmon.core.redis.RedisEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The option string handed to the agent: the user's {@code key=value} words joined with commas.
@@ -23,9 +25,10 @@ final class AgentArguments {
     /**
      * @param words the user's {@code key=value} words
      * @param inherited options from the command line of {@code wmon} itself (key to value), in order
-     * @throws IllegalArgumentException when a word is not {@code key=value}
+     * @param command the {@code attach} command the words were given to
+     * @throws ParameterException (a usage error) when a word is not {@code key=value}
      */
-    static String start(List<String> words, Map<String, String> inherited) {
+    static String start(List<String> words, Map<String, String> inherited, CommandLine command) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, String> entry : inherited.entrySet()) {
             if (words.stream().noneMatch(word -> key(word).equals(entry.getKey()))) {
@@ -33,28 +36,32 @@ final class AgentArguments {
             }
         }
         for (String word : words) {
-            parts.add(checked(word));
+            parts.add(checked(word, command));
         }
         return String.join(",", parts);
     }
 
-    /** The options that stop a running agent. */
-    static String stop(List<String> words) {
+    /**
+     * The options that stop a running agent.
+     *
+     * @throws ParameterException (a usage error) when {@code words} is not empty
+     */
+    static String stop(List<String> words, CommandLine command) {
         if (!words.isEmpty()) {
-            throw new IllegalArgumentException("--stop takes no agent options, got "
+            throw new ParameterException(command, "--stop takes no agent options, got "
                     + RedisEndpoint.redactUrl(words.get(0)));
         }
         return STOP;
     }
 
-    private static String checked(String word) {
+    private static String checked(String word, CommandLine command) {
         int eq = word.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("agent option '" + RedisEndpoint.redactUrl(word)
+            throw new ParameterException(command, "agent option '" + RedisEndpoint.redactUrl(word)
                     + "' is not key=value, e.g. namespace=prod");
         }
         if (word.indexOf(',') >= 0 && !key(word).equals("redis")) {
-            throw new IllegalArgumentException("agent option '" + RedisEndpoint.redactUrl(word)
+            throw new ParameterException(command, "agent option '" + RedisEndpoint.redactUrl(word)
                     + "' holds a comma; give each option as its own word");
         }
         return word;

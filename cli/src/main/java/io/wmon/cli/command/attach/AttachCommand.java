@@ -1,7 +1,10 @@
 package io.wmon.cli.command.attach;
 
-import io.wmon.cli.ExitCodes;
-import io.wmon.cli.TargetUnreachableException;
+import io.wmon.cli.jvm.AgentJar;
+import io.wmon.cli.jvm.AttachedVm;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.ExplicitOptions;
+import io.wmon.cli.shell.TargetUnreachableException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,8 +33,6 @@ import picocli.CommandLine.Spec;
         description = {"Load the wmon agent into a running JVM (or stop it there) through the Attach API.",
             "OPTIONs are the agent's key=value options, e.g. redis=redis://cache:6379 namespace=prod."})
 public final class AttachCommand implements Callable<Integer> {
-
-    private static final int FIRST_WARNING_RELEASE = 21;
 
     @Spec
     CommandSpec spec;
@@ -49,8 +52,13 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String options = stop ? AgentArguments.stop(words) : AgentArguments.start(words, inheritedOptions());
-        Path jar = AgentJar.resolve(agentJar);
+        CommandLine command = spec.commandLine();
+        if (pid <= 0) {
+            throw new ParameterException(command, "PID must be a positive number, was " + pid);
+        }
+        String options = stop ? AgentArguments.stop(words, command)
+                : AgentArguments.start(words, inheritedOptions(), command);
+        Path jar = AgentJar.resolve(agentJar, command);
         PrintWriter out = spec.commandLine().getOut();
         try (AttachedVm vm = AttachedVm.attach(pid)) {
             Optional<String> before = vm.agentVersion();
@@ -94,21 +102,12 @@ public final class AttachCommand implements Callable<Integer> {
 
     /** JEP 451: from Java 21 on, a dynamically loaded agent makes the target print a warning. */
     private void noteDynamicLoadingWarning(AttachedVm vm) {
-        int release = vm.systemProperty("java.specification.version").map(AttachCommand::feature).orElse(0);
-        String jvmArgs = vm.agentProperty("sun.jvm.args").orElse("");
-        if (release >= FIRST_WARNING_RELEASE && !jvmArgs.contains("EnableDynamicAgentLoading")) {
+        if (vm.warnsOnDynamicAgents()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("wmon: note: pid " + pid + " runs Java " + release + " and prints a warning about a dynamically "
-                    + "loaded agent (JEP 451); start it with -XX:+EnableDynamicAgentLoading, or with -javaagent, to avoid it");
+            err.println("wmon: note: pid " + pid + " runs Java " + vm.javaRelease() + " and prints a warning about a "
+                    + "dynamically loaded agent (JEP 451); start it with -XX:+EnableDynamicAgentLoading, or with "
+                    + "-javaagent, to avoid it");
             err.flush();
-        }
-    }
-
-    private static int feature(String specVersion) {
-        try {
-            return Integer.parseInt(specVersion.startsWith("1.") ? specVersion.substring(2) : specVersion);
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 }

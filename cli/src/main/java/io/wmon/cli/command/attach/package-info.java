@@ -1,5 +1,2 @@
-/**
- * {@code wmon attach}: loads or stops the wmon agent in a running JVM; also the Attach API session,
- * the PID checks and the agent-jar lookup that {@code jmx} and {@code demo} share.
- */
+/** {@code wmon attach}: loads or stops the wmon agent in a running JVM, and the agent's option string. */
 package io.wmon.cli.command.attach;

@@ -1,28 +1,24 @@
 package io.wmon.cli.command.demo;
 
-import io.wmon.cli.ExitCodes;
-import io.wmon.cli.Wmon;
-import io.wmon.cli.WmonCommand;
-import io.wmon.cli.command.attach.AgentJar;
-import io.wmon.cli.command.attach.ExplicitOptions;
-import io.wmon.cli.command.attach.InstalledArtifact;
+import io.wmon.cli.fleetview.InterruptHook;
+import io.wmon.cli.fleetview.RefreshLoop;
+import io.wmon.cli.fleetview.StatusDisplay;
+import io.wmon.cli.fleetview.StopSignal;
+import io.wmon.cli.jvm.AgentJar;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.ExplicitOptions;
+import io.wmon.cli.shell.RedisSession;
+import io.wmon.cli.shell.WmonCommand;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
-import io.wmon.core.redis.ConnectionNames;
-import io.wmon.core.redis.PoolSettings;
-import io.wmon.core.redis.RedisEndpoint;
-import io.wmon.core.redis.SharedPool;
-import io.wmon.core.redis.SharedPoolRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -41,8 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The namespace the demo uses unless {@code -n} is given. */
     public static final String NAMESPACE = "demo";
-    static final InstalledArtifact EXAMPLE_WORKER =
-            new InstalledArtifact("wmon-example-worker.jar", "example-worker");
+    /** How often the fleet view is redrawn. */
+    static final Duration REFRESH = Duration.ofSeconds(2);
     private static final int MAX_WORKERS = 16;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FIRST_BEAT_TIMEOUT = Duration.ofSeconds(20);
@@ -80,24 +76,27 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkFlags();
-        String namespace = ExplicitOptions.typed(spec.commandLine(), "--namespace").orElse(NAMESPACE);
-        FleetKeys keys = FleetKeys.of(namespace);
-        Path agent = AgentJar.resolve(agentJar);
-        String classPath = workerClassPath();
+        FleetKeys keys = ExplicitOptions.typed(spec.commandLine(), "--namespace").isPresent() ? root.keys()
+                : FleetKeys.of(NAMESPACE);
+        Path agent = AgentJar.resolve(agentJar, spec.commandLine());
+        String classPath = workerClassPath != null ? workerClassPath : WorkerLaunch.exampleWorker(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         DemoRun run = null;
         try {
             run = DemoRun.begin(err);
             DemoRedis redis = DemoRedis.choose(spec.commandLine(), root, startRedis, run, err);
-            run.own(openPool(redis.endpoint(), namespace));
-            err.println("wmon demo: Redis " + redis.describe() + ", namespace " + namespace + ", starting " + workers
-                    + " workers (logs in " + run.logDir() + ")");
+            RedisSession session = run.own(RedisSession.open(redis.endpoint(), keys.namespace(), REFRESH));
+            session.pool().run(client -> client.ping());
+            err.println("wmon demo: Redis " + redis.describe() + ", namespace " + keys.namespace() + ", starting "
+                    + workers + " workers (logs in " + run.logDir() + ")");
             err.flush();
-            WorkerLaunch launch = new WorkerLaunch(agent, classPath, workerMain, redis.url(), namespace,
+            WorkerLaunch launch = new WorkerLaunch(agent, classPath, workerMain, redis.url(), keys.namespace(),
                     redis.chosenByUser());
             run.startWorkers(launch, workers).awaitReady(READY_TIMEOUT);
-            awaitFirstBeats(run.pool(), keys, err);
-            return show(redis, keys, run);
+            FleetReader reader = session.fleetReader(keys);
+            DemoWorkers.awaitFirstBeats(reader, workers, FIRST_BEAT_TIMEOUT, err);
+            show(reader, keys.namespace(), redis.endpoint().redacted());
+            return ExitCodes.OK;
         } catch (DemoFailure e) {
             if (run != null) {
                 run.keepLogs();
@@ -113,76 +112,29 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Shows the fleet until Ctrl-C or the end of {@code --duration}: with {@code wmon status
-     * --continuous} where this build has it, else with {@link DemoFleetView}.
+     * Shows the fleet as {@code status --continuous} does, every {@link #REFRESH} on the session's one
+     * connection, until Ctrl-C or the end of {@code --duration}.
      */
-    private int show(DemoRedis redis, FleetKeys keys, DemoRun run) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (spec.root().subcommands().containsKey("status")) {
-            List<String> status = new ArrayList<>(List.of("--redis", redis.url(), "--namespace", keys.namespace(),
-                    "status", "--continuous", "--interval", Long.toString(DemoFleetView.REFRESH.toSeconds())));
-            if (durationSeconds != null) {
-                // Cycles start every REFRESH and the last one does not wait: N cycles span (N - 1) * REFRESH.
-                status.addAll(List.of("--max-cycles",
-                        Long.toString(durationSeconds / DemoFleetView.REFRESH.toSeconds() + 1)));
-            }
-            return Wmon.commandLine().setOut(out).setErr(err).execute(status.toArray(new String[0]));
-        }
-        new DemoFleetView(run.pool(), keys, out, err, System.console() != null)
-                .run(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds));
-        return ExitCodes.OK;
-    }
-
-    /** Waits until every worker has beaten once, so that the first screen shows the whole fleet. */
-    private void awaitFirstBeats(SharedPool pool, FleetKeys keys, PrintWriter err) {
-        FleetReader reader = new FleetReader(pool, keys, Clock.systemUTC());
-        long deadline = System.nanoTime() + FIRST_BEAT_TIMEOUT.toNanos();
-        while (reader.read().aliveCount() < workers) {
-            if (System.nanoTime() > deadline) {
-                err.println("wmon demo: not every worker reported to Redis within " + FIRST_BEAT_TIMEOUT.toSeconds()
-                        + " s; their logs may say why");
-                err.flush();
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private SharedPool openPool(RedisEndpoint endpoint, String namespace) {
-        SharedPool pool = SharedPoolRegistry.jvm().acquire(endpoint,
-                ConnectionNames.cli(namespace, ProcessHandle.current().pid()), PoolSettings.defaults().withMaxTotal(1));
-        try {
-            pool.run(client -> client.ping());
-            return pool;
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+    @SuppressWarnings("try") // the hook works by being open, not by being called
+    private void show(FleetReader reader, String namespace, String redis) {
+        // Cycles start every REFRESH and the last one does not wait: N cycles span (N - 1) * REFRESH.
+        long maxCycles = durationSeconds == null ? 0 : durationSeconds / REFRESH.toSeconds() + 1;
+        StopSignal stop = new StopSignal();
+        try (InterruptHook hook = InterruptHook.install(stop);
+                StatusDisplay display = StatusDisplay.forOutput(spec.commandLine().getOut(), false, namespace, redis,
+                        REFRESH)) {
+            new RefreshLoop(reader::read, display, REFRESH, maxCycles, stop).run();
         }
     }
 
     private void checkFlags() {
         if (workers < 1 || workers > MAX_WORKERS) {
-            throw new IllegalArgumentException("--workers must be 1.." + MAX_WORKERS + ", was " + workers);
+            throw new ParameterException(spec.commandLine(),
+                    "--workers must be 1.." + MAX_WORKERS + ", was " + workers);
         }
         if (durationSeconds != null && durationSeconds < 1) {
-            throw new IllegalArgumentException("--duration must be at least 1 second, was " + durationSeconds);
+            throw new ParameterException(spec.commandLine(),
+                    "--duration must be at least 1 second, was " + durationSeconds);
         }
-    }
-
-    private String workerClassPath() {
-        if (workerClassPath != null) {
-            return workerClassPath;
-        }
-        return EXAMPLE_WORKER.find().map(Path::toString).orElseThrow(() -> new IllegalArgumentException(
-                "wmon-example-worker.jar not found next to the wmon CLI (looked at "
-                        + String.join(", ", EXAMPLE_WORKER.candidates().stream().map(Path::toString)
-                                .toArray(String[]::new))
-                        + "); build it with ./mvnw -pl example-worker -am package"));
     }
 }

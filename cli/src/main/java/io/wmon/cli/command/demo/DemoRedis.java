@@ -1,7 +1,7 @@
 package io.wmon.cli.command.demo;
 
-import io.wmon.cli.WmonCommand;
-import io.wmon.cli.command.attach.ExplicitOptions;
+import io.wmon.cli.shell.ExplicitOptions;
+import io.wmon.cli.shell.WmonCommand;
 import io.wmon.core.redis.RedisEndpoint;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.wmon.cli.command.demo;
 
-import io.wmon.core.redis.SharedPool;
+import io.wmon.cli.shell.RedisSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ final class DemoRun implements AutoCloseable {
     private final Path logDir;
     private final Thread hook;
     private StartedRedis redis;
-    private SharedPool pool;
+    private RedisSession session;
     private DemoWorkers workers;
     private boolean keepLogs;
     private boolean closed;
@@ -55,17 +55,14 @@ final class DemoRun implements AutoCloseable {
         return redis;
     }
 
-    /** Takes ownership of the CLI's connection pool. */
-    synchronized void own(SharedPool lease) {
+    /** Takes ownership of the CLI's Redis session, to close it with the rest; returns it. */
+    synchronized RedisSession own(RedisSession opened) {
         if (closed) {
-            lease.close();
+            opened.close();
             checkOpen();
         }
-        pool = lease;
-    }
-
-    synchronized SharedPool pool() {
-        return pool;
+        session = opened;
+        return opened;
     }
 
     /** Starts the workers, unless the run is stopping already. */
@@ -91,8 +88,8 @@ final class DemoRun implements AutoCloseable {
         if (workers != null) {
             workers.close();
         }
-        if (pool != null) {
-            pool.close();
+        if (session != null) {
+            session.close();
         }
         if (redis != null) {
             redis.close();

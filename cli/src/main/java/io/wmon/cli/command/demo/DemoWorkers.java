@@ -1,6 +1,8 @@
 package io.wmon.cli.command.demo;
 
+import io.wmon.core.fleet.FleetReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +80,28 @@ final class DemoWorkers implements AutoCloseable {
                             + timeout.toSeconds() + " s; see " + log(i));
                 }
                 sleep(100);
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code count} workers are alive in the fleet, so that the first screen shows them all;
+     * after {@code timeout} it says so on {@code err} and returns.
+     */
+    static void awaitFirstBeats(FleetReader reader, int count, Duration timeout, PrintWriter err) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (reader.read().aliveCount() < count) {
+            if (System.nanoTime() > deadline) {
+                err.println("wmon demo: not every worker reported to Redis within " + timeout.toSeconds()
+                        + " s; their logs may say why");
+                err.flush();
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -1,9 +1,13 @@
 package io.wmon.cli.command.demo;
 
+import io.wmon.cli.jvm.InstalledArtifact;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * How the demo starts one example worker JVM: this JVM's {@code java}, the agent jar as
@@ -16,6 +20,8 @@ import java.util.Map;
  */
 final class WorkerLaunch {
 
+    /** The example worker's jar, next to the CLI or in the source tree. */
+    static final InstalledArtifact EXAMPLE_WORKER = new InstalledArtifact("wmon-example-worker.jar", "example-worker");
     /** The example worker's main class, in {@code wmon-example-worker.jar}. */
     static final String EXAMPLE_MAIN = "io.wmon.example.ExampleWorker";
     /** Fake jobs of 400 ms, every 10th failing: enough movement to watch. */
@@ -43,6 +49,18 @@ final class WorkerLaunch {
         this.redisUrl = redisUrl;
         this.namespace = namespace;
         this.userRedis = userRedis;
+    }
+
+    /**
+     * The example worker's jar as a class path.
+     *
+     * @throws ParameterException (a usage error of {@code command}) when it is not found, naming where it looked
+     */
+    static String exampleWorker(CommandLine command) {
+        return EXAMPLE_WORKER.find().map(Path::toString).orElseThrow(() -> new ParameterException(command,
+                "wmon-example-worker.jar not found next to the wmon CLI (looked at "
+                        + EXAMPLE_WORKER.candidates().stream().map(Path::toString).collect(Collectors.joining(", "))
+                        + "); build it with ./mvnw -pl example-worker -am package"));
     }
 
     /** The id of the {@code index}-th worker (1-based): {@code demo-1}, {@code demo-2}… */

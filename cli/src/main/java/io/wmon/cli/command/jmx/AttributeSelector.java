@@ -1,9 +1,11 @@
 package io.wmon.cli.command.jmx;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import javax.management.ObjectName;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * One {@code ATTRIBUTE} argument of {@code wmon jmx}: {@code NAME} or {@code TYPE:NAME}.
@@ -28,21 +30,30 @@ final class AttributeSelector {
         this.name = name;
     }
 
-    /** @throws IllegalArgumentException (a usage error) for an empty part or a second colon */
-    static AttributeSelector parse(String text) {
+    /**
+     * Parses one argument of {@code command}.
+     *
+     * @throws ParameterException (a usage error) for an empty part or a second colon
+     */
+    static AttributeSelector parse(String text, CommandLine command) {
         String t = text.trim();
         int colon = t.indexOf(':');
         String type = colon < 0 ? null : t.substring(0, colon).trim();
         String name = colon < 0 ? t : t.substring(colon + 1).trim();
         if (name.isEmpty() || (type != null && type.isEmpty()) || name.indexOf(':') >= 0) {
-            throw new IllegalArgumentException("ATTRIBUTE '" + text + "' must be NAME or TYPE:NAME, "
+            throw new ParameterException(command, "ATTRIBUTE '" + text + "' must be NAME or TYPE:NAME, "
                     + "e.g. State, RedisPool:Active or RedisPool:*");
         }
         return new AttributeSelector(t, type, name);
     }
 
-    static List<AttributeSelector> parseAll(List<String> texts) {
-        return texts.stream().map(AttributeSelector::parse).collect(Collectors.toList());
+    /** Parses every argument of {@code command}, in order; see {@link #parse}. */
+    static List<AttributeSelector> parseAll(List<String> texts, CommandLine command) {
+        List<AttributeSelector> selectors = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            selectors.add(parse(text, command));
+        }
+        return selectors;
     }
 
     /** Whether this selector applies to the MBean named {@code objectName} at all. */

@@ -1,14 +1,18 @@
 package io.wmon.cli.command.jmx;
 
-import io.wmon.cli.ExitCodes;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.JsonOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,16 +32,16 @@ public final class JmxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", converter = JmxTarget.Converter.class,
             description = "PID, host:port, or service:jmx:… URL; omit to list local JVMs.")
-    String target;
+    JmxTarget target;
 
     @Parameters(index = "1..*", paramLabel = "ATTRIBUTE",
             description = "Attributes to read: NAME or TYPE:NAME (e.g. State, RedisPool:Active, RedisPool:*).")
     List<String> attributes = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--user", paramLabel = "USER", description = "JMX user of a remote target.")
     String user;
@@ -51,19 +55,24 @@ public final class JmxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target == null) {
             if (user != null || passwordFile != null) {
-                throw new IllegalArgumentException("--user and --password-file need a host:port or service:jmx: TARGET");
+                throw new ParameterException(spec.commandLine(),
+                        "--user and --password-file need a host:port or service:jmx: TARGET");
             }
             return list(out);
         }
-        JmxTarget parsed = JmxTarget.parse(target);
-        List<AttributeSelector> selectors = AttributeSelector.parseAll(attributes);
-        String password = credentials(parsed);
+        List<AttributeSelector> selectors = AttributeSelector.parseAll(attributes, spec.commandLine());
+        String password = credentials();
         List<MBeanReading> readings;
-        try (JmxConnection connection = JmxConnection.open(parsed, user, password)) {
-            readings = new MBeanReader(connection.server(), parsed.describe()).read(selectors);
+        try (JmxConnection connection = JmxConnection.open(target, user, password)) {
+            MBeanReader reader = new MBeanReader(connection.server(), target.describe());
+            readings = reader.read(selectors);
+            Optional<String> unmatched = reader.unmatched(selectors, readings);
+            if (unmatched.isPresent()) {
+                throw new ParameterException(spec.commandLine(), unmatched.get());
+            }
         }
-        if (json) {
-            JmxJson.writeReadings(out, parsed, readings);
+        if (json.enabled()) {
+            JmxJson.writeReadings(out, target, readings);
         } else {
             JmxText.writeReadings(out, readings);
         }
@@ -72,7 +81,7 @@ public final class JmxCommand implements Callable<Integer> {
 
     private int list(PrintWriter out) {
         List<LocalJvm> jvms = LocalJvms.list();
-        if (json) {
+        if (json.enabled()) {
             JmxJson.writeJvms(out, jvms);
         } else if (jvms.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -85,17 +94,17 @@ public final class JmxCommand implements Callable<Integer> {
     }
 
     /** The password for a remote target with {@code --user}; {@code null} when there is none. */
-    private String credentials(JmxTarget parsed) {
+    private String credentials() {
         if (user == null && passwordFile == null) {
             return null;
         }
-        if (parsed.isLocal()) {
-            throw new IllegalArgumentException("--user and --password-file apply to host:port and service:jmx: "
-                    + "targets; a local PID needs no password");
+        if (target.isLocal()) {
+            throw new ParameterException(spec.commandLine(), "--user and --password-file apply to host:port and "
+                    + "service:jmx: targets; a local PID needs no password");
         }
         if (user == null || passwordFile == null) {
-            throw new IllegalArgumentException("--user and --password-file go together");
+            throw new ParameterException(spec.commandLine(), "--user and --password-file go together");
         }
-        return PasswordFile.read(passwordFile);
+        return PasswordFile.read(passwordFile, spec.commandLine());
     }
 }

@@ -1,7 +1,7 @@
 package io.wmon.cli.command.jmx;
 
-import io.wmon.cli.TargetUnreachableException;
-import io.wmon.cli.command.attach.AttachedVm;
+import io.wmon.cli.jvm.AttachedVm;
+import io.wmon.cli.shell.TargetUnreachableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,15 +1,13 @@
 package io.wmon.cli.command.jmx;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
+import io.wmon.cli.shell.JsonOutput;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code --json} documents of {@code wmon jmx}, one compact document per run, then a line break.
+ * The {@code --json} documents of {@code wmon jmx}, one compact document per run on one line, written
+ * like every other command's with {@link JsonOutput}.
  *
  * <pre>
  * read: {"target": "12345", "kind": "pid"|"remote", "pid": 12345 (pid only),
@@ -22,13 +20,11 @@ import java.util.Map;
  */
 final class JmxJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JmxJson() {
     }
 
     static void writeReadings(PrintWriter out, JmxTarget target, List<MBeanReading> readings) {
-        write(out, json -> {
+        JsonOutput.writeLine(out, json -> {
             json.writeStartObject();
             json.writeStringField("target", target.text());
             json.writeStringField("kind", target.isLocal() ? "pid" : "remote");
@@ -61,7 +57,7 @@ final class JmxJson {
     }
 
     static void writeJvms(PrintWriter out, List<LocalJvm> jvms) {
-        write(out, json -> {
+        JsonOutput.writeLine(out, json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("jvms");
             for (LocalJvm jvm : jvms) {
@@ -77,20 +73,5 @@ final class JmxJson {
             json.writeEndArray();
             json.writeEndObject();
         });
-    }
-
-    private interface Body {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static void write(PrintWriter out, Body body) {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            body.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-        out.flush();
     }
 }

@@ -2,13 +2,24 @@ package io.wmon.cli.command.jmx;
 
 import java.net.MalformedURLException;
 import javax.management.remote.JMXServiceURL;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * What {@code wmon jmx TARGET} reads: a local PID, or a remote JMX endpoint given as
  * {@code host:port} (the RMI registry of {@code com.sun.management.jmxremote.port}) or as a full
- * {@code service:jmx:} URL.
+ * {@code service:jmx:} URL. Picocli parses the argument with {@link Converter}, so a malformed
+ * TARGET is a usage error reported with the usage help.
  */
 final class JmxTarget {
+
+    /** Picocli's converter for the TARGET argument. */
+    static final class Converter implements ITypeConverter<JmxTarget> {
+        @Override
+        public JmxTarget convert(String value) {
+            return parse(value);
+        }
+    }
 
     private final String text;
     private final long pid;
@@ -23,14 +34,14 @@ final class JmxTarget {
     /**
      * Parses a target.
      *
-     * @throws IllegalArgumentException (a usage error) naming the accepted forms
+     * @throws TypeConversionException (a usage error) naming the accepted forms
      */
     static JmxTarget parse(String text) {
         String t = text.trim();
         if (t.matches("[0-9]{1,10}")) {
             long pid = Long.parseLong(t);
             if (pid <= 0) {
-                throw new IllegalArgumentException("PID must be a positive number, was " + t);
+                throw new TypeConversionException("PID must be a positive number, was " + t);
             }
             return new JmxTarget(t, pid, null);
         }
@@ -38,7 +49,7 @@ final class JmxTarget {
             try {
                 return new JmxTarget(t, 0, new JMXServiceURL(t));
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("'" + t + "' is not a valid JMX service URL: " + e.getMessage());
+                throw new TypeConversionException("'" + t + "' is not a valid JMX service URL: " + e.getMessage());
             }
         }
         int colon = t.lastIndexOf(':');
@@ -46,17 +57,17 @@ final class JmxTarget {
             String host = t.substring(0, colon);
             int port = Integer.parseInt(t.substring(colon + 1));
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("port must be 1..65535 in '" + t + "'");
+                throw new TypeConversionException("port must be 1..65535 in '" + t + "'");
             }
             if (host.indexOf(':') >= 0 && !(host.startsWith("[") && host.endsWith("]"))) {
-                throw new IllegalArgumentException("write an IPv6 host in brackets: [" + host + "]:" + port);
+                throw new TypeConversionException("write an IPv6 host in brackets: [" + host + "]:" + port);
             }
             if (host.isEmpty() || host.indexOf('/') >= 0) {
-                throw new IllegalArgumentException("no host in '" + t + "'");
+                throw new TypeConversionException("no host in '" + t + "'");
             }
             return new JmxTarget(t, 0, rmiRegistryUrl(host, port));
         }
-        throw new IllegalArgumentException("TARGET '" + t + "' is not a PID, host:port or service:jmx: URL"
+        throw new TypeConversionException("TARGET '" + t + "' is not a PID, host:port or service:jmx: URL"
                 + " (to read attributes, name the target first: wmon jmx PID State)");
     }
 
@@ -64,7 +75,7 @@ final class JmxTarget {
         try {
             return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + host + ":" + port + "/jmxrmi");
         } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("'" + host + ":" + port + "' is not a valid JMX address: "
+            throw new TypeConversionException("'" + host + ":" + port + "' is not a valid JMX address: "
                     + e.getMessage());
         }
     }

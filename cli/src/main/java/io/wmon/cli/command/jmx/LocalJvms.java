@@ -2,7 +2,7 @@ package io.wmon.cli.command.jmx;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
-import io.wmon.cli.command.attach.AttachedVm;
+import io.wmon.cli.jvm.AttachedVm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,11 +1,12 @@
 package io.wmon.cli.command.jmx;
 
-import io.wmon.cli.TargetUnreachableException;
+import io.wmon.cli.shell.TargetUnreachableException;
 import io.wmon.mbeans.ObjectNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ final class MBeanReader {
 
     private final MBeanServerConnection server;
     private final String where;
+    /** {@code TYPE:NAME} of every attribute the last read saw, for the message about a selector that matched none. */
+    private final List<String> known = new ArrayList<>();
 
     /** @param where how messages name the target, e.g. {@code pid 123} */
     MBeanReader(MBeanServerConnection server, String where) {
@@ -38,7 +41,7 @@ final class MBeanReader {
     /**
      * @param selectors the attributes to read; empty for all
      * @throws TargetUnreachableException when there are no wmon MBeans or the connection breaks
-     * @throws IllegalArgumentException when a selector matches no attribute of any wmon MBean
+     * @see #unmatched
      */
     List<MBeanReading> read(List<AttributeSelector> selectors) {
         try {
@@ -49,14 +52,13 @@ final class MBeanReader {
                         + ": the wmon agent is not running there, or has not started yet");
             }
             List<MBeanReading> readings = new ArrayList<>();
-            List<String> known = new ArrayList<>();
+            known.clear();
             for (ObjectName name : names) {
-                MBeanReading reading = read(name, selectors, known);
+                MBeanReading reading = read(name, selectors);
                 if (reading != null) {
                     readings.add(reading);
                 }
             }
-            checkEverySelectorMatched(selectors, readings, known);
             return readings;
         } catch (IOException e) {
             throw new TargetUnreachableException("lost the JMX connection to " + where + ": "
@@ -64,7 +66,7 @@ final class MBeanReader {
         }
     }
 
-    private MBeanReading read(ObjectName name, List<AttributeSelector> selectors, List<String> known)
+    private MBeanReading read(ObjectName name, List<AttributeSelector> selectors)
             throws IOException {
         List<String> wanted = new ArrayList<>();
         try {
@@ -110,17 +112,22 @@ final class MBeanReader {
         return selectors.isEmpty() || selectors.stream().anyMatch(s -> s.selects(name, attribute));
     }
 
-    private void checkEverySelectorMatched(List<AttributeSelector> selectors, List<MBeanReading> readings,
-            List<String> known) {
+    /**
+     * Why {@code readings} (from {@link #read}) do not answer {@code selectors}: the first selector that
+     * matched no attribute of any wmon MBean, with examples of names that exist; empty when each matched.
+     * The user asked for something the target does not have: a usage error.
+     */
+    Optional<String> unmatched(List<AttributeSelector> selectors, List<MBeanReading> readings) {
         for (AttributeSelector selector : selectors) {
             boolean matched = readings.stream().anyMatch(r -> r.values().keySet().stream()
                     .anyMatch(a -> selector.selects(r.objectName(), a))
                     || r.errors().keySet().stream().anyMatch(a -> selector.selects(r.objectName(), a)));
             if (!matched) {
-                throw new IllegalArgumentException("no wmon MBean attribute matches '" + selector + "' in " + where
+                return Optional.of("no wmon MBean attribute matches '" + selector + "' in " + where
                         + " (attributes are TYPE:NAME, e.g. " + String.join(", ", known.subList(0,
                                 Math.min(3, known.size()))) + ")");
             }
         }
+        return Optional.empty();
     }
 }

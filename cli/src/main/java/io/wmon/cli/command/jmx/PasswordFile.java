@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Reads a JMX password from a file, so that it appears neither in the command line nor in the
@@ -17,13 +19,15 @@ final class PasswordFile {
     }
 
     /**
-     * @throws IllegalArgumentException (a usage error) when the file cannot be read or is empty;
-     *     the message names the file, never its contents
+     * @param command the command whose {@code --password-file} this is
+     * @throws ParameterException (a usage error) when the file cannot be read or is empty; the
+     *     message names the file, never its contents
      */
-    static String read(Path file) {
+    static String read(Path file, CommandLine command) {
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("password file " + file + " is larger than " + MAX_BYTES + " bytes");
+                throw new ParameterException(command,
+                        "password file " + file + " is larger than " + MAX_BYTES + " bytes");
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.indexOf('\n');
@@ -32,11 +36,12 @@ final class PasswordFile {
                 line = line.substring(0, line.length() - 1);
             }
             if (line.isEmpty()) {
-                throw new IllegalArgumentException("password file " + file + " is empty");
+                throw new ParameterException(command, "password file " + file + " is empty");
             }
             return line;
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read password file " + file + " (" + e.getClass().getSimpleName()
+            throw new ParameterException(command,
+                    "cannot read password file " + file + " (" + e.getClass().getSimpleName()
                     + ")");
         }
     }

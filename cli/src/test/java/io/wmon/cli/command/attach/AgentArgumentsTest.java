@@ -7,17 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 class AgentArgumentsTest {
 
+    private static final CommandLine COMMAND = new CommandLine(new AttachCommand());
+
     @Test
     void joinsWordsWithCommas() {
-        assertThat(AgentArguments.start(List.of("namespace=prod", "id=w-7"), Map.of())).isEqualTo("namespace=prod,id=w-7");
+        assertThat(AgentArguments.start(List.of("namespace=prod", "id=w-7"), Map.of(), COMMAND))
+                .isEqualTo("namespace=prod,id=w-7");
     }
 
     @Test
     void noWordsMeansTheAgentsDefaults() {
-        assertThat(AgentArguments.start(List.of(), Map.of())).isEmpty();
+        assertThat(AgentArguments.start(List.of(), Map.of(), COMMAND)).isEmpty();
     }
 
     @Test
@@ -26,29 +31,29 @@ class AgentArgumentsTest {
         inherited.put("redis", "redis://cache:6379");
         inherited.put("namespace", "prod");
 
-        assertThat(AgentArguments.start(List.of("namespace=staging"), inherited))
+        assertThat(AgentArguments.start(List.of("namespace=staging"), inherited, COMMAND))
                 .isEqualTo("redis=redis://cache:6379,namespace=staging");
     }
 
     @Test
     void aWordWithoutEqualsIsAUsageErrorThatHidesPasswords() {
-        assertThatThrownBy(() -> AgentArguments.start(List.of("redis://u:secret@cache"), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AgentArguments.start(List.of("redis://u:secret@cache"), Map.of(), COMMAND))
+                .isInstanceOf(ParameterException.class)
                 .hasMessageContaining("is not key=value")
                 .hasMessageNotContaining("secret");
     }
 
     @Test
     void aCommaInsideAWordIsRefusedExceptInTheRedisUrl() {
-        assertThatThrownBy(() -> AgentArguments.start(List.of("id=a,namespace=b"), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("comma");
-        assertThat(AgentArguments.start(List.of("redis=redis-cluster://h:7000,h2:7001"), Map.of()))
+        assertThatThrownBy(() -> AgentArguments.start(List.of("id=a,namespace=b"), Map.of(), COMMAND))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("comma");
+        assertThat(AgentArguments.start(List.of("redis=redis-cluster://h:7000,h2:7001"), Map.of(), COMMAND))
                 .isEqualTo("redis=redis-cluster://h:7000,h2:7001");
     }
 
     @Test
     void stopTakesNoOptions() {
-        assertThat(AgentArguments.stop(List.of())).isEqualTo("mode=stop");
-        assertThatThrownBy(() -> AgentArguments.stop(List.of("id=x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AgentArguments.stop(List.of(), COMMAND)).isEqualTo("mode=stop");
+        assertThatThrownBy(() -> AgentArguments.stop(List.of("id=x"), COMMAND)).isInstanceOf(ParameterException.class);
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wmon.cli.ExitCodes;
+import io.wmon.cli.jvm.AttachedVm;
+import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;

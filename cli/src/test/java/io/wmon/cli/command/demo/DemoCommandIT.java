@@ -3,10 +3,10 @@ package io.wmon.cli.command.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wmon.cli.ExitCodes;
 import io.wmon.cli.command.attach.TargetJvm;
 import io.wmon.cli.command.attach.TargetJvmMain;
 import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wmon.mbeans.ObjectNames;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 class AttributeSelectorTest {
+
+    private static final CommandLine COMMAND = new CommandLine(new JmxCommand());
 
     private static final ObjectName WORKER = ObjectNames.worker();
     private static final ObjectName POOL = ObjectNames.redisPool("wmon:agent:prod:w-1");
 
     @Test
     void aBareNameSelectsThatAttributeOfEveryBean() {
-        AttributeSelector state = AttributeSelector.parse("State");
+        AttributeSelector state = AttributeSelector.parse("State", COMMAND);
 
         assertThat(state.selects(WORKER, "State")).isTrue();
         assertThat(state.selects(POOL, "State")).isTrue();
@@ -23,7 +27,7 @@ class AttributeSelectorTest {
 
     @Test
     void aTypeQualifiesByTheTypeKey() {
-        AttributeSelector active = AttributeSelector.parse("RedisPool:Active");
+        AttributeSelector active = AttributeSelector.parse("RedisPool:Active", COMMAND);
 
         assertThat(active.selects(POOL, "Active")).isTrue();
         assertThat(active.selects(WORKER, "Active")).isFalse();
@@ -31,13 +35,13 @@ class AttributeSelectorTest {
 
     @Test
     void namesAndTypesIgnoreCase() {
-        assertThat(AttributeSelector.parse("redispool:active").selects(POOL, "Active")).isTrue();
-        assertThat(AttributeSelector.parse("heartbeatcount").selects(WORKER, "HeartbeatCount")).isTrue();
+        assertThat(AttributeSelector.parse("redispool:active", COMMAND).selects(POOL, "Active")).isTrue();
+        assertThat(AttributeSelector.parse("heartbeatcount", COMMAND).selects(WORKER, "HeartbeatCount")).isTrue();
     }
 
     @Test
     void aStarSelectsEveryAttributeOfTheType() {
-        AttributeSelector all = AttributeSelector.parse("Worker:*");
+        AttributeSelector all = AttributeSelector.parse("Worker:*", COMMAND);
 
         assertThat(all.selects(WORKER, "Id")).isTrue();
         assertThat(all.selects(POOL, "Active")).isFalse();
@@ -45,8 +49,8 @@ class AttributeSelectorTest {
 
     @Test
     void emptyPartsAreUsageErrors() {
-        assertThatThrownBy(() -> AttributeSelector.parse(":State")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AttributeSelector.parse("Worker:")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AttributeSelector.parse("a:b:c")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AttributeSelector.parse(":State", COMMAND)).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> AttributeSelector.parse("Worker:", COMMAND)).isInstanceOf(ParameterException.class);
+        assertThatThrownBy(() -> AttributeSelector.parse("a:b:c", COMMAND)).isInstanceOf(ParameterException.class);
     }
 }

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wmon.cli.ExitCodes;
 import io.wmon.cli.command.attach.TargetJvm;
 import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
 
 class JmxTargetTest {
 
@@ -40,10 +41,10 @@ class JmxTargetTest {
 
     @Test
     void anythingElseIsAUsageErrorNamingTheForms() {
-        assertThatThrownBy(() -> JmxTarget.parse("State")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JmxTarget.parse("State")).isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("PID, host:port or service:jmx: URL");
-        assertThatThrownBy(() -> JmxTarget.parse("0")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JmxTarget.parse("host:70000")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JmxTarget.parse("service:jmx:nonsense")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JmxTarget.parse("0")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> JmxTarget.parse("host:70000")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> JmxTarget.parse("service:jmx:nonsense")).isInstanceOf(TypeConversionException.class);
     }
 }

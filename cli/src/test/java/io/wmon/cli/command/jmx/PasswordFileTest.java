@@ -8,24 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 class PasswordFileTest {
+
+    private static final CommandLine COMMAND = new CommandLine(new JmxCommand());
 
     @TempDir
     Path dir;
 
     @Test
     void theFirstLineWithoutItsLineBreakIsThePassword() throws IOException {
-        assertThat(PasswordFile.read(Files.writeString(dir.resolve("p"), "s3cret pass\r\nignored\n")))
+        assertThat(PasswordFile.read(Files.writeString(dir.resolve("p"), "s3cret pass\r\nignored\n"), COMMAND))
                 .isEqualTo("s3cret pass");
     }
 
     @Test
     void missingAndEmptyFilesAreUsageErrorsThatNeverShowContents() throws IOException {
-        assertThatThrownBy(() -> PasswordFile.read(dir.resolve("missing")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
-        assertThatThrownBy(() -> PasswordFile.read(Files.writeString(dir.resolve("empty"), "\nsecret")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty")
+        assertThatThrownBy(() -> PasswordFile.read(dir.resolve("missing"), COMMAND))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("missing");
+        assertThatThrownBy(() -> PasswordFile.read(Files.writeString(dir.resolve("empty"), "\nsecret"), COMMAND))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("empty")
                 .hasMessageNotContaining("secret");
     }
 }

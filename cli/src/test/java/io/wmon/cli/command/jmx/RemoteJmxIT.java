@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wmon.cli.ExitCodes;
 import io.wmon.cli.command.attach.TargetJvm;
 import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
 import java.io.IOException;
 import java.net.InetAddress;

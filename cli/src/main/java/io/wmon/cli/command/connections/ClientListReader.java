@@ -1,0 +1,63 @@
+package io.wmon.cli.command.connections;
+
+import io.wmon.core.redis.SharedPool;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * Reads {@code CLIENT LIST} and {@code CONFIG GET maxclients} on the CLI's connection.
+ *
+ * <p>{@code CONFIG} is often not allowed (an ACL user without {@code +config}, managed Redis
+ * services); then maxclients is unknown and the reason is kept, never failing the view.
+ */
+public final class ClientListReader {
+
+    /** The server's connections and limit. */
+    public record ServerClients(List<ClientLine> clients, long maxClients, String maxClientsProblem) {
+    }
+
+    private static final CommandObject<String> CLIENT_LIST =
+            new CommandObject<>(new CommandArguments(Protocol.Command.CLIENT).add("LIST"), BuilderFactory.STRING);
+
+    private ClientListReader() {
+    }
+
+    /**
+     * @throws io.wmon.core.redis.RedisUnavailableException when Redis cannot be reached
+     * @throws IllegalStateException when Redis refuses {@code CLIENT LIST} (an ACL without {@code +client|list})
+     */
+    public static ServerClients read(SharedPool pool) {
+        return pool.call(client -> {
+            String reply;
+            try {
+                reply = client.executeCommand(CLIENT_LIST);
+            } catch (JedisDataException refused) {
+                throw new IllegalStateException("Redis refused CLIENT LIST (" + refused.getMessage()
+                        + "); the user needs the +client|list permission", refused);
+            }
+            long max = -1;
+            String problem = "";
+            try {
+                Map<String, String> config = client.configGet("maxclients");
+                max = Long.parseLong(config.getOrDefault("maxclients", "-1"));
+                problem = max < 0 ? "CONFIG GET maxclients returned nothing" : "";
+            } catch (JedisDataException refused) {
+                problem = "CONFIG GET refused: " + firstLine(refused.getMessage());
+            } catch (NumberFormatException unreadable) {
+                problem = "CONFIG GET maxclients is not a number";
+            }
+            return new ServerClients(ClientLine.parseList(reply), max, problem);
+        });
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,78 @@
+package io.wmon.cli.command.connections;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.wmon.cli.shell.JsonOutput;
+import java.io.IOException;
+import java.io.Writer;
+
+/** The {@code connections --json} document (shape in docs/cli.md). */
+public final class ConnectionsJson {
+
+    private ConnectionsJson() {
+    }
+
+    public static void write(Writer out, ConnectionReport report) {
+        JsonOutput.writeLine(out, json -> {
+            json.writeStartObject();
+            json.writeStringField("namespace", report.namespace());
+            json.writeStringField("redis", report.redis());
+            json.writeNumberField("generatedAtMillis", report.generatedAtMillis());
+            json.writeNumberField("total", report.total());
+            JsonOutput.count(json, "maxclients", report.maxClients());
+            json.writeStringField("maxclientsProblem",
+                    report.maxClientsKnown() ? null : report.maxClientsProblem());
+            json.writeObjectFieldStart("budget");
+            json.writeNumberField("workers", report.budgetWorkers());
+            json.writeNumberField("connections", report.budgetConnections());
+            if (report.maxClientsKnown()) {
+                json.writeBooleanField("exceedsMaxclients", report.budgetExceedsMaxClients());
+            } else {
+                json.writeNullField("exceedsMaxclients");
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("groups");
+            for (ConnectionGroup group : report.groups()) {
+                group(json, group, report.selfName());
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("warnings");
+            for (String warning : report.warnings()) {
+                json.writeString(warning);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private static void group(JsonGenerator json, ConnectionGroup group, String selfName) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", group.kind().wire());
+        json.writeStringField("name", group.name());
+        json.writeStringField("namespace", group.namespace().isEmpty() ? null : group.namespace());
+        json.writeNumberField("connections", group.connections());
+        json.writeNumberField("agent", group.count(Role.AGENT));
+        json.writeNumberField("stream", group.count(Role.STREAM));
+        JsonOutput.count(json, "byPort", group.byPort());
+        json.writeNumberField("subscribed", group.subscribed());
+        JsonOutput.count(json, "budget", group.budget());
+        json.writeBooleanField("self", group.includes(selfName));
+        json.writeArrayFieldStart("clients");
+        for (ConnectionGroup.Member member : group.members()) {
+            ClientLine client = member.client();
+            json.writeStartObject();
+            json.writeNumberField("id", client.id());
+            json.writeStringField("role", member.role().wire());
+            json.writeStringField("name", client.name());
+            json.writeStringField("addr", client.addr());
+            JsonOutput.count(json, "ageSeconds", client.ageSeconds());
+            JsonOutput.count(json, "idleSeconds", client.idleSeconds());
+            JsonOutput.count(json, "db", client.db());
+            json.writeNumberField("sub", client.sub());
+            json.writeNumberField("psub", client.psub());
+            json.writeStringField("cmd", client.cmd());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,97 @@
+package io.wmon.cli.command.connections;
+
+import io.wmon.cli.command.connections.ConnectionGroup.Kind;
+import io.wmon.cli.text.TextTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link ConnectionReport}: the total against maxclients, the fleet's budget, one table
+ * row per group with its connections by role, then warnings.
+ */
+public final class ConnectionsView {
+
+    private static final List<TextTable.Column> COLUMNS = List.of(
+            new TextTable.Column("GROUP", 7, false),
+            new TextTable.Column("NAME", 48, false),
+            new TextTable.Column("CONNS", 6, true),
+            new TextTable.Column("AGENT", 6, true),
+            new TextTable.Column("STREAM", 6, true),
+            new TextTable.Column("BY-PORT", 7, true),
+            new TextTable.Column("SUBSCRIBED", 10, true),
+            new TextTable.Column("BUDGET", 6, true),
+            new TextTable.Column("NOTE", 200, false));
+
+    private ConnectionsView() {
+    }
+
+    /** The report as lines of text, nothing cut. */
+    public static List<String> render(ConnectionReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add(report.redis() + ": " + report.total() + " connections, maxclients " + maxClients(report));
+        lines.add("fleet " + report.namespace() + ": " + report.budgetWorkers() + " workers, budget "
+                + report.budgetConnections() + " connections (pool_max + 1 each)" + budgetVerdict(report));
+        TextTable table = new TextTable(COLUMNS);
+        for (ConnectionGroup group : report.groups()) {
+            table.add(null, cells(group, report));
+        }
+        lines.add("");
+        lines.addAll(table.render(TextTable.UNLIMITED));
+        for (String warning : report.warnings()) {
+            lines.add("WARNING: " + warning);
+        }
+        return lines;
+    }
+
+    private static String maxClients(ConnectionReport report) {
+        if (report.maxClientsKnown()) {
+            return Long.toString(report.maxClients()) + " ("
+                    + Math.round(100.0 * report.total() / Math.max(1, report.maxClients())) + "% used)";
+        }
+        return "unknown (" + report.maxClientsProblem() + ")";
+    }
+
+    private static String budgetVerdict(ConnectionReport report) {
+        if (!report.maxClientsKnown()) {
+            return "";
+        }
+        return report.budgetExceedsMaxClients() ? ", EXCEEDS maxclients" : ", fits maxclients";
+    }
+
+    private static String[] cells(ConnectionGroup group, ConnectionReport report) {
+        boolean worker = group.kind() == Kind.WORKER;
+        String name = worker && !group.namespace().equals(report.namespace())
+                ? group.namespace() + "/" + group.name() : group.name();
+        return new String[] {
+            group.kind().wire(), name, Integer.toString(group.connections()),
+            worker ? Integer.toString(group.count(Role.AGENT)) : "",
+            worker ? Integer.toString(group.count(Role.STREAM)) : "",
+            worker ? byPort(group) : "",
+            Integer.toString(group.subscribed()),
+            group.budget() < 0 ? "" : Long.toString(group.budget()),
+            note(group, report)};
+    }
+
+    /** {@code unknown} when the worker's record lists no local ports: then none could be attributed. */
+    private static String byPort(ConnectionGroup group) {
+        return group.byPort() < 0 ? "unknown" : Long.toString(group.byPort());
+    }
+
+    private static String note(ConnectionGroup group, ConnectionReport report) {
+        List<String> notes = new ArrayList<>(2);
+        if (group.includes(report.selfName())) {
+            notes.add("this command");
+        }
+        if (group.kind() == Kind.UNNAMED) {
+            notes.add("unattributed");
+        }
+        if (group.count(Role.PORT) > 0) {
+            notes.add("unnamed, attributed by the local ports its record lists");
+        }
+        int own = group.count(Role.AGENT) + group.count(Role.STREAM);
+        if (group.budget() >= 0 && own > group.budget()) {
+            notes.add("OVER BUDGET");
+        }
+        return String.join("; ", notes);
+    }
+}

@@ -1,0 +1,71 @@
+package io.wmon.cli.command.prune;
+
+import io.wmon.core.fleet.EntryStatus;
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.fleet.FleetReader;
+import io.wmon.core.redis.SharedPool;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds and removes gone workers: registry members whose record hash has expired.
+ *
+ * <p>Removal re-checks each member in one Lua script per batch ({@code EXISTS} on the hash, then
+ * {@code ZREM}), so a worker that came back between the listing and the removal is kept. Every
+ * key of the script shares the namespace's hash tag, so it also runs on Redis Cluster.
+ */
+public final class GonePruner {
+
+    /** Members checked and removed per script call, so that one call never blocks Redis for long. */
+    static final int BATCH_SIZE = 500;
+
+    private static final String SCRIPT = String.join("\n",
+            "local removed = {}",
+            "for i = 2, #KEYS do",
+            "  if redis.call('EXISTS', KEYS[i]) == 0 and redis.call('ZREM', KEYS[1], ARGV[i - 1]) == 1 then",
+            "    removed[#removed + 1] = ARGV[i - 1]",
+            "  end",
+            "end",
+            "return removed");
+
+    private final SharedPool pool;
+    private final FleetKeys keys;
+
+    public GonePruner(SharedPool pool, FleetKeys keys) {
+        this.pool = pool;
+        this.keys = keys;
+    }
+
+    /** The ids of gone workers, sorted. */
+    public List<String> findGone() {
+        return new FleetReader(pool, keys, Clock.systemUTC()).read().workers().stream()
+                .filter(entry -> entry.status() == EntryStatus.GONE)
+                .map(entry -> entry.id())
+                .toList();
+    }
+
+    /**
+     * Removes those of {@code ids} whose hash still does not exist.
+     *
+     * @return the ids actually removed, in the order given
+     */
+    public List<String> remove(List<String> ids) {
+        List<String> removed = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
+            List<String> scriptKeys = new ArrayList<>(batch.size() + 1);
+            scriptKeys.add(keys.workers());
+            batch.forEach(id -> scriptKeys.add(keys.worker(id)));
+            Object reply = pool.call(client -> client.eval(SCRIPT, scriptKeys, batch));
+            if (reply instanceof List<?>) {
+                for (Object id : (List<?>) reply) {
+                    removed.add(id instanceof byte[] ? new String((byte[]) id, StandardCharsets.UTF_8)
+                            : String.valueOf(id));
+                }
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,147 @@
+package io.wmon.cli.command.status;
+
+import io.wmon.cli.fleetview.InterruptHook;
+import io.wmon.cli.fleetview.RefreshLoop;
+import io.wmon.cli.fleetview.StatusDisplay;
+import io.wmon.cli.fleetview.StatusJson;
+import io.wmon.cli.fleetview.StatusView;
+import io.wmon.cli.fleetview.StopSignal;
+import io.wmon.cli.fleetview.Terminal;
+import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.JsonOption;
+import io.wmon.cli.shell.RedisSession;
+import io.wmon.cli.shell.WmonCommand;
+import io.wmon.cli.text.TextTable;
+import io.wmon.core.fleet.EntryStatus;
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.fleet.FleetReader;
+import io.wmon.core.fleet.FleetSnapshot;
+import io.wmon.core.record.BreakerState;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wmon status}: the fleet read from Redis on the CLI's one connection, once or every
+ * interval ({@code --continuous}) on that same connection.
+ */
+@Command(name = "status", sortOptions = false,
+        description = "Show the fleet: every worker, alive, stale, gone or invalid, read on one Redis connection.",
+        footer = "%nSee docs/cli.md for the output formats.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:usage error", "3:Redis unreachable",
+            "4:with --check: a stale worker, or an alive worker whose record says its breaker is OPEN"})
+public final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    WmonCommand root;
+
+    @Mixin
+    JsonOption json;
+
+    @Option(names = {"-c", "--continuous"},
+            description = "Refresh every interval on the same connection until Ctrl-C.")
+    boolean continuous;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS", defaultValue = "5",
+            converter = SecondsConverter.class,
+            description = "Seconds between refreshes with --continuous; decimals allowed (default: 5).")
+    Duration interval;
+
+    @Option(names = "--stale-after", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "A worker is stale when its last beat is this old (default: 3 x its own interval).")
+    Duration staleAfter;
+
+    @Option(names = "--check",
+            description = "Exit 4 when a worker is stale, or an alive worker's record says its breaker is OPEN "
+                    + "(the agent does not report its breaker yet); not with --continuous.")
+    boolean check;
+
+    long maxCycles;
+
+    /** For tests and benchmarks: stop after N cycles. Hidden from the usage help; documented in docs/cli.md. */
+    @Option(names = "--max-cycles", paramLabel = "N", hidden = true, defaultValue = "0")
+    void maxCycles(long value) {
+        // Checked as picocli parses it, so that the mistake is shown with the usage help.
+        if (value < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-cycles must be 0 (no limit) or more");
+        }
+        maxCycles = value;
+    }
+
+    private StopSignal stopSignal;
+
+    /**
+     * Makes the next {@code --continuous} run stop when {@code stop} is requested, besides Ctrl-C;
+     * for embedding the command, and for tests that end a run they started.
+     */
+    public StatusCommand stopOn(StopSignal stop) {
+        this.stopSignal = stop;
+        return this;
+    }
+
+    @Override
+    public Integer call() {
+        if (check && continuous) {
+            throw new ParameterException(spec.commandLine(),
+                    "--check cannot be combined with --continuous: --check answers once, with an exit code");
+        }
+        FleetKeys keys = root.keys();
+        String redis = root.endpoint().redacted();
+        return continuous ? continuous(keys, redis) : once(keys, redis);
+    }
+
+    private int once(FleetKeys keys, String redis) {
+        FleetSnapshot snapshot;
+        try (RedisSession session = RedisSession.open(root)) {
+            snapshot = session.fleetReader(keys).read(staleAfter);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.enabled()) {
+            StatusJson.write(out, snapshot, redis);
+        } else {
+            StringBuilder text = new StringBuilder(256 + 128 * snapshot.workerCount());
+            for (String line : new StatusView(redis, Terminal.colour()).render(snapshot, TextTable.UNLIMITED)) {
+                text.append(line).append('\n');
+            }
+            out.print(text);
+            out.flush();
+        }
+        return check && unhealthy(snapshot) ? ExitCodes.UNHEALTHY : ExitCodes.OK;
+    }
+
+    @SuppressWarnings("try") // the hook works by being open, not by being called
+    private int continuous(FleetKeys keys, String redis) {
+        StopSignal stop = stopSignal != null ? stopSignal : new StopSignal();
+        PrintWriter out = spec.commandLine().getOut();
+        try (InterruptHook hook = InterruptHook.install(stop);
+                RedisSession session = RedisSession.open(root, interval);
+                StatusDisplay display = StatusDisplay.forOutput(out, json.enabled(), keys.namespace(), redis,
+                        interval)) {
+            FleetReader reader = session.fleetReader(keys);
+            new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop).run();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * What {@code --check} fails on: a stale worker, or an alive one whose record says its circuit
+     * breaker is {@code OPEN}. The agent does not write the {@code breaker} field yet, so its records
+     * read as {@link BreakerState#UNKNOWN}, which never fails the check: only a record that says
+     * {@code OPEN} does, not one that says nothing.
+     */
+    static boolean unhealthy(FleetSnapshot snapshot) {
+        return snapshot.staleCount() > 0 || snapshot.workers().stream().anyMatch(entry ->
+                entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN);
+    }
+}

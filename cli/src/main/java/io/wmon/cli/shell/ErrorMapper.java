@@ -1,0 +1,84 @@
+package io.wmon.cli.shell;
+
+import io.wmon.core.redis.RedisUnavailableException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every exception a running command throws into one line on stderr, {@code wmon: …}, and an
+ * exit code.
+ *
+ * <p>Usage errors are signalled one way, with picocli's {@link ParameterException}, thrown where the
+ * input is validated. Those the parser finds (an unknown flag, a value a converter or an option
+ * setter rejects) never get here: picocli prints them with the command's usage. Those a command
+ * finds once it runs (a Redis URL or namespace that does not parse, a file that cannot be read, a jar
+ * that is not there) reach this mapper through {@link #execute} and print one line, exit 2. An
+ * unreachable Redis, PID or JMX endpoint exits 3. Everything else is unexpected: exit 1, as
+ * {@code wmon: internal error: <exception>}; so a bug that throws, say, a
+ * {@code NumberFormatException} is never reported as bad input.
+ *
+ * <p>Stack traces are printed only with {@code --verbose}. Messages come from our own exception
+ * types, which already redact passwords.
+ */
+public final class ErrorMapper implements IExecutionExceptionHandler {
+
+    /**
+     * The execution strategy of the root command line: picocli's {@code RunLast}, except that a usage
+     * error thrown by the running command is handed to this mapper (picocli would print the usage
+     * help after it, which says nothing about a bad URL or a missing file).
+     */
+    public static int execute(ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (ParameterException e) {
+            throw new ExecutionException(e.getCommandLine(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code;
+        String line;
+        if (e instanceof ParameterException) {
+            code = ExitCodes.USAGE;
+            line = e.getMessage();
+        } else if (e instanceof RedisUnavailableException) {
+            code = ExitCodes.UNREACHABLE;
+            line = e.getMessage() + "; is it running? set --redis or WMON_REDIS_URL";
+        } else if (e instanceof TargetUnreachableException) {
+            code = ExitCodes.UNREACHABLE;
+            line = e.getMessage();
+        } else if (e instanceof IllegalStateException && e.getMessage() != null) {
+            // Redis refused a command or holds data wmon cannot use; the message says which and why.
+            code = ExitCodes.INTERNAL;
+            line = e.getMessage();
+        } else {
+            code = ExitCodes.INTERNAL;
+            line = "internal error: " + e;
+        }
+        err.println("wmon: " + oneLine(line));
+        if (isVerbose(commandLine)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean isVerbose(CommandLine commandLine) {
+        CommandLine root = commandLine;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Object command = root.getCommand();
+        return command instanceof WmonCommand && ((WmonCommand) command).verbose();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
+    }
+}
