@@ -7,6 +7,7 @@ import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class HeartbeatWriter {
      * @throws IllegalStateException when Redis rejects a command (e.g. the key holds another type)
      */
     public void write(WorkerRecord record) {
-        writeFields(record, WorkerRecordCodec.encode(record));
+        writeFields(record, WorkerRecordCodec.encode(record), false);
     }
 
     /**
@@ -62,10 +63,10 @@ public final class HeartbeatWriter {
      * whole record is written). Still one round trip, with {@code PEXPIRE} and {@code ZADD}.
      *
      * <p>A heartbeat carries some 33 fields of which a handful change from beat to beat, and
-     * encoding and sending the rest is most of a beat's CPU. If the hash lost fields meanwhile (it
-     * expired, Redis restarted empty, someone deleted it), {@code HSET} reports fields it had to
-     * create, and the whole record is written at once in a second round trip, so a reader can see
-     * an incomplete record only for that instant.
+     * encoding and sending the rest is most of a beat's CPU. The same pipeline asks {@code HLEN}:
+     * if the hash holds fewer fields than the record (it expired, Redis restarted empty or was
+     * flushed, someone deleted the hash or some of its fields), the whole record is written at once
+     * in a second round trip, so a reader can see an incomplete record only for that instant.
      *
      * @return the whole record as written, to pass as {@code previous} next time
      * @throws IllegalArgumentException when the record's id cannot be part of a key
@@ -75,7 +76,7 @@ public final class HeartbeatWriter {
     public Map<String, String> writeChanges(WorkerRecord record, Map<String, String> previous) {
         Map<String, String> hash = WorkerRecordCodec.encode(record);
         if (previous == null) {
-            writeFields(record, hash);
+            writeFields(record, hash, false);
             return hash;
         }
         Map<String, String> changed = new HashMap<>();
@@ -88,26 +89,33 @@ public final class HeartbeatWriter {
             // Two beats in one millisecond: still renew the hash with a field that exists.
             changed.put(RecordField.BEAT.wire(), hash.get(RecordField.BEAT.wire()));
         }
-        long created = writeFields(record, changed);
-        if (created > 0) {
-            writeFields(record, hash);
+        long fieldsInRedis = writeFields(record, changed, true);
+        if (fieldsInRedis < hash.size()) {
+            writeFields(record, hash, false);
         }
         return hash;
     }
 
-    /** HSET {@code fields}, PEXPIRE, ZADD in one round trip; returns how many fields HSET created. */
-    private long writeFields(WorkerRecord record, Map<String, String> fields) {
+    /**
+     * HSET {@code fields}, PEXPIRE, ZADD in one round trip, with HLEN after the HSET when
+     * {@code countFields}; returns how many fields the hash holds then ({@code -1} when not asked).
+     */
+    private long writeFields(WorkerRecord record, Map<String, String> fields, boolean countFields) {
         String key = keys.worker(record.id());
         long ttl = ttlMillis(record.intervalMillis());
         return pool.call(client -> {
             try (Pipeline pipeline = client.pipelined()) {
-                Response<Long> created = pipeline.hset(key, fields);
-                List<Response<?>> replies = List.of(created,
-                        pipeline.pexpire(key, ttl),
-                        pipeline.zadd(keys.workers(), record.beatMillis(), record.id()));
+                List<Response<?>> replies = new ArrayList<>(4);
+                replies.add(pipeline.hset(key, fields));
+                Response<Long> fieldCount = countFields ? pipeline.hlen(key) : null;
+                if (fieldCount != null) {
+                    replies.add(fieldCount);
+                }
+                replies.add(pipeline.pexpire(key, ttl));
+                replies.add(pipeline.zadd(keys.workers(), record.beatMillis(), record.id()));
                 pipeline.sync();
                 checkReplies(record.id(), replies);
-                return created.get();
+                return fieldCount == null ? -1 : fieldCount.get();
             }
         });
     }

@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.RedisClient;
 
 /**
- * One open pool of the registry: the client, its reference count and the exhaustion counter.
+ * One open pool of the registry: the client, its circuit breaker, its reference count and the
+ * exhaustion counter.
  * Guarded by the registry's lock for retain/release.
  */
 final class PoolEntry {
@@ -15,6 +16,7 @@ final class PoolEntry {
     private final SharedPoolRegistry registry;
     private final RedisClient client;
     private final AtomicLong exhausted = new AtomicLong();
+    private final RedisBreaker breaker;
     private int references;
 
     PoolEntry(RedisEndpoint endpoint, String clientName, PoolSettings settings, SharedPoolRegistry registry) {
@@ -23,6 +25,7 @@ final class PoolEntry {
         this.settings = settings;
         this.registry = registry;
         this.client = RedisClientFactory.pooledClient(endpoint, clientName, settings);
+        this.breaker = new RedisBreaker(endpoint.redacted(), settings.breakerDelay());
     }
 
     RedisEndpoint endpoint() {
@@ -39,6 +42,10 @@ final class PoolEntry {
 
     RedisClient client() {
         return client;
+    }
+
+    RedisBreaker breaker() {
+        return breaker;
     }
 
     void countExhausted() {

@@ -19,7 +19,7 @@ public final class PoolSettings {
 
     private static final PoolSettings DEFAULTS = new PoolSettings(DEFAULT_MAX_TOTAL, DEFAULT_MAX_TOTAL,
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofSeconds(30), Duration.ofSeconds(60));
+            Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(1));
 
     private final int maxTotal;
     private final int maxIdle;
@@ -28,9 +28,10 @@ public final class PoolSettings {
     private final Duration socketTimeout;
     private final Duration evictionInterval;
     private final Duration minEvictableIdle;
+    private final Duration breakerDelay;
 
     private PoolSettings(int maxTotal, int maxIdle, Duration maxWait, Duration connectTimeout,
-            Duration socketTimeout, Duration evictionInterval, Duration minEvictableIdle) {
+            Duration socketTimeout, Duration evictionInterval, Duration minEvictableIdle, Duration breakerDelay) {
         if (maxTotal < 1 || maxTotal > MAX_MAX_TOTAL) {
             throw new IllegalArgumentException("maxTotal must be 1.." + MAX_MAX_TOTAL + ", was " + maxTotal);
         }
@@ -44,6 +45,7 @@ public final class PoolSettings {
         this.socketTimeout = positive(socketTimeout, "socketTimeout");
         this.evictionInterval = positive(evictionInterval, "evictionInterval");
         this.minEvictableIdle = positive(minEvictableIdle, "minEvictableIdle");
+        this.breakerDelay = positive(breakerDelay, "breakerDelay");
     }
 
     private static Duration positive(Duration d, String name) {
@@ -59,21 +61,34 @@ public final class PoolSettings {
 
     /** A copy bounded to {@code n} connections; {@code maxIdle} follows so that it never exceeds it. */
     public PoolSettings withMaxTotal(int n) {
-        return new PoolSettings(n, n, maxWait, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle);
+        return new PoolSettings(n, n, maxWait, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle,
+                breakerDelay);
     }
 
     public PoolSettings withMaxWait(Duration d) {
-        return new PoolSettings(maxTotal, maxIdle, d, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle);
+        return new PoolSettings(maxTotal, maxIdle, d, connectTimeout, socketTimeout, evictionInterval,
+                minEvictableIdle, breakerDelay);
     }
 
     /** A copy with both the connect and the socket (read) timeout set to {@code d}. */
     public PoolSettings withTimeouts(Duration d) {
-        return new PoolSettings(maxTotal, maxIdle, maxWait, d, d, evictionInterval, minEvictableIdle);
+        return new PoolSettings(maxTotal, maxIdle, maxWait, d, d, evictionInterval, minEvictableIdle, breakerDelay);
     }
 
     /** A copy that evicts connections idle for {@code idle}, checking every {@code interval}. */
     public PoolSettings withEviction(Duration interval, Duration idle) {
-        return new PoolSettings(maxTotal, maxIdle, maxWait, connectTimeout, socketTimeout, interval, idle);
+        return new PoolSettings(maxTotal, maxIdle, maxWait, connectTimeout, socketTimeout, interval, idle,
+                breakerDelay);
+    }
+
+    /**
+     * A copy whose circuit breaker stays open {@code d} after it first opens (doubling per failed
+     * trial, see {@link RedisBreaker}); callers pass their own period (the heartbeat interval, the
+     * refresh interval), so a breaker never holds back a caller that calls once per period.
+     */
+    public PoolSettings withBreakerDelay(Duration d) {
+        return new PoolSettings(maxTotal, maxIdle, maxWait, connectTimeout, socketTimeout, evictionInterval,
+                minEvictableIdle, d);
     }
 
     public int maxTotal() {
@@ -109,9 +124,15 @@ public final class PoolSettings {
         return minEvictableIdle;
     }
 
+    /** How long the circuit breaker stays open the first time, 1 s by default. */
+    public Duration breakerDelay() {
+        return breakerDelay;
+    }
+
     @Override
     public String toString() {
         return "maxTotal=" + maxTotal + ", maxIdle=" + maxIdle + ", maxWait=" + maxWait.toMillis() + "ms, timeouts="
-                + connectTimeout.toMillis() + "/" + socketTimeout.toMillis() + "ms";
+                + connectTimeout.toMillis() + "/" + socketTimeout.toMillis() + "ms, breakerDelay="
+                + breakerDelay.toMillis() + "ms";
     }
 }

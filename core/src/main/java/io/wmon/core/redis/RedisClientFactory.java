@@ -5,6 +5,8 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the bounded pooled Jedis client for an endpoint.
@@ -14,15 +16,22 @@ import redis.clients.jedis.RedisClient;
  */
 final class RedisClientFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisClientFactory.class);
+
     private RedisClientFactory() {
     }
 
     static RedisClient pooledClient(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
-        return RedisClient.builder()
+        RedisClient client = RedisClient.builder()
                 .hostAndPort(endpoint.host(), endpoint.port())
                 .clientConfig(clientConfig(endpoint, clientName, settings))
                 .poolConfig(poolConfig(settings))
                 .build();
+        // commons-pool hands what it swallows (a failed evict or destroy) to this listener: one line at
+        // debug level, never a stack trace on the host application's stderr.
+        client.getPool().setSwallowedExceptionListener(e -> LOG.debug("wmon pool {}: {}", clientName,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        return client;
     }
 
     static JedisClientConfig clientConfig(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
@@ -49,7 +58,9 @@ final class RedisClientFactory {
         config.setMinIdle(settings.minIdle());
         config.setBlockWhenExhausted(true);
         config.setMaxWait(settings.maxWait());
-        config.setTestWhileIdle(true);
+        // No PING of idle connections: a failed validation makes Jedis log a stack trace into the host's
+        // stderr, and SharedPool.call already retries once when a connection the server closed fails.
+        config.setTestWhileIdle(false);
         config.setTimeBetweenEvictionRuns(settings.evictionInterval());
         config.setMinEvictableIdleDuration(settings.minEvictableIdle());
         config.setNumTestsPerEvictionRun(-1);

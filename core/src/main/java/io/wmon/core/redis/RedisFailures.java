@@ -32,6 +32,24 @@ final class RedisFailures {
         return null;
     }
 
+    /**
+     * Whether {@code e} is what a connection that the server had closed looks like on first use:
+     * the stream ended or was reset, not a refused connect, an unknown host or a timeout (a frozen
+     * server, which a second attempt would only wait for again).
+     */
+    static boolean isClosedByServer(JedisException e) {
+        if (!(e instanceof JedisConnectionException)) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof ConnectException
+                    || t instanceof UnknownHostException || t instanceof NoSuchElementException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isPoolExhausted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NoSuchElementException) {

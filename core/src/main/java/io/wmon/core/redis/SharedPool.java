@@ -40,17 +40,46 @@ public final class SharedPool implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} against the shared client and returns its result.
+     * Runs {@code work} against the shared client, through the endpoint's circuit breaker, and
+     * returns its result.
      *
+     * <p>A pooled connection that the server closed while it sat idle (Redis's {@code timeout},
+     * {@code CLIENT KILL}, a restart) fails on first use; then the idle connections are dropped and
+     * {@code work} runs once more on a fresh connection, so such a close costs no failed call. A
+     * failure on a fresh connection, or a timeout, is not retried. {@code work} must therefore be
+     * safe to run twice (wmon's writes and reads are: they set, renew and read).
+     *
+     * @throws BreakerOpenException when the breaker is open; no connection was attempted
      * @throws RedisUnavailableException when Redis refuses, times out, or no connection frees up within maxWait
      */
     public <T> T call(Function<RedisClient, T> work) {
         ensureOpen();
+        return entry.breaker().call(() -> attempt(work));
+    }
+
+    private <T> T attempt(Function<RedisClient, T> work) {
+        GenericObjectPool<?> pool = entry.client().getPool();
+        // With an idle connection in the pool the borrow takes it rather than opening one.
+        boolean idleConnectionFirst = pool.getNumIdle() > 0;
         try {
             return work.apply(entry.client());
         } catch (JedisException e) {
+            if (idleConnectionFirst && RedisFailures.isClosedByServer(e)
+                    && entry.breaker().state() == RedisBreaker.State.CLOSED) {
+                // No clear(): the pool has already put a fresh connection in place of the broken one.
+                try {
+                    return work.apply(entry.client());
+                } catch (JedisException again) {
+                    throw translate(again);
+                }
+            }
             throw translate(e);
         }
+    }
+
+    /** The endpoint's circuit breaker, shared by every lease on this pool. */
+    public RedisBreaker breaker() {
+        return entry.breaker();
     }
 
     /** {@link #call} without a result. */

@@ -213,6 +213,34 @@ class HeartbeatWriterTest {
         assertThat(ttl).isPositive();
     }
 
+    /** Regression: after {@code HDEL … host v pid} the record stayed invalid forever, as only changed fields were sent. */
+    @Test
+    void aRecordThatLostSomeFieldsIsWrittenWholeAtTheNextBeat() {
+        WorkerRecord first = SampleRecords.full("w-hdel", NOW);
+        Map<String, String> written = writer.writeChanges(first, null);
+        pool.run(client -> client.hdel(KEYS.worker("w-hdel"), "host", "v", "pid"));
+        WorkerRecord second = first.toBuilder().beatMillis(NOW + 1_000).build();
+
+        writer.writeChanges(second, written);
+
+        assertThat(hash("w-hdel")).isEqualTo(WorkerRecordCodec.encode(second));
+        assertThat(WorkerRecordCodec.decode(hash("w-hdel")).isValid()).isTrue();
+    }
+
+    @Test
+    void aHashWithExtraFieldsIsNotRewrittenEveryBeat() {
+        WorkerRecord first = SampleRecords.full("w-extra", NOW);
+        Map<String, String> written = writer.writeChanges(first, null);
+        pool.run(client -> client.hset(KEYS.worker("w-extra"), "someone_elses", "field"));
+        WorkerRecord second = first.toBuilder().beatMillis(NOW + 1_000).build();
+
+        long changedBytes = inputBytesDuring(() -> writer.writeChanges(second, written));
+        long wholeBytes = inputBytesDuring(() -> writer.write(second));
+
+        assertThat(changedBytes).as("only the changed fields were sent").isLessThan(wholeBytes / 2);
+        assertThat(hash("w-extra")).containsEntry("beat", Long.toString(NOW + 1_000));
+    }
+
     private static long inputBytesDuring(Runnable work) {
         long before = inputBytes();
         work.run();
