@@ -18,10 +18,13 @@ public final class NotificationTypes {
             + " stopping) or starts another job; the user data names the worker, both states and the job")
     public static final String WORKER_STATE = "io.wmon.worker.state";
 
-    @Description("Reserved for the Redis circuit breaker opening; nothing sends it in this version")
+    @Description("Sent by io.wmon:type=CircuitBreaker when the breaker in front of Redis opens: calls failed to reach"
+            + " Redis, and none is attempted until the delay passes; the user data names the endpoint, the cause and"
+            + " the delay")
     public static final String BREAKER_OPEN = "io.wmon.breaker.open";
 
-    @Description("Reserved for the Redis circuit breaker closing again; nothing sends it in this version")
+    @Description("Sent by io.wmon:type=CircuitBreaker when the breaker closes again: a trial call reached Redis;"
+            + " the user data names the endpoint and how long the breaker was not closed")
     public static final String BREAKER_CLOSED = "io.wmon.breaker.closed";
 
     @Description("Sent by io.wmon:type=RedisPool when a heartbeat sees ExhaustedCount grow: a borrow gave up because"

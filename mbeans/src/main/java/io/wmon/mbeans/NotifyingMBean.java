@@ -44,9 +44,18 @@ abstract class NotifyingMBean<S> extends StandardEmitterMBean {
     // Set only for the length of one getAttributes call on the calling thread, then removed.
     private final ThreadLocal<S> pinned = new ThreadLocal<>();
 
-    NotifyingMBean(Class<?> mxbeanInterface, String type) {
-        super(mxbeanInterface, true, new NotificationBroadcasterSupport(new MBeanNotificationInfo(new String[] {type},
-                Notification.class.getName(), NotificationTypes.description(type))));
+    /** @param types the notification types this bean emits, one {@link MBeanNotificationInfo} each */
+    NotifyingMBean(Class<?> mxbeanInterface, String... types) {
+        super(mxbeanInterface, true, new NotificationBroadcasterSupport(infos(types)));
+    }
+
+    private static MBeanNotificationInfo[] infos(String... types) {
+        MBeanNotificationInfo[] infos = new MBeanNotificationInfo[types.length];
+        for (int i = 0; i < types.length; i++) {
+            infos[i] = new MBeanNotificationInfo(new String[] {types[i]}, Notification.class.getName(),
+                    NotificationTypes.description(types[i]));
+        }
+        return infos;
     }
 
     /** The current snapshot; cheap and non-blocking (a volatile read or in-memory counters). */

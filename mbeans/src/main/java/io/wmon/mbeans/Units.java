@@ -29,6 +29,8 @@ public @interface Units {
     String SOCKETS = "sockets";
     /** A number of threads. */
     String THREADS = "threads";
+    /** A percentage, 0..100. */
+    String PERCENT = "percent";
     /** A number of things of the kind the attribute names (heartbeats, jobs, borrows, pools). */
     String COUNT = "count";
 

@@ -57,7 +57,7 @@ class DocsMatchCodeTest {
      * the docs show the same text.
      */
     @ParameterizedTest
-    @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class})
+    @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class, CircuitBreakerMXBean.class})
     void everyAttributeIsDocumentedWithTheCodesTypeUnitsAndDescriptionAndNothingElse(Class<?> mxbean)
             throws IOException {
         Map<String, String> documented = new TreeMap<>();
@@ -95,6 +95,7 @@ class DocsMatchCodeTest {
     void sectionHeadingsNameTheObjectNames() throws IOException {
         assertThat(headingOf("(`WorkerMXBean`)")).contains("`" + ObjectNames.worker() + "`");
         assertThat(headingOf("(`RedisPoolMXBean`)")).contains("`" + ObjectNames.redisPool("<pool>") + "`");
+        assertThat(headingOf("(`CircuitBreakerMXBean`)")).contains("`" + ObjectNames.circuitBreaker("redis") + "`");
     }
 
     @Test
@@ -125,6 +126,8 @@ class DocsMatchCodeTest {
     void notificationUserDataItemsAreDocumentedWithTheirTypes() throws IOException {
         assertUserDataDocumented(NotificationTypes.WORKER_STATE, WorkerMBean.STATE_CHANGE_TYPE);
         assertUserDataDocumented(NotificationTypes.POOL_EXHAUSTED, RedisPoolMBean.EXHAUSTED_TYPE);
+        assertUserDataDocumented(NotificationTypes.BREAKER_OPEN, CircuitBreakerMBean.OPENED_TYPE);
+        assertUserDataDocumented(NotificationTypes.BREAKER_CLOSED, CircuitBreakerMBean.CLOSED_TYPE);
     }
 
     private static void assertUserDataDocumented(String notificationType, CompositeType userData) throws IOException {

@@ -53,6 +53,8 @@ class JmxConnectorTest {
                 "wmon:agent:test:jmx", PoolSettings.defaults());
         registrar.register(ObjectNames.worker(), worker);
         registrar.register(ObjectNames.redisPool("shared"), new RedisPoolMBean(pool));
+        registrar.register(ObjectNames.circuitBreaker("redis"), new CircuitBreakerMBean(pool.breaker(),
+                pool.endpoint().redacted()));
 
         LoopbackSocketFactory loopback = new LoopbackSocketFactory();
         Map<String, Object> env = new HashMap<>();
@@ -89,11 +91,14 @@ class JmxConnectorTest {
         MBeanServerConnection remote = client.getMBeanServerConnection();
 
         assertThat(remote.queryNames(ObjectNames.ALL, null)).containsExactlyInAnyOrder(ObjectNames.worker(),
-                ObjectNames.redisPool("shared"));
+                ObjectNames.redisPool("shared"), ObjectNames.circuitBreaker("redis"));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.worker(), WorkerMXBean.class,
                 WorkerMBeanTest.expectedAttributes(WorkerSnapshotTest.full()));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.redisPool("shared"), RedisPoolMXBean.class,
                 RedisPoolMBeanTest.untouchedPoolAttributes("redis://127.0.0.1:" + redisPort));
+
+        assertThat(remote.getAttribute(ObjectNames.circuitBreaker("redis"), "State")).isEqualTo("CLOSED");
+        assertThat(remote.getAttribute(ObjectNames.circuitBreaker("redis"), "NotPermittedCallCount")).isEqualTo(0L);
 
         published.set(published.get().toBuilder().state("paused").build());
         assertThat(remote.getAttribute(ObjectNames.worker(), "State")).isEqualTo("paused");
@@ -105,7 +110,7 @@ class JmxConnectorTest {
         Map<String, String> unitOfSuffix = Map.of("Millis", Units.MILLISECONDS, "Micros", Units.MICROSECONDS,
                 "Bytes", Units.BYTES, "Connections", Units.CONNECTIONS);
         Set<ObjectName> names = remote.queryNames(ObjectNames.ALL, null);
-        assertThat(names).hasSize(2);
+        assertThat(names).hasSize(3);
         for (ObjectName name : names) {
             MBeanInfo info = remote.getMBeanInfo(name);
             assertThat(info.getDescription()).as(name + " description")

@@ -2,6 +2,7 @@ package io.wmon.agent.runtime;
 
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.SharedPool;
+import io.wmon.mbeans.CircuitBreakerMBean;
 import io.wmon.mbeans.MBeanRegistrar;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.RedisPoolMBean;
@@ -10,21 +11,28 @@ import io.wmon.mbeans.WorkerSnapshot;
 import java.util.function.Supplier;
 
 /**
- * The agent's MBeans, registered together and unregistered together: Worker and RedisPool.
+ * The agent's MBeans, registered together and unregistered together: Worker, RedisPool and
+ * CircuitBreaker.
  *
  * <p>The Worker bean reads the snapshot the agent published last ({@link SnapshotPublisher}), so a
  * getter never waits on Redis.
  */
 final class AgentBeans {
 
+    /** The {@code name} of the agent's breaker bean: {@code io.wmon:type=CircuitBreaker,name=redis}. */
+    static final String BREAKER_NAME = "redis";
+
     private final MBeanRegistrar registrar;
     private final WorkerMBean worker;
     private final RedisPoolMBean redisPool;
+    private final CircuitBreakerMBean breaker;
 
-    private AgentBeans(MBeanRegistrar registrar, WorkerMBean worker, RedisPoolMBean redisPool) {
+    private AgentBeans(MBeanRegistrar registrar, WorkerMBean worker, RedisPoolMBean redisPool,
+            CircuitBreakerMBean breaker) {
         this.registrar = registrar;
         this.worker = worker;
         this.redisPool = redisPool;
+        this.breaker = breaker;
     }
 
     static AgentBeans register(Supplier<WorkerSnapshot> snapshots, SharedPool pool) {
@@ -33,7 +41,11 @@ final class AgentBeans {
         RedisPoolMBean redisPool = new RedisPoolMBean(pool);
         registrar.register(ObjectNames.worker(), worker);
         registrar.register(ObjectNames.redisPool(pool.clientName()), redisPool);
-        return new AgentBeans(registrar, worker, redisPool);
+        CircuitBreakerMBean breaker = new CircuitBreakerMBean(pool.breaker(), pool.endpoint().redacted());
+        if (registrar.register(ObjectNames.circuitBreaker(BREAKER_NAME), breaker)) {
+            breaker.listen();
+        }
+        return new AgentBeans(registrar, worker, redisPool, breaker);
     }
 
     void stateChanged(WorkerState from, WorkerState to, String job) {
@@ -45,6 +57,7 @@ final class AgentBeans {
     }
 
     void unregister() {
+        breaker.stopListening();
         registrar.unregisterAll();
     }
 }

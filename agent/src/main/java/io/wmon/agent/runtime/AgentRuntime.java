@@ -89,10 +89,11 @@ public final class AgentRuntime {
                     options.interval().toMillis(), version, limits);
             lease = SharedPoolRegistry.jvm().acquire(options.redis(),
                     ConnectionNames.agent(options.namespace(), options.workerId()),
-                    PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()));
+                    PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()).withBreakerDelay(options.interval()));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
-            RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools);
+            RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,
+                    lease.breaker());
             SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits);
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,

@@ -16,12 +16,9 @@ final class HeartbeatStats {
         current = new Totals(t.beats + 1, t.failures, beatMillis, roundTripMicros, true);
     }
 
-    /** Returns whether this is the first failure since the last success (the one worth logging). */
-    boolean failed() {
+    void failed() {
         Totals t = current;
-        boolean first = t.redisAvailable || t.beats == 0 && t.failures == 0;
         current = new Totals(t.beats, t.failures + 1, t.lastBeatMillis, t.lastRoundTripMicros, false);
-        return first;
     }
 
     /** All the figures at one moment. */
@@ -29,17 +26,9 @@ final class HeartbeatStats {
         return current;
     }
 
-    long failureCount() {
-        return current.failures;
-    }
-
     /** Duration of the last successful heartbeat round trip, µs, or -1. */
     long lastRoundTripMicros() {
         return current.lastRoundTripMicros;
-    }
-
-    boolean redisAvailable() {
-        return current.redisAvailable;
     }
 
     /** The heartbeat's figures at one moment; immutable. */

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * One heartbeat: assemble the record, write it in one round trip, keep the statistics, and
  * publish the worker snapshot that the MBean getters read until the next beat or state change.
  *
- * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged once per
- * outage (and once when Redis answers again); it never throws, so the schedule goes on.
+ * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged as
+ * {@link OutageLog} says (a line when an outage starts, one when it ends, a summary a minute in
+ * between); it never throws, so the schedule goes on.
  */
 final class HeartbeatTask implements Runnable {
 
@@ -29,6 +30,7 @@ final class HeartbeatTask implements Runnable {
     private final WorkerStateTracker tracker;
     private final SnapshotPublisher snapshots;
     private final LongConsumer exhaustionListener;
+    private final OutageLog outages;
     private long lastExhaustedCount;
     // The hash as last written, so that the next beat sends only what changed; null: write it whole.
     private Map<String, String> lastWritten;
@@ -42,6 +44,7 @@ final class HeartbeatTask implements Runnable {
         this.tracker = tracker;
         this.snapshots = snapshots;
         this.exhaustionListener = exhaustionListener;
+        this.outages = new OutageLog(pool.endpoint().redacted());
     }
 
     @Override
@@ -65,19 +68,13 @@ final class HeartbeatTask implements Runnable {
             lastWritten = writer.writeChanges(record, lastWritten);
         } catch (RedisUnavailableException | IllegalStateException e) {
             lastWritten = null;
-            boolean first = stats.failed();
+            stats.failed();
             snapshots.beat(apps);
-            if (first) {
-                LOG.warn("wmon heartbeat failed: {}; retrying every {} ms", e.getMessage(),
-                        record.intervalMillis());
-            }
+            outages.failed(now, e.getMessage(), record.intervalMillis());
             return;
         }
-        boolean wasDown = !stats.redisAvailable() && stats.failureCount() > 0;
         stats.succeeded(now, (System.nanoTime() - start) / 1_000);
-        if (wasDown) {
-            LOG.info("wmon heartbeat restored: Redis at {} answers again", pool.endpoint());
-        }
+        outages.succeeded(now);
         tracker.startedUp();
         snapshots.beat(apps);
     }

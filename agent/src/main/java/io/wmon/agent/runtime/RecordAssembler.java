@@ -2,16 +2,19 @@ package io.wmon.agent.runtime;
 
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
+import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.PoolUsage;
+import io.wmon.core.redis.RedisBreaker;
 
 /**
  * Builds the worker record of one heartbeat from what the agent knows: identity, reported state,
  * JVM metrics, the shared pool, and the application's own pools.
  *
- * <p>Fields the agent does not measure yet (the socket census, the circuit breaker) are left
- * unknown rather than guessed; {@code pubsub} is always {@code 0}, as the agent opens no Pub/Sub
+ * <p>{@code breaker} is the state of the endpoint's circuit breaker when the record is built (a beat
+ * that succeeds as a trial writes {@code HALF_OPEN}; the next one {@code CLOSED}). Fields the agent
+ * does not measure yet (the socket census) are left unknown rather than guessed; {@code pubsub} is always {@code 0}, as the agent opens no Pub/Sub
  * connection.
  */
 final class RecordAssembler {
@@ -21,14 +24,16 @@ final class RecordAssembler {
     private final HeartbeatStats stats;
     private final JvmMetrics jvm;
     private final AppPoolCensus appPools;
+    private final RedisBreaker breaker;
 
     RecordAssembler(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats, JvmMetrics jvm,
-            AppPoolCensus appPools) {
+            AppPoolCensus appPools, RedisBreaker breaker) {
         this.identity = identity;
         this.tracker = tracker;
         this.stats = stats;
         this.jvm = jvm;
         this.appPools = appPools;
+        this.breaker = breaker;
     }
 
     WorkerRecord assemble(long beatMillis, PoolUsage pool, AppPoolCensus.AppPools apps) {
@@ -69,6 +74,7 @@ final class RecordAssembler {
                 .appActiveConnections(apps.active())
                 .appIdleConnections(apps.idle())
                 .redisRoundTripMicros(stats.lastRoundTripMicros())
+                .breaker(BreakerState.valueOf(breaker.state().name()))
                 .build();
     }
 

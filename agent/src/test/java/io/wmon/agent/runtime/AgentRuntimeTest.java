@@ -6,14 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.wmon.agent.config.AgentOptions;
 import io.wmon.api.WorkerStatus;
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.mbeans.CircuitBreakerMXBean;
+import io.wmon.mbeans.NotificationTypes;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.WorkerMXBean;
 import io.wmon.test.RedisServerExtension;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.JMX;
 import javax.management.MBeanServer;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -108,6 +115,38 @@ class AgentRuntimeTest {
         assertThat(worker.getCurrentJob()).isEqualTo(record("w4").get("job"));
         assertThat(worker.getTruncatedValueCount()).isEqualTo(1);
         WorkerStatus.idle();
+    }
+
+    @Test
+    void aStoppedRedisOpensTheBreakerItsBeanNotifiesAndItClosesWhenRedisReturns() throws Exception {
+        start("w5");
+        await().untilAsserted(() -> assertThat(record("w5")).containsEntry("state", "idle").containsEntry("breaker",
+                "CLOSED"));
+        ObjectName name = ObjectNames.circuitBreaker("redis");
+        CircuitBreakerMXBean breaker = JMX.newMXBeanProxy(SERVER, name, CircuitBreakerMXBean.class);
+        List<Notification> received = new CopyOnWriteArrayList<>();
+        SERVER.addNotificationListener(name, (n, handback) -> received.add(n), null, null);
+        assertThat(breaker.getState()).isEqualTo("CLOSED");
+
+        REDIS.stop();
+        try {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(breaker.getState()).isEqualTo("OPEN"));
+            assertThat(breaker.getFailedCallCount()).isGreaterThanOrEqualTo(3);
+            assertThat(breaker.getLastFailure()).contains("connection refused");
+            await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getNotPermittedCallCount() > 0
+                    || breaker.getDelayMillis() > 1_000);
+        } finally {
+            REDIS.start();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(breaker.getState()).isEqualTo("CLOSED"));
+        await().untilAsserted(() -> assertThat(record("w5")).containsEntry("breaker", "CLOSED"));
+        assertThat(received).extracting(Notification::getType)
+                .containsSubsequence(NotificationTypes.BREAKER_OPEN, NotificationTypes.BREAKER_CLOSED);
+        CompositeData opened = (CompositeData) received.get(0).getUserData();
+        assertThat(opened.get("cause")).asString().contains("connection refused");
+        assertThat((long) opened.get("delayMillis")).isEqualTo(1_000L);
+        assertThat(REDIS.probe().countClients("wmon:agent:rt:w5")).isBetween(1L, 4L);
     }
 
     @Test
