@@ -4,11 +4,9 @@ import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordBuilder;
+import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
-import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
-import io.wmon.core.redis.SharedPool;
-import io.wmon.core.redis.SharedPoolRegistry;
 import java.util.Map;
 import java.util.function.Consumer;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -16,11 +14,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
- * Writes worker records into a test server the way the agent does (core's {@link HeartbeatWriter}).
- *
- * <p>Each write leases the JVM's shared pool and releases it before returning: the registry keys
- * pools by endpoint, so a lease held while {@code wmon} runs in-process would lend the command
- * this pool (and its name) instead of the command's own {@code wmon:cli:} connection.
+ * Writes worker records into a test server the way the agent does (the record codec, the
+ * heartbeat's keys and expiry), on plain connections of its own.
  */
 public final class TestFleet {
 
@@ -49,12 +44,18 @@ public final class TestFleet {
                 .poolActive(1).poolIdle(2).poolWaiters(0).poolMaxTotal(4).redisRoundTripMicros(350);
     }
 
-    /** Writes each record with one heartbeat. */
+    /**
+     * Writes each record as one whole heartbeat does ({@code HSET} every field, {@code PEXPIRE},
+     * {@code ZADD}), on a plain connection of its own: a lease on the JVM's shared pool would share
+     * the pool, and its circuit breaker, with a {@code wmon} command running in-process.
+     */
     public void write(WorkerRecord... records) {
-        withPool(pool -> {
-            HeartbeatWriter writer = new HeartbeatWriter(pool, keys);
+        admin(jedis -> {
             for (WorkerRecord record : records) {
-                writer.write(record);
+                String key = keys.worker(record.id());
+                jedis.hset(key, WorkerRecordCodec.encode(record));
+                jedis.pexpire(key, HeartbeatWriter.ttlMillis(record.intervalMillis()));
+                jedis.zadd(keys.workers(), record.beatMillis(), record.id());
             }
         });
     }
@@ -85,13 +86,6 @@ public final class TestFleet {
         try (Jedis jedis = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
                 DefaultJedisClientConfig.builder().clientName("wmon-test-admin").build())) {
             action.accept(jedis);
-        }
-    }
-
-    private void withPool(Consumer<SharedPool> action) {
-        try (SharedPool pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(url), "wmon:test:writer",
-                PoolSettings.defaults().withMaxTotal(1))) {
-            action.accept(pool);
         }
     }
 }

@@ -6,11 +6,13 @@ import io.wmon.agent.metrics.JvmMetrics;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.BreakerDelays;
 import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SharedPoolRegistry;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,9 @@ public final class AgentRuntime {
     static final long BEAT_WAIT_MILLIS = 300;
     /** How long the final "stopped" write may take before the agent gives up on it, ms; with the beat wait, stopping takes under 1 s. */
     static final long FINAL_WRITE_MILLIS = 600;
+
+    /** The longest the agent's circuit breaker stays open (its first delay is the heartbeat interval). */
+    static final Duration AGENT_MAX_BREAKER_DELAY = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
 
@@ -89,7 +94,8 @@ public final class AgentRuntime {
                     options.interval().toMillis(), version, limits);
             lease = SharedPoolRegistry.jvm().acquire(options.redis(),
                     ConnectionNames.agent(options.namespace(), options.workerId()),
-                    PoolSettings.defaults().withMaxTotal(options.poolMaxTotal()).withBreakerDelay(options.interval()));
+                    PoolSettings.defaults().withMaxTotal(options.poolMaxTotal())
+                            .withBreakerDelays(BreakerDelays.of(options.interval(), AGENT_MAX_BREAKER_DELAY)));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,

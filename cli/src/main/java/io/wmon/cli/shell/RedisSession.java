@@ -2,6 +2,7 @@ package io.wmon.cli.shell;
 
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
+import io.wmon.core.redis.BreakerDelays;
 import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
@@ -20,6 +21,9 @@ import java.util.concurrent.Executors;
  * {@code --continuous} loop keeps the same connection between cycles.
  */
 public final class RedisSession implements AutoCloseable {
+
+    /** The longest a refresh loop waits between two attempts while Redis is down (its first wait is the interval). */
+    public static final Duration MAX_BREAKER_DELAY = Duration.ofSeconds(10);
 
     /** One daemon thread for the whole process; it never holds a connection. */
     private static final Executor DECODER = Executors.newSingleThreadExecutor(task -> {
@@ -56,6 +60,10 @@ public final class RedisSession implements AutoCloseable {
         Duration keep = pause.multipliedBy(2).compareTo(defaults.minEvictableIdle()) > 0 ? pause.multipliedBy(2)
                 : defaults.minEvictableIdle();
         PoolSettings settings = defaults.withMaxTotal(1).withEviction(defaults.evictionInterval(), keep);
+        if (!pause.isZero()) {
+            // A refresh loop tries Redis at most once per cycle while it is down, less often as the outage lasts.
+            settings = settings.withBreakerDelays(BreakerDelays.of(pause, MAX_BREAKER_DELAY));
+        }
         String name = ConnectionNames.cli(namespace, ProcessHandle.current().pid());
         return new RedisSession(SharedPoolRegistry.jvm().acquire(endpoint, name, settings));
     }

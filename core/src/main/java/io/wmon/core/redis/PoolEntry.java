@@ -25,7 +25,7 @@ final class PoolEntry {
         this.settings = settings;
         this.registry = registry;
         this.client = RedisClientFactory.pooledClient(endpoint, clientName, settings);
-        this.breaker = new RedisBreaker(endpoint.redacted(), settings.breakerDelay());
+        this.breaker = new RedisBreaker(endpoint.redacted(), settings.breakerDelays());
     }
 
     RedisEndpoint endpoint() {

@@ -19,7 +19,7 @@ public final class PoolSettings {
 
     private static final PoolSettings DEFAULTS = new PoolSettings(DEFAULT_MAX_TOTAL, DEFAULT_MAX_TOTAL,
             Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(1));
+            Duration.ofSeconds(30), Duration.ofSeconds(60), BreakerDelays.DEFAULT);
 
     private final int maxTotal;
     private final int maxIdle;
@@ -28,10 +28,10 @@ public final class PoolSettings {
     private final Duration socketTimeout;
     private final Duration evictionInterval;
     private final Duration minEvictableIdle;
-    private final Duration breakerDelay;
+    private final BreakerDelays breakerDelays;
 
     private PoolSettings(int maxTotal, int maxIdle, Duration maxWait, Duration connectTimeout,
-            Duration socketTimeout, Duration evictionInterval, Duration minEvictableIdle, Duration breakerDelay) {
+            Duration socketTimeout, Duration evictionInterval, Duration minEvictableIdle, BreakerDelays breakerDelays) {
         if (maxTotal < 1 || maxTotal > MAX_MAX_TOTAL) {
             throw new IllegalArgumentException("maxTotal must be 1.." + MAX_MAX_TOTAL + ", was " + maxTotal);
         }
@@ -45,7 +45,10 @@ public final class PoolSettings {
         this.socketTimeout = positive(socketTimeout, "socketTimeout");
         this.evictionInterval = positive(evictionInterval, "evictionInterval");
         this.minEvictableIdle = positive(minEvictableIdle, "minEvictableIdle");
-        this.breakerDelay = positive(breakerDelay, "breakerDelay");
+        if (breakerDelays == null) {
+            throw new IllegalArgumentException("breakerDelays must be set");
+        }
+        this.breakerDelays = breakerDelays;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -62,33 +65,29 @@ public final class PoolSettings {
     /** A copy bounded to {@code n} connections; {@code maxIdle} follows so that it never exceeds it. */
     public PoolSettings withMaxTotal(int n) {
         return new PoolSettings(n, n, maxWait, connectTimeout, socketTimeout, evictionInterval, minEvictableIdle,
-                breakerDelay);
+                breakerDelays);
     }
 
     public PoolSettings withMaxWait(Duration d) {
         return new PoolSettings(maxTotal, maxIdle, d, connectTimeout, socketTimeout, evictionInterval,
-                minEvictableIdle, breakerDelay);
+                minEvictableIdle, breakerDelays);
     }
 
     /** A copy with both the connect and the socket (read) timeout set to {@code d}. */
     public PoolSettings withTimeouts(Duration d) {
-        return new PoolSettings(maxTotal, maxIdle, maxWait, d, d, evictionInterval, minEvictableIdle, breakerDelay);
+        return new PoolSettings(maxTotal, maxIdle, maxWait, d, d, evictionInterval, minEvictableIdle, breakerDelays);
     }
 
     /** A copy that evicts connections idle for {@code idle}, checking every {@code interval}. */
     public PoolSettings withEviction(Duration interval, Duration idle) {
         return new PoolSettings(maxTotal, maxIdle, maxWait, connectTimeout, socketTimeout, interval, idle,
-                breakerDelay);
+                breakerDelays);
     }
 
-    /**
-     * A copy whose circuit breaker stays open {@code d} after it first opens (doubling per failed
-     * trial, see {@link RedisBreaker}); callers pass their own period (the heartbeat interval, the
-     * refresh interval), so a breaker never holds back a caller that calls once per period.
-     */
-    public PoolSettings withBreakerDelay(Duration d) {
+    /** A copy whose circuit breaker stays open as {@code delays} say (see {@link RedisBreaker}). */
+    public PoolSettings withBreakerDelays(BreakerDelays delays) {
         return new PoolSettings(maxTotal, maxIdle, maxWait, connectTimeout, socketTimeout, evictionInterval,
-                minEvictableIdle, d);
+                minEvictableIdle, delays);
     }
 
     public int maxTotal() {
@@ -124,15 +123,15 @@ public final class PoolSettings {
         return minEvictableIdle;
     }
 
-    /** How long the circuit breaker stays open the first time, 1 s by default. */
-    public Duration breakerDelay() {
-        return breakerDelay;
+    /** How long the circuit breaker stays open; 1 s doubling to 60 s by default. */
+    public BreakerDelays breakerDelays() {
+        return breakerDelays;
     }
 
     @Override
     public String toString() {
         return "maxTotal=" + maxTotal + ", maxIdle=" + maxIdle + ", maxWait=" + maxWait.toMillis() + "ms, timeouts="
-                + connectTimeout.toMillis() + "/" + socketTimeout.toMillis() + "ms, breakerDelay="
-                + breakerDelay.toMillis() + "ms";
+                + connectTimeout.toMillis() + "/" + socketTimeout.toMillis() + "ms, breaker "
+                + breakerDelays;
     }
 }

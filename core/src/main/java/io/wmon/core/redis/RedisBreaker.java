@@ -22,8 +22,7 @@ import java.util.function.Supplier;
  * key) and a saturated pool are not failures of Redis and do not count. While open, a call fails at
  * once with {@link BreakerOpenException} and opens no connection. After the delay the next call is
  * a trial (half-open): success closes the breaker, failure opens it again with the delay doubled.
- * The delay starts at the pool's {@link PoolSettings#breakerDelay()} and is capped at
- * {@value #MAX_DELAY_SECONDS} s, or at the starting delay when that is longer.
+ * The delays are the pool's {@link PoolSettings#breakerDelays()}.
  */
 public final class RedisBreaker {
 
@@ -31,8 +30,6 @@ public final class RedisBreaker {
     public static final int FAILURE_THRESHOLD = 3;
     /** Calls the breaker remembers while closed. */
     public static final int WINDOW = 5;
-    /** The longest delay the backoff reaches, seconds (unless the starting delay is longer). */
-    public static final long MAX_DELAY_SECONDS = 60;
 
     /** The breaker's state; {@code HALF_OPEN} while one trial call may pass. */
     public enum State { CLOSED, OPEN, HALF_OPEN }
@@ -47,8 +44,7 @@ public final class RedisBreaker {
     }
 
     private final String endpoint;
-    private final Duration firstDelay;
-    private final Duration maxDelay;
+    private final BreakerDelays delays;
     private final CircuitBreaker<Object> breaker;
     private final FailsafeExecutor<Object> executor;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -59,12 +55,10 @@ public final class RedisBreaker {
     private volatile Duration currentDelay;
     private volatile String lastCause = "";
 
-    RedisBreaker(String redactedEndpoint, Duration firstDelay) {
+    RedisBreaker(String redactedEndpoint, BreakerDelays delays) {
         this.endpoint = redactedEndpoint;
-        this.firstDelay = firstDelay;
-        Duration cap = Duration.ofSeconds(MAX_DELAY_SECONDS);
-        this.maxDelay = firstDelay.compareTo(cap) > 0 ? firstDelay : cap;
-        this.currentDelay = firstDelay;
+        this.delays = delays;
+        this.currentDelay = delays.first();
         this.breaker = CircuitBreaker.builder()
                 .handleIf(RedisBreaker::isFailureOfRedis)
                 .withFailureThreshold(FAILURE_THRESHOLD, WINDOW)
@@ -108,12 +102,7 @@ public final class RedisBreaker {
 
     /** Called by Failsafe each time the breaker opens: the first delay, doubled per failed trial, capped. */
     private Duration nextDelay() {
-        int opens = opensInARow.getAndIncrement();
-        Duration delay = firstDelay;
-        for (int i = 0; i < opens && delay.compareTo(maxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        delay = delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        Duration delay = delays.after(opensInARow.getAndIncrement());
         currentDelay = delay;
         return delay;
     }
@@ -122,7 +111,7 @@ public final class RedisBreaker {
         changedAtMillis = System.currentTimeMillis();
         if (to == State.CLOSED) {
             opensInARow.set(0);
-            currentDelay = firstDelay;
+            currentDelay = delays.first();
         }
         for (Listener listener : listeners) {
             if (to == State.OPEN) {

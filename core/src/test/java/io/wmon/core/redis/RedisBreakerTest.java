@@ -26,7 +26,7 @@ class RedisBreakerTest {
         Duration delay = Duration.ofMillis(200);
         try (CountingListener refusing = CountingListener.closingEachConnection();
                 SharedPool lease = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(refusing.url()), NAME,
-                        PoolSettings.defaults().withBreakerDelay(delay))) {
+                        PoolSettings.defaults().withBreakerDelays(BreakerDelays.of(delay, Duration.ofSeconds(60))))) {
             int calls = 0;
             int refusedWithoutAttempt = 0;
             long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -61,7 +61,7 @@ class RedisBreakerTest {
     void aBreakerOpenedByAStoppedRedisClosesOnTheFirstTrialAfterItReturns() {
         List<String> changes = new CopyOnWriteArrayList<>();
         try (SharedPool lease = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(REDIS.url()), NAME,
-                PoolSettings.defaults().withBreakerDelay(Duration.ofMillis(300)))) {
+                PoolSettings.defaults().withBreakerDelays(BreakerDelays.of(Duration.ofMillis(300), Duration.ofSeconds(60))))) {
             lease.breaker().addListener(new RedisBreaker.Listener() {
                 @Override
                 public void opened(String cause, Duration delay) {

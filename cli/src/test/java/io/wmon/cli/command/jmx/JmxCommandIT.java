@@ -80,7 +80,8 @@ class JmxCommandIT {
         assertThat(worker.get("errors").size()).isZero();
         List<String> names = new ArrayList<>();
         document.get("mbeans").forEach(m -> names.add(m.get("objectName").asText()));
-        assertThat(names).isSorted().hasSize(2).anyMatch(name -> name.startsWith("io.wmon:type=RedisPool,name="));
+        assertThat(names).isSorted().hasSize(3).contains("io.wmon:type=CircuitBreaker,name=redis")
+                .anyMatch(name -> name.startsWith("io.wmon:type=RedisPool,name="));
     }
 
     @Test
