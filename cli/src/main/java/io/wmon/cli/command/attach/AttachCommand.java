@@ -92,11 +92,16 @@ public final class AttachCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --redis} and {@code --namespace} typed for wmon itself go to the agent too. */
+    /**
+     * {@code --redis}, {@code --namespace} and {@code --password-file} typed for wmon itself go to the
+     * agent too; the file's path made absolute, since the target resolves it from its own directory.
+     */
     private Map<String, String> inheritedOptions() {
         Map<String, String> inherited = new LinkedHashMap<>();
         ExplicitOptions.typed(spec.commandLine(), "--redis").ifPresent(url -> inherited.put("redis", url));
         ExplicitOptions.typed(spec.commandLine(), "--namespace").ifPresent(ns -> inherited.put("namespace", ns));
+        ExplicitOptions.typed(spec.commandLine(), "--password-file").ifPresent(file -> inherited.put("passwordFile",
+                Path.of(file).toAbsolutePath().normalize().toString()));
         return inherited;
     }
 

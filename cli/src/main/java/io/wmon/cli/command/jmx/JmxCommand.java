@@ -47,7 +47,8 @@ public final class JmxCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "File whose first line is the JMX password of --user.")
+            description = {"File whose first line is the JMX password of --user.",
+                "JMX's password, not Redis's: that is wmon --password-file, given before the command."})
     Path passwordFile;
 
     @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wmon.cli.Cli;
 import io.wmon.cli.CliResult;
+import io.wmon.cli.TestFleet;
 import io.wmon.cli.fixture.TargetJvmMain;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
@@ -13,10 +14,14 @@ import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.ChildProcesses;
 import io.wmon.test.jvm.Jdk;
 import io.wmon.test.jvm.JvmCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /** {@code wmon attach} against real JVMs started without the agent, with the built agent jar. */
@@ -79,6 +84,58 @@ class AttachCommandIT {
         CliResult nothingToStop = Cli.run("attach", pid, "--stop");
         assertThat(nothingToStop.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(nothingToStop.out()).contains("not running");
+    }
+
+    /**
+     * Regression: words were joined with bare commas, so a comma inside a value split the option
+     * (and attach refused it outside redis=). The password {@code pa,ss} must reach the agent whole.
+     */
+    @Test
+    void aCommaInsideAnOptionReachesTheAgentWhole() {
+        TestFleet.admin(REDIS.url(), jedis -> jedis.aclSetUser("comma", "reset", "on", ">pa,ss", "~*", "&*", "+@all"));
+        try {
+            ChildProcess jvm = plainJvm();
+            String url = REDIS.url().replace("redis://", "redis://comma:pa,ss@");
+
+            CliResult loaded = Cli.run("attach", Long.toString(jvm.pid()), "redis=" + url, "namespace=comma",
+                    "id=w-comma", "interval=1s");
+
+            assertThat(loaded.exitCode()).as(loaded.err()).isEqualTo(ExitCodes.OK);
+            try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(jedis.hget("wmon:{comma}:worker:w-comma", "pid")).isEqualTo(Long.toString(jvm.pid())));
+            }
+            assertThat(REDIS.probe().clients()).anyMatch(client -> "wmon:agent:comma:w-comma".equals(client.name())
+                    && "comma".equals(client.fields().get("user")));
+            assertThat(Cli.run("attach", Long.toString(jvm.pid()), "--stop").exitCode()).isEqualTo(ExitCodes.OK);
+        } finally {
+            TestFleet.admin(REDIS.url(), jedis -> jedis.aclDelUser("comma"));
+        }
+    }
+
+    /** wmon's own --password-file goes to the agent as passwordFile=, with an absolute path. */
+    @Test
+    void thePasswordFileOfWmonItselfIsHandedOn(@TempDir Path dir) throws IOException {
+        TestFleet.admin(REDIS.url(), jedis -> jedis.aclSetUser("filed", "reset", "on", ">fr0m-a-file", "~*", "&*",
+                "+@all"));
+        try {
+            ChildProcess jvm = plainJvm();
+            Path file = Files.writeString(dir.resolve("redis.pw"), "fr0m-a-file\n");
+
+            CliResult loaded = Cli.run("-r", REDIS.url().replace("redis://", "redis://filed@"), "-n", "filed",
+                    "--password-file", file.toString(), "attach", Long.toString(jvm.pid()), "id=w-filed",
+                    "interval=1s");
+
+            assertThat(loaded.exitCode()).as(loaded.err()).isEqualTo(ExitCodes.OK);
+            try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(jedis.hget("wmon:{filed}:worker:w-filed", "id")).isEqualTo("w-filed"));
+            }
+            assertThat(jvm.stderr()).contains("password=from passwordFile " + file).doesNotContain("fr0m-a-file");
+            assertThat(Cli.run("attach", Long.toString(jvm.pid()), "--stop").exitCode()).isEqualTo(ExitCodes.OK);
+        } finally {
+            TestFleet.admin(REDIS.url(), jedis -> jedis.aclDelUser("filed"));
+        }
     }
 
     @Test
