@@ -55,9 +55,11 @@ public class WmonCommand implements Runnable {
 
     private RedisEndpoint endpoint;
 
+    /** {@code wmon} without a command is a usage error: it names the commands instead of printing the help. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        throw UsageError.misuse(spec.commandLine(), "missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /**

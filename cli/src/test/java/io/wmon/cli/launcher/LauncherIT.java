@@ -70,8 +70,9 @@ class LauncherIT {
 
     @Test
     void exitCodesReachTheShell() {
-        assertThat(run(LAUNCHER, Map.of(), "status", "--bogus").exitCode())
-                .isEqualTo(ExitCodes.USAGE);
+        Result bogus = run(LAUNCHER, Map.of(), "status", "--bogus");
+        assertThat(bogus.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bogus.err()).isEqualTo("wmon: unknown option '--bogus'; see 'wmon status --help'\n");
         REDIS.stop();
         try {
             Result down = run(LAUNCHER, Map.of(), "-r", REDIS.url(), "status");

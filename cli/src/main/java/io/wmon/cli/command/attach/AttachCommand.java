@@ -5,6 +5,7 @@ import io.wmon.cli.jvm.AttachedVm;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.ExplicitOptions;
 import io.wmon.cli.shell.TargetUnreachableException;
+import io.wmon.cli.shell.UsageError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -54,7 +54,7 @@ public final class AttachCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine command = spec.commandLine();
         if (pid <= 0) {
-            throw new ParameterException(command, "PID must be a positive number, was " + pid);
+            throw UsageError.misuse(command, "PID must be a positive number, was " + pid);
         }
         String options = stop ? AgentArguments.stop(words, command)
                 : AgentArguments.start(words, inheritedOptions(), command);

@@ -2,6 +2,7 @@ package io.wmon.cli.command.jmx;
 
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.JsonOption;
+import io.wmon.cli.shell.UsageError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class JmxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target == null) {
             if (user != null || passwordFile != null) {
-                throw new ParameterException(spec.commandLine(),
+                throw UsageError.misuse(spec.commandLine(),
                         "--user and --password-file need a host:port or service:jmx: TARGET");
             }
             return list(out);
@@ -100,11 +101,11 @@ public final class JmxCommand implements Callable<Integer> {
             return null;
         }
         if (target.isLocal()) {
-            throw new ParameterException(spec.commandLine(), "--user and --password-file apply to host:port and "
+            throw UsageError.misuse(spec.commandLine(), "--user and --password-file apply to host:port and "
                     + "service:jmx: targets; a local PID needs no password");
         }
         if (user == null || passwordFile == null) {
-            throw new ParameterException(spec.commandLine(), "--user and --password-file go together");
+            throw UsageError.misuse(spec.commandLine(), "--user and --password-file go together");
         }
         return PasswordFile.read(passwordFile, spec.commandLine());
     }

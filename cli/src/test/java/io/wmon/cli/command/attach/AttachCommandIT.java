@@ -195,7 +195,9 @@ class AttachCommandIT {
         assertThat(Cli.run("attach", "123", "--stop", "id=x").exitCode()).isEqualTo(ExitCodes.USAGE);
         CliResult noJar = Cli.run("attach", "123", "--agent-jar", "/nonexistent/wmon-agent.jar");
         assertThat(noJar.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noJar.errLines()).hasSize(1);
+        // Regression: this said "pass --agent-jar PATH" although it was passed.
+        assertThat(noJar.errorLine()).isEqualTo("--agent-jar /nonexistent/wmon-agent.jar: no such file; "
+                + "give the path of wmon-agent.jar");
     }
 
     @Test
