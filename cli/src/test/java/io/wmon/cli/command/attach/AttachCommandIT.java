@@ -122,7 +122,8 @@ class AttachCommandIT {
             ChildProcess jvm = plainJvm();
             Path file = Files.writeString(dir.resolve("redis.pw"), "fr0m-a-file\n");
 
-            CliResult loaded = Cli.run("-r", REDIS.url().replace("redis://", "redis://filed@"), "-n", "filed",
+            // redis://filed@host would mean the password "filed"; the user alone is written filed:
+            CliResult loaded = Cli.run("-r", REDIS.url().replace("redis://", "redis://filed:@"), "-n", "filed",
                     "--password-file", file.toString(), "attach", Long.toString(jvm.pid()), "id=w-filed",
                     "interval=1s");
 
@@ -132,24 +133,50 @@ class AttachCommandIT {
                         assertThat(jedis.hget("wmon:{filed}:worker:w-filed", "id")).isEqualTo("w-filed"));
             }
             assertThat(jvm.stderr()).contains("password=from passwordFile " + file).doesNotContain("fr0m-a-file");
+            assertThat(REDIS.probe().clients()).anyMatch(client -> "wmon:agent:filed:w-filed".equals(client.name())
+                    && "filed".equals(client.fields().get("user")));
             assertThat(Cli.run("attach", Long.toString(jvm.pid()), "--stop").exitCode()).isEqualTo(ExitCodes.OK);
         } finally {
             TestFleet.admin(REDIS.url(), jedis -> jedis.aclDelUser("filed"));
         }
     }
 
+    /** Regression: this said "refused its options … see that JVM's log" instead of the agent's own reason. */
     @Test
-    void optionsTheAgentRefusesAreReportedAsNotStarted() {
+    void optionsTheAgentRefusesAreReportedWithTheAgentsReason() {
         ChildProcess jvm = plainJvm();
+        String pid = Long.toString(jvm.pid());
 
-        CliResult refused = Cli.run("attach", Long.toString(jvm.pid()), "--agent-jar",
-                Artifacts.agentJar().toString(), "redis=" + REDIS.url(), "interval=0s");
+        CliResult typo = Cli.run("attach", pid, "--agent-jar", Artifacts.agentJar().toString(), "namespce=x");
+        CliResult badValue = Cli.run("attach", pid, "redis=redis://ops:Pa55,word@" + REDIS.host() + ":" + REDIS.port(),
+                "interval=0s");
 
-        assertThat(refused.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(refused.errLines()).hasSize(1);
-        assertThat(refused.err()).contains("not running").contains("log");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(typo.errorLine()).isEqualTo("the wmon agent refused to start in pid " + pid
+                + ": unknown key 'namespce'; did you mean namespace?");
+        assertThat(badValue.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(badValue.errorLine()).startsWith("the wmon agent refused to start in pid " + pid + ": interval=")
+                .doesNotContain("Pa55");
         assertThat(agentVersionOf(jvm)).isNull();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jvm.stderr().contains("interval"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jvm.stderr().contains("namespce"));
+    }
+
+    /** The reason is the last start's: a good start clears it, and a later refusal shows its own. */
+    @Test
+    void aGoodStartClearsTheReasonTheAgentLeft() {
+        ChildProcess jvm = plainJvm();
+        String pid = Long.toString(jvm.pid());
+        assertThat(Cli.run("attach", pid, "namespce=x").exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+
+        CliResult loaded = Cli.run("-r", REDIS.url(), "attach", pid, "id=w-clear", "interval=1s");
+
+        assertThat(loaded.exitCode()).as(loaded.err()).isEqualTo(ExitCodes.OK);
+        assertThat(jvm.systemProperties().getProperty("wmon.agent.error")).isNull();
+        assertThat(Cli.run("attach", pid, "--stop").exitCode()).isEqualTo(ExitCodes.OK);
+        CliResult again = Cli.run("attach", pid, "redis=redis-sentinel://h1:26379,h2:26379/m");
+        // The comma reached the agent inside the one value: its refusal quotes the whole URL.
+        assertThat(again.errorLine()).startsWith("the wmon agent refused to start in pid " + pid
+                + ": redis: invalid Redis URL 'redis-sentinel://h1:26379,h2:26379/m'");
     }
 
     @Test
