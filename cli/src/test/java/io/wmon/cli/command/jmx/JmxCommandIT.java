@@ -13,13 +13,19 @@ import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.ChildProcesses;
 import io.wmon.test.jvm.Jdk;
 import io.wmon.test.jvm.JvmCommand;
+import io.wmon.test.jvm.ProcessCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wmon jmx} against real JVMs: one started with {@code -javaagent} (worker {@code w1}), one
@@ -160,6 +166,25 @@ class JmxCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.errLines()).containsExactly("wmon: no JVM with pid " + unused);
+    }
+
+    /**
+     * Regression: a process that is no JVM was named by its executable's real file, which for
+     * Debian's {@code redis-server} (a symlink) read {@code redis-check-rdb}. A symlink named
+     * {@code not-a-jvm} to {@code sleep} stands for it: wmon names it as ps does, and never attaches.
+     */
+    @Test
+    void aProcessThatIsNoJvmIsNamedAsPsNamesIt(@TempDir Path dir) throws IOException {
+        Path sleep = Stream.of("/bin/sleep", "/usr/bin/sleep").map(Path::of).filter(Files::isExecutable).findFirst()
+                .orElseThrow();
+        Path link = Files.createSymbolicLink(dir.resolve("not-a-jvm"), sleep);
+        ChildProcess process = PROCESSES.start("not-a-jvm", ProcessCommand.of(link, "60").stdinFromNull());
+
+        CliResult run = Cli.run("jmx", Long.toString(process.pid()));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(run.errorLine()).isEqualTo("pid " + process.pid() + " is not a JVM (it runs not-a-jvm)");
+        assertThat(process.isAlive()).isTrue();
     }
 
     @Test
