@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jmx", mixinStandardHelpOptions = true,
         description = {"Read the io.wmon MBeans of a JVM: a local PID, host:port, or a service:jmx: URL.",
-            "Without TARGET, list the local JVMs and whether the wmon agent runs in each."})
+            "Without TARGET, list the local JVMs and whether the wmon agent runs in each."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok (also an empty list of JVMs)", "1:internal error",
+            "2:usage error: bad flags, an unreadable password file, an ATTRIBUTE that matches nothing",
+            "3:no such JVM or not a JVM, attach or JMX refused, authentication failed, no wmon agent (MBeans) there"})
 public final class JmxCommand implements Callable<Integer> {
 
     @Spec
