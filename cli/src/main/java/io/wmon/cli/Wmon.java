@@ -8,6 +8,7 @@ import io.wmon.cli.command.prune.PruneCommand;
 import io.wmon.cli.command.status.StatusCommand;
 import io.wmon.cli.shell.ErrorMapper;
 import io.wmon.cli.shell.ExitCodes;
+import io.wmon.cli.shell.UsageErrorHandler;
 import io.wmon.cli.shell.WmonCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +25,8 @@ public final class Wmon {
 
     /**
      * The configured command line: subcommands, one exception→exit-code mapper, and usage errors
-     * exiting with {@link ExitCodes#USAGE}. Tests call {@code execute} on it with captured streams.
+     * printed as one line and exiting with {@link ExitCodes#USAGE}. Tests call {@code execute} on it
+     * with captured streams.
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new WmonCommand());
@@ -39,6 +41,7 @@ public final class Wmon {
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionStrategy(ErrorMapper::execute);
         commandLine.setExecutionExceptionHandler(new ErrorMapper());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         // Picocli's usage-error handler asks this mapper first, so it must answer USAGE for those.
         commandLine.setExitCodeExceptionMapper(e -> e instanceof ParameterException ? ExitCodes.USAGE
                 : ExitCodes.INTERNAL);

@@ -11,6 +11,7 @@ import java.util.List;
 public record CliResult(int exitCode, String out, String err, long millis) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PREFIX = "wmon: ";
 
     /** Stdout as one JSON document. */
     public JsonNode json() {
@@ -22,6 +23,23 @@ public record CliResult(int exitCode, String out, String err, long millis) {
         List<JsonNode> docs = new ArrayList<>();
         out.lines().filter(line -> !line.isBlank()).forEach(line -> docs.add(parse(line)));
         return docs;
+    }
+
+    /**
+     * Stderr as the one error line every failure prints, without its {@code wmon: } prefix.
+     *
+     * @throws AssertionError when stderr is not exactly one line starting {@code wmon: }, or stdout is not empty
+     */
+    public String errorLine() {
+        List<String> lines = err.lines().toList();
+        if (lines.size() != 1 || !lines.get(0).startsWith(PREFIX)) {
+            throw new AssertionError("expected one stderr line starting '" + PREFIX + "', got " + lines.size()
+                    + " (exit " + exitCode + "):\n" + err);
+        }
+        if (!out.isEmpty()) {
+            throw new AssertionError("expected nothing on stdout after an error, got:\n" + out);
+        }
+        return lines.get(0).substring(PREFIX.length());
     }
 
     /** Stderr's non-empty lines. */

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.core.record.WorkerState;
 import io.wmon.test.RedisServerExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A password given in {@code --redis} appears in no output of any command, success or failure. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -37,6 +41,27 @@ class PasswordNeverShownTest {
     @AfterAll
     static void dropUser() {
         TestFleet.admin(REDIS.url(), jedis -> jedis.aclDelUser("ops"));
+    }
+
+    /** The credentials-refused line names the user and the redacted URL; neither password, from the URL or a file. */
+    @Test
+    void theCredentialsRefusedLineShowsNoPassword(@TempDir Path dir) throws IOException {
+        String wrongInUrl = REDIS.url().replace("redis://", "redis://ops:" + PASSWORD + "-wrong@");
+        Path wrongFile = Files.writeString(dir.resolve("pw"), PASSWORD + "-from-a-file\n");
+
+        CliResult fromUrl = Cli.run("-r", wrongInUrl, "-n", NS, "--verbose", "status");
+        // redis://ops@host would mean the password "ops"; a user without a password is written ops:
+        CliResult fromFile = Cli.run("-r", REDIS.url().replace("redis://", "redis://ops:@"), "-n", NS,
+                "--password-file", wrongFile.toString(), "connections", "--json");
+
+        for (CliResult result : List.of(fromUrl, fromFile)) {
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+            assertThat(result.err().lines().findFirst().orElseThrow())
+                    .startsWith("wmon: Redis at " + REDIS.url().replace("redis://", "redis://ops:****@")
+                            + " refused the credentials of user ops:");
+            assertThat(result.out() + result.err()).doesNotContain(PASSWORD);
+        }
+        assertThat(fromFile.errorLine()).contains("WRONGPASS");
     }
 
     @Test

@@ -24,8 +24,11 @@ public final class AgentJar {
      */
     public static Path resolve(Path explicit, CommandLine command) {
         if (explicit != null) {
+            // Regression: this said "pass --agent-jar PATH" to someone who had just passed it.
             if (!Files.isRegularFile(explicit)) {
-                throw new ParameterException(command, "agent jar " + explicit + " not found; pass --agent-jar PATH");
+                String what = Files.exists(explicit) ? "not a file" : "no such file";
+                throw new ParameterException(command, "--agent-jar " + explicit + ": " + what
+                        + "; give the path of wmon-agent.jar");
             }
             return explicit.toAbsolutePath().normalize();
         }

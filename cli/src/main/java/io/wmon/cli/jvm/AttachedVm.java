@@ -20,6 +20,8 @@ public final class AttachedVm implements AutoCloseable {
 
     /** System property the wmon agent sets while it runs; its value is the agent's version. */
     public static final String AGENT_VERSION_PROPERTY = "wmon.agent.version";
+    /** System property the wmon agent sets when it refuses to start (its one log line), and clears on a good start. */
+    public static final String AGENT_ERROR_PROPERTY = "wmon.agent.error";
     /** The first Java release that warns about dynamically loaded agents (JEP 451). */
     private static final int FIRST_WARNING_RELEASE = 21;
 

@@ -46,8 +46,8 @@ public final class LocalPid {
         if (isListedJvm(pid) || looksLikeJava(process.get())) {
             return;
         }
-        throw new TargetUnreachableException("pid " + pid + " is not a JVM ("
-                + process.get().info().command().orElse("unknown command") + ")");
+        throw new TargetUnreachableException("pid " + pid + " is not a JVM (it runs "
+                + ProcessName.of(process.get()) + ")");
     }
 
     private static boolean isListedJvm(long pid) {

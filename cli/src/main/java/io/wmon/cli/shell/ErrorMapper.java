@@ -14,10 +14,13 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>Usage errors are signalled one way, with picocli's {@link ParameterException}, thrown where the
  * input is validated. Those the parser finds (an unknown flag, a value a converter or an option
- * setter rejects) never get here: picocli prints them with the command's usage. Those a command
- * finds once it runs (a Redis URL or namespace that does not parse, a file that cannot be read, a jar
- * that is not there) reach this mapper through {@link #execute} and print one line, exit 2. An
- * unreachable Redis, PID or JMX endpoint exits 3. Everything else is unexpected: exit 1, as
+ * setter rejects) never get here: {@link UsageErrorHandler} prints them. Those a command finds once
+ * it runs (a Redis URL or namespace that does not parse, a file that cannot be read, a jar that is
+ * not there, flags that do not go together) reach this mapper through {@link #execute} and print one
+ * line, exit 2. Redis that cannot be used prints core's one-line reason and what to do
+ * ({@link RedisFailureLine}), exit 3 (2 for a database the server does not have); an unreachable
+ * PID or JMX endpoint exits 3. Data in Redis that wmon cannot use (a key of another type) is exit 1
+ * with the message that names the key. Everything else is unexpected: exit 1, as
  * {@code wmon: internal error: <exception>}; so a bug that throws, say, a
  * {@code NumberFormatException} is never reported as bad input.
  *
@@ -48,13 +51,13 @@ public final class ErrorMapper implements IExecutionExceptionHandler {
             code = ExitCodes.USAGE;
             line = e.getMessage();
         } else if (e instanceof RedisUnavailableException) {
-            code = ExitCodes.UNREACHABLE;
-            line = e.getMessage() + "; is it running? set --redis or WMON_REDIS_URL";
+            code = RedisFailureLine.exitCode((RedisUnavailableException) e);
+            line = RedisFailureLine.line((RedisUnavailableException) e);
         } else if (e instanceof TargetUnreachableException) {
             code = ExitCodes.UNREACHABLE;
             line = e.getMessage();
         } else if (e instanceof IllegalStateException && e.getMessage() != null) {
-            // Redis refused a command or holds data wmon cannot use; the message says which and why.
+            // Redis holds data wmon cannot use (a key of another type); the message names the key.
             code = ExitCodes.INTERNAL;
             line = e.getMessage();
         } else {

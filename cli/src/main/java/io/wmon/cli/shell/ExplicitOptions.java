@@ -1,5 +1,6 @@
 package io.wmon.cli.shell;
 
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +26,8 @@ public final class ExplicitOptions {
         String found = null;
         for (ParseResult result = root.getParseResult(); result != null; result = result.subcommand()) {
             if (result.hasMatchedOption(optionName)) {
-                found = result.matchedOption(optionName).getValue();
+                List<String> typed = result.matchedOption(optionName).originalStringValues();
+                found = typed.isEmpty() ? null : typed.get(typed.size() - 1);
             }
         }
         return Optional.ofNullable(found);

@@ -2,7 +2,9 @@ package io.wmon.cli.shell;
 
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.redis.InvalidEndpointException;
+import io.wmon.core.redis.PasswordChoice;
 import io.wmon.core.redis.RedisEndpoint;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@code --redis} falls back to {@code WMON_REDIS_URL}, then {@code redis://localhost:6379};
  * {@code --namespace} to {@code WMON_NAMESPACE}, then {@code default}. Both may be given before or
- * after the subcommand name.
+ * after the subcommand name. {@code --password-file} only before it, since {@code jmx} has a
+ * {@code --password-file} of its own (for JMX); the Redis password is chosen in the agent's order
+ * ({@link PasswordChoice}): that file, else the URL's own password, else {@code WMON_REDIS_PASSWORD}.
  */
 // scope = INHERIT: every subcommand gets -h/--help and -V/--version too.
 @Command(name = "wmon", mixinStandardHelpOptions = true, versionProvider = WmonVersion.class,
@@ -36,28 +40,46 @@ public class WmonCommand implements Runnable {
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", scope = ScopeType.INHERIT,
             defaultValue = "${env:WMON_NAMESPACE:-default}",
-            description = "Fleet namespace (default: $WMON_NAMESPACE or default).")
+            description = "Fleet namespace (default: $WMON_NAMESPACE or default; for demo: demo).")
     String namespace;
+
+    // Not inherited: jmx has its own --password-file, for the JMX password.
+    @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.LOCAL,
+            description = {"File holding the Redis password (UTF-8, one trailing newline removed, at most 4 KiB); "
+                + "wins over a password in the URL and $WMON_REDIS_PASSWORD. Give it before the command.",
+                "Redis's password, not JMX's: that is jmx --password-file."})
+    Path passwordFile;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
+    private RedisEndpoint endpoint;
+
+    /** {@code wmon} without a command is a usage error: it names the commands instead of printing the help. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        throw UsageError.misuse(spec.commandLine(), "missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** The parsed Redis endpoint; a bad URL is a usage error (exit 2) naming the accepted forms. */
+    /**
+     * The Redis endpoint with the password chosen in the agent's order: {@code --password-file}, else
+     * the URL's own, else {@code WMON_REDIS_PASSWORD}. A bad URL or an unusable password file is a
+     * usage error (exit 2) naming what is wrong; the file is read once per run.
+     */
     public RedisEndpoint endpoint() {
-        RedisEndpoint endpoint;
-        try {
-            endpoint = RedisEndpoint.parse(redisUrl);
-        } catch (InvalidEndpointException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        if (endpoint == null) {
+            RedisEndpoint url;
+            try {
+                url = RedisEndpoint.parse(redisUrl);
+            } catch (InvalidEndpointException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            String fromFile = passwordFile == null ? null : RedisPasswordFile.read(passwordFile, spec.commandLine());
+            String fileName = passwordFile == null ? null : "--password-file " + passwordFile;
+            endpoint = PasswordChoice.choose(url, fileName, fromFile, System.getenv(PasswordChoice.ENV_VAR)).endpoint();
         }
-        String password = System.getenv("WMON_REDIS_PASSWORD");
-        return password == null || password.isEmpty() || endpoint.hasPassword() ? endpoint
-                : endpoint.withPassword(password);
+        return endpoint;
     }
 
     /** The namespace's keys; a bad namespace is a usage error naming the accepted form. */

@@ -6,16 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.ChildProcesses;
+import io.wmon.test.jvm.ProcessCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C ends {@code status --continuous} with exit 0 and its one connection closed. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -24,27 +25,23 @@ class InterruptIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
+    @RegisterExtension
+    final ChildProcesses processes = new ChildProcesses();
+
     @Test
-    void sigintStopsTheLoopClosesTheConnectionAndExitsZero(@TempDir Path dir) throws Exception {
+    void sigintStopsTheLoopClosesTheConnectionAndExitsZero() throws Exception {
         assumeThat(sigintIgnoredHere()).as("SIGINT is ignored in this process tree, so no child could receive it")
                 .isFalse();
-        Path out = dir.resolve("out.txt");
-        Process wmon = Launched.builder(Launched.LAUNCHER, Map.of(), "-r", REDIS.url(), "status", "--continuous",
-                "--interval", "0.1").redirectOutput(out.toFile()).redirectError(dir.resolve("err.txt").toFile())
-                .start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> REDIS.probe().countClients("wmon:cli:") == 1
-                    && Files.readString(out).contains("\n\n"));
+        ChildProcess wmon = processes.start("wmon", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", REDIS.url(), "status",
+                "--continuous", "--interval", "0.1").stdinFromNull());
+        await().atMost(Duration.ofSeconds(30)).until(() -> REDIS.probe().countClients("wmon:cli:") == 1
+                && wmon.stdout().contains("\n\n"));
 
-            new ProcessBuilder("kill", "-INT", Long.toString(wmon.pid())).start().waitFor();
+        wmon.interrupt();
 
-            assertThat(wmon.waitFor(15, TimeUnit.SECONDS)).as("exited after SIGINT").isTrue();
-            assertThat(wmon.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(ExitCodes.OK);
-            await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:cli:") == 0);
-            assertThat(Files.readString(out)).startsWith("default @ " + REDIS.url());
-        } finally {
-            wmon.destroyForcibly();
-        }
+        assertThat(wmon.awaitExit(Duration.ofSeconds(15))).as(wmon.stderr()).isEqualTo(ExitCodes.OK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:cli:") == 0);
+        assertThat(wmon.stdout()).startsWith("default @ " + REDIS.url());
     }
 
     /** Whether SIGINT is ignored (SigIgn bit 2 in /proc/self/status), which children would inherit. */

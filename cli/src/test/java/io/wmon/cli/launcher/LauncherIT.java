@@ -7,10 +7,14 @@ import io.wmon.cli.TestFleet;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.core.record.WorkerState;
 import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.ChildProcesses;
+import io.wmon.test.jvm.ProcessCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,15 +30,38 @@ class LauncherIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
+    @RegisterExtension
+    final ChildProcesses processes = new ChildProcesses();
+
+    /** The launcher in the source tree: the module's directory is the working directory of the tests. */
+    static final Path LAUNCHER = Path.of("").toAbsolutePath().resolveSibling("bin").resolve("wmon");
+
     private static final Path JAR = Path.of("target", "wmon.jar").toAbsolutePath();
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+    /** What one run of the launcher printed, and its exit code. */
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs {@code launcher args…} as a script would: stdin from /dev/null, no inherited {@code WMON_*}
+     * variable, {@code env} on top.
+     */
+    private Result run(Path launcher, Map<String, String> env, String... args) {
+        ProcessCommand command = ProcessCommand.of(launcher, args).stdinFromNull();
+        env.forEach(command::env);
+        ChildProcess wmon = processes.start("wmon", command);
+        int code = wmon.awaitExit(RUN_TIMEOUT);
+        return new Result(code, wmon.stdout(), wmon.stderr());
+    }
 
     @Test
     void runsTheJarOfTheSourceTree() {
-        Launched.Result version = Launched.run(Launched.LAUNCHER, Map.of(), "--version");
+        Result version = run(LAUNCHER, Map.of(), "--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("wmon ");
 
-        Launched.Result status = Launched.run(Launched.LAUNCHER, Map.of("WMON_REDIS_URL", REDIS.url()),
+        Result status = run(LAUNCHER, Map.of("WMON_REDIS_URL", REDIS.url()),
                 "status", "--json");
         assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.OK);
         assertThat(status.err()).isEmpty();
@@ -43,11 +70,12 @@ class LauncherIT {
 
     @Test
     void exitCodesReachTheShell() {
-        assertThat(Launched.run(Launched.LAUNCHER, Map.of(), "status", "--bogus").exitCode())
-                .isEqualTo(ExitCodes.USAGE);
+        Result bogus = run(LAUNCHER, Map.of(), "status", "--bogus");
+        assertThat(bogus.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bogus.err()).isEqualTo("wmon: unknown option '--bogus'; see 'wmon status --help'\n");
         REDIS.stop();
         try {
-            Launched.Result down = Launched.run(Launched.LAUNCHER, Map.of(), "-r", REDIS.url(), "status");
+            Result down = run(LAUNCHER, Map.of(), "-r", REDIS.url(), "status");
             assertThat(down.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
             assertThat(down.err().lines()).singleElement().asString().contains(REDIS.url());
         } finally {
@@ -62,8 +90,8 @@ class LauncherIT {
         new TestFleet(REDIS.url(), "colour").write(TestFleet.worker("late", longAgo, WorkerState.IDLE).build());
         Map<String, String> env = Map.of("WMON_REDIS_URL", REDIS.url());
 
-        Launched.Result piped = Launched.run(Launched.LAUNCHER, env, "-n", "colour", "status");
-        Launched.Result forced = Launched.run(Launched.LAUNCHER,
+        Result piped = run(LAUNCHER, env, "-n", "colour", "status");
+        Result forced = run(LAUNCHER,
                 Map.of("WMON_REDIS_URL", REDIS.url(), "WMON_JAVA_OPTS", "-Dpicocli.ansi=true"),
                 "-n", "colour", "status");
 
@@ -78,7 +106,7 @@ class LauncherIT {
     void saysHowToBuildWhenThereIsNoJar(@TempDir Path dir) throws IOException {
         Path launcher = copyLauncher(dir);
 
-        Launched.Result result = Launched.run(launcher, Map.of(), "status");
+        Result result = run(launcher, Map.of(), "status");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
@@ -97,7 +125,7 @@ class LauncherIT {
         Files.createSymbolicLink(link, launcher);
 
         for (Path entry : new Path[] {launcher, link}) {
-            Launched.Result result = Launched.run(entry, Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString()),
+            Result result = run(entry, Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString()),
                     "--version");
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.out()).startsWith("wmon ");
@@ -108,7 +136,7 @@ class LauncherIT {
     private static Path copyLauncher(Path dir) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path launcher = bin.resolve("wmon");
-        Files.copy(Launched.LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
         return launcher;
     }
 }

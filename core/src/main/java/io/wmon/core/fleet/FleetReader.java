@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.Tuple;
 
@@ -56,7 +57,7 @@ public final class FleetReader {
     /**
      * Reads the namespace; each worker is stale after 3 × its own heartbeat interval.
      *
-     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws RedisUnavailableException when Redis cannot be reached, or its ACL refuses the registry read
      * @throws IllegalStateException when the registry key holds another type than a sorted set
      */
     public FleetSnapshot read() {
@@ -68,7 +69,7 @@ public final class FleetReader {
      *
      * @param staleAfter the age from which a worker is stale; null for each worker's default
      * @throws IllegalArgumentException when {@code staleAfter} is zero or negative
-     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws RedisUnavailableException when Redis cannot be reached, or its ACL refuses the registry read
      * @throws IllegalStateException when the registry key holds another type than a sorted set
      */
     public FleetSnapshot read(Duration staleAfter) {
@@ -154,6 +155,9 @@ public final class FleetReader {
     private List<Tuple> registryMembers(Response<List<Tuple>> registry) {
         try {
             return registry.get();
+        } catch (JedisAccessControlException refused) {
+            // NOPERM: not another application's key but an ACL; the shared pool says which grant is missing.
+            throw refused;
         } catch (JedisDataException rejected) {
             throw new IllegalStateException("cannot read the worker registry " + keys.workers() + " ("
                     + rejected.getMessage() + "); is another application using namespace " + keys.namespace() + "?",

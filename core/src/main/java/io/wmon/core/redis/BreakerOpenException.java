@@ -5,17 +5,18 @@ import java.time.Duration;
 /**
  * A call refused by the endpoint's open {@link RedisBreaker}: no connection was attempted.
  *
- * <p>The message keeps the form of every {@link RedisUnavailableException} and names the failure
- * that opened the breaker and when the next attempt is allowed, e.g. {@code cannot reach Redis at
- * redis://cache:6379 (connection refused; circuit breaker open, next attempt in 4 s)}.
+ * <p>Its {@link #reason()} is that of the failure that opened the breaker, and its message is that
+ * failure's message followed by when the next attempt is allowed, e.g. {@code cannot reach Redis at
+ * redis://cache:6379 (connection refused); circuit breaker open, next attempt in 4 s}.
  */
 public final class BreakerOpenException extends RedisUnavailableException {
 
     private static final long serialVersionUID = 1L;
 
-    BreakerOpenException(String redactedEndpoint, String lastFailure, Duration remaining) {
-        super(redactedEndpoint, (lastFailure.isEmpty() ? "" : lastFailure + "; ")
-                + "circuit breaker open, next attempt in " + seconds(remaining), null);
+    BreakerOpenException(String redactedEndpoint, RedisUnavailableException lastFailure, Duration remaining) {
+        super(lastFailure == null ? Reason.UNREACHABLE : lastFailure.reason(),
+                (lastFailure == null ? "cannot reach Redis at " + redactedEndpoint : lastFailure.getMessage())
+                        + "; circuit breaker open, next attempt in " + seconds(remaining), null);
     }
 
     private static String seconds(Duration remaining) {

@@ -36,7 +36,7 @@ public final class RedisBreaker {
 
     /** Told of every change of state, on the thread of the call that caused it; must not block. */
     public interface Listener {
-        /** The breaker opened after {@code cause} (one line); no call passes for {@code delay}. */
+        /** The breaker opened after {@code cause} (the failed call's one-line message); no call passes for {@code delay}. */
         void opened(String cause, Duration delay);
 
         /** The breaker closed: a trial call reached Redis. */
@@ -53,7 +53,7 @@ public final class RedisBreaker {
     private final AtomicLong notPermitted = new AtomicLong();
     private volatile long changedAtMillis = System.currentTimeMillis();
     private volatile Duration currentDelay;
-    private volatile String lastCause = "";
+    private volatile RedisUnavailableException lastFailure;
 
     RedisBreaker(String redactedEndpoint, BreakerDelays delays) {
         this.endpoint = redactedEndpoint;
@@ -85,14 +85,14 @@ public final class RedisBreaker {
                 } catch (RedisUnavailableException e) {
                     if (isFailureOfRedis(e)) {
                         failed.incrementAndGet();
-                        lastCause = e.reason();
+                        lastFailure = e;
                     }
                     throw e;
                 }
             });
         } catch (CircuitBreakerOpenException e) {
             notPermitted.incrementAndGet();
-            throw new BreakerOpenException(endpoint, lastCause, breaker.getRemainingDelay());
+            throw new BreakerOpenException(endpoint, lastFailure, breaker.getRemainingDelay());
         }
     }
 
@@ -115,7 +115,7 @@ public final class RedisBreaker {
         }
         for (Listener listener : listeners) {
             if (to == State.OPEN) {
-                listener.opened(lastCause, currentDelay);
+                listener.opened(lastFailure(), currentDelay);
             } else if (to == State.CLOSED) {
                 listener.closed();
             }
@@ -173,9 +173,10 @@ public final class RedisBreaker {
         return currentDelay.toMillis();
     }
 
-    /** The reason of the latest failed call, one line; empty before the first. */
+    /** The message of the latest call that failed to reach Redis, one line, password redacted; empty before the first. */
     public String lastFailure() {
-        return lastCause;
+        RedisUnavailableException last = lastFailure;
+        return last == null ? "" : last.getMessage();
     }
 
     @Override

@@ -1,33 +1,60 @@
 package io.wmon.core.redis;
 
+import io.wmon.core.redis.RedisUnavailableException.Reason;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Turns the client library's exceptions into {@link RedisUnavailableException} with a short,
- * human reason ("connection refused", "timed out", "pool exhausted"), so callers handle one
- * type of our own.
+ * human reason and a {@link Reason}, so callers handle one type of our own.
+ *
+ * <p>Each message is one line naming the true cause, never Redis's whole error text (its
+ * {@code NOAUTH} reply is a paragraph about {@code HELLO}): {@code connection refused},
+ * credentials refused, {@code maxclients} reached, no such database, an ACL refusal naming the
+ * command and the grant that allows it, or a server that does not speak the protocol. The endpoint
+ * is always shown redacted.
  */
 final class RedisFailures {
+
+    /** The command in a {@code NOPERM} reply: Redis 6 to 7.4 all quote it like this. */
+    private static final Pattern REFUSED_COMMAND = Pattern.compile("'([^']+)' command");
+    /** Jedis's message for a reply whose first byte is no RESP type. */
+    private static final String UNKNOWN_REPLY = "Unknown reply: ";
 
     private RedisFailures() {
     }
 
-    /** The translated exception, or {@code null} when {@code e} is not an availability problem (e.g. WRONGTYPE). */
+    /** The translated exception, or {@code null} when {@code e} is not about using Redis at all (e.g. WRONGTYPE). */
     static RedisUnavailableException translate(RedisEndpoint endpoint, JedisException e) {
-        if (e instanceof JedisConnectionException) {
-            return new RedisUnavailableException(endpoint.redacted(), reason(e), e);
+        String redis = endpoint.redacted();
+        String refusal = serverError(e);
+        if (refusal != null) {
+            RedisUnavailableException refused = refused(endpoint, refusal, e);
+            if (refused != null) {
+                return refused;
+            }
         }
-        if (e instanceof JedisAccessControlException) {
-            return new RedisUnavailableException(endpoint.redacted(), "authentication failed: " + e.getMessage(), e);
+        if (e instanceof JedisConnectionException) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith(UNKNOWN_REPLY)) {
+                return new RedisUnavailableException(Reason.NOT_REDIS, "the server at " + redis
+                        + " does not speak the Redis protocol (its reply began with "
+                        + visible(message.substring(UNKNOWN_REPLY.length())) + ")", e);
+            }
+            return new RedisUnavailableException(redis, reason(e), e);
         }
         if (isPoolExhausted(e)) {
-            return new RedisUnavailableException(endpoint.redacted(), "pool exhausted: " + rootMessage(e), e);
+            return new RedisUnavailableException(Reason.POOL_EXHAUSTED, "cannot reach Redis at " + redis
+                    + " (pool exhausted: " + rootMessage(e) + ")", e);
         }
         return null;
     }
@@ -59,9 +86,74 @@ final class RedisFailures {
         return false;
     }
 
+    /** A refusal the server sent while connecting or for a command; {@code null} for any other error reply. */
+    private static RedisUnavailableException refused(RedisEndpoint endpoint, String error, JedisException e) {
+        String redis = endpoint.redacted();
+        String user = endpoint.user() != null ? endpoint.user() : "default";
+        if (error.startsWith("NOAUTH")) {
+            return new RedisUnavailableException(Reason.CREDENTIALS_REFUSED, "Redis at " + redis
+                    + " refused the connection: it requires a password and none was given (NOAUTH)", e);
+        }
+        if (error.startsWith("WRONGPASS")) {
+            return new RedisUnavailableException(Reason.CREDENTIALS_REFUSED, "Redis at " + redis
+                    + " refused the credentials of user " + user
+                    + ": wrong password, no such user, or the user is disabled (WRONGPASS)", e);
+        }
+        if (error.startsWith("NOPERM")) {
+            return new RedisUnavailableException(Reason.PERMISSION_DENIED, permissionDenied(redis, user, error), e);
+        }
+        if (error.contains("max number of clients reached")) {
+            return new RedisUnavailableException(Reason.MAXCLIENTS_REACHED, "Redis at " + redis
+                    + " refused the connection: max number of clients reached (maxclients)", e);
+        }
+        if (error.contains("DB index is out of range")) {
+            return new RedisUnavailableException(Reason.NO_SUCH_DATABASE, "Redis at " + redis + " has no database "
+                    + endpoint.database() + " (DB index is out of range)", e);
+        }
+        if (e instanceof JedisAccessControlException) {
+            return new RedisUnavailableException(Reason.CREDENTIALS_REFUSED, "Redis at " + redis
+                    + " refused the credentials of user " + user + " (" + error + ")", e);
+        }
+        return null;
+    }
+
+    /** {@code refused ZRANGE to user ops (NOPERM); grant it with ACL SETUSER ops +zrange}, or the key form. */
+    private static String permissionDenied(String redis, String user, String error) {
+        Matcher command = REFUSED_COMMAND.matcher(error);
+        if (command.find()) {
+            String name = command.group(1).toLowerCase(Locale.ROOT);
+            return "Redis at " + redis + " refused " + name.replace('|', ' ').toUpperCase(Locale.ROOT)
+                    + " to user " + user + " (NOPERM); grant it with ACL SETUSER " + user + " +" + name;
+        }
+        if (error.contains("key")) {
+            return "Redis at " + redis + " refused user " + user + " a key it needs (NOPERM); grant wmon's keys with "
+                    + "ACL SETUSER " + user + " ~wmon:*";
+        }
+        return "Redis at " + redis + " refused a command to user " + user + " (" + error + ")";
+    }
+
+    /** The first line of the server's error reply in {@code e} or its causes, or {@code null}. */
+    private static String serverError(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JedisDataException && t.getMessage() != null) {
+                return firstLine(t.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** A reply's first character as the user can read it: {@code '<'}, or {@code byte 0x15}. */
+    private static String visible(String text) {
+        if (text.isEmpty()) {
+            return "nothing";
+        }
+        char c = text.charAt(0);
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("byte 0x%02x", (int) c & 0xff);
+    }
+
     private static String reason(Throwable e) {
         String known = knownReason(e, 0);
-        return known != null ? known : rootMessage(e);
+        return known != null ? known : firstLine(rootMessage(e));
     }
 
     /** Looks through causes and suppressed exceptions (Jedis keeps one per address it tried). */
@@ -96,6 +188,11 @@ final class RedisFailures {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.trim().isEmpty() ? root.getClass().getSimpleName() : message;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replace('\r', ' ').trim();
     }
 }

@@ -12,8 +12,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * A lease on the JVM's one shared pool for an endpoint; obtained from {@link SharedPoolRegistry}.
  *
  * <p>Work goes through {@link #call}: it borrows a connection only for the duration of the
- * function, and turns connection failures, timeouts and pool exhaustion into
- * {@link RedisUnavailableException}. After a connection failure the pool's idle connections are
+ * function, and turns connection failures, timeouts, pool exhaustion and the server's refusals
+ * (credentials, {@code maxclients}, no such database, an ACL's {@code NOPERM}, a server that is not
+ * Redis) into {@link RedisUnavailableException}, classified by its {@code reason()}. After a connection failure the pool's idle connections are
  * cleared, so that after Redis restarts the next call opens a fresh connection instead of failing
  * on stale ones; the pool object itself is never recreated. Closing the lease is idempotent.
  */
@@ -50,7 +51,8 @@ public final class SharedPool implements AutoCloseable {
      * safe to run twice (wmon's writes and reads are: they set, renew and read).
      *
      * @throws BreakerOpenException when the breaker is open; no connection was attempted
-     * @throws RedisUnavailableException when Redis refuses, times out, or no connection frees up within maxWait
+     * @throws RedisUnavailableException when Redis cannot be reached or used: refused, timed out, no
+     *     connection freed up within maxWait, credentials or ACL refused, {@code maxclients} reached
      */
     public <T> T call(Function<RedisClient, T> work) {
         ensureOpen();

@@ -90,7 +90,8 @@ class RedisBreakerTest {
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                     .until(() -> "PONG".equals(lease.call(c -> c.ping())));
             assertThat(lease.breaker().state()).isEqualTo(RedisBreaker.State.CLOSED);
-            assertThat(changes).containsExactly("open: connection refused for 300 ms", "closed");
+            assertThat(changes).containsExactly("open: cannot reach Redis at " + RedisEndpoint.parse(REDIS.url()).redacted()
+                    + " (connection refused) for 300 ms", "closed");
             assertThat(REDIS.probe().countClients(NAME)).isEqualTo(1);
         }
     }

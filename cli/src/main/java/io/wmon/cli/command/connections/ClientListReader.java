@@ -7,6 +7,7 @@ import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -28,17 +29,21 @@ public final class ClientListReader {
     }
 
     /**
-     * @throws io.wmon.core.redis.RedisUnavailableException when Redis cannot be reached
-     * @throws IllegalStateException when Redis refuses {@code CLIENT LIST} (an ACL without {@code +client|list})
+     * @throws io.wmon.core.redis.RedisUnavailableException when Redis cannot be reached, or its ACL refuses
+     *     {@code CLIENT LIST} (a user without {@code +client|list}): the message names the grant
+     * @throws IllegalStateException when Redis refuses {@code CLIENT LIST} otherwise (a server that renamed it)
      */
     public static ServerClients read(SharedPool pool) {
         return pool.call(client -> {
             String reply;
             try {
                 reply = client.executeCommand(CLIENT_LIST);
+            } catch (JedisAccessControlException refused) {
+                // NOPERM: the shared pool turns it into "refused CLIENT LIST to user …; grant it with …".
+                throw refused;
             } catch (JedisDataException refused) {
-                throw new IllegalStateException("Redis refused CLIENT LIST (" + refused.getMessage()
-                        + "); the user needs the +client|list permission", refused);
+                throw new IllegalStateException("Redis refused CLIENT LIST (" + firstLine(refused.getMessage())
+                        + "); wmon connections needs it", refused);
             }
             long max = -1;
             String problem = "";

@@ -2,6 +2,7 @@ package io.wmon.cli.command.jmx;
 
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.JsonOption;
+import io.wmon.cli.shell.UsageError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jmx", mixinStandardHelpOptions = true,
         description = {"Read the io.wmon MBeans of a JVM: a local PID, host:port, or a service:jmx: URL.",
-            "Without TARGET, list the local JVMs and whether the wmon agent runs in each."})
+            "Without TARGET, list the local JVMs and whether the wmon agent runs in each."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok (also an empty list of JVMs)", "1:internal error",
+            "2:usage error: bad flags, an unreadable password file, an ATTRIBUTE that matches nothing",
+            "3:no such JVM or not a JVM, attach or JMX refused, authentication failed, no wmon agent (MBeans) there"})
 public final class JmxCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +52,8 @@ public final class JmxCommand implements Callable<Integer> {
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "File whose first line is the JMX password of --user.")
+            description = {"File whose first line is the JMX password of --user.",
+                "JMX's password, not Redis's: that is wmon --password-file, given before the command."})
     Path passwordFile;
 
     @Override
@@ -55,7 +61,7 @@ public final class JmxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target == null) {
             if (user != null || passwordFile != null) {
-                throw new ParameterException(spec.commandLine(),
+                throw UsageError.misuse(spec.commandLine(),
                         "--user and --password-file need a host:port or service:jmx: TARGET");
             }
             return list(out);
@@ -99,11 +105,11 @@ public final class JmxCommand implements Callable<Integer> {
             return null;
         }
         if (target.isLocal()) {
-            throw new ParameterException(spec.commandLine(), "--user and --password-file apply to host:port and "
+            throw UsageError.misuse(spec.commandLine(), "--user and --password-file apply to host:port and "
                     + "service:jmx: targets; a local PID needs no password");
         }
         if (user == null || passwordFile == null) {
-            throw new ParameterException(spec.commandLine(), "--user and --password-file go together");
+            throw UsageError.misuse(spec.commandLine(), "--user and --password-file go together");
         }
         return PasswordFile.read(passwordFile, spec.commandLine());
     }

@@ -3,11 +3,14 @@ package io.wmon.cli.command.prune;
 import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
+import io.wmon.core.redis.RedisUnavailableException;
+import io.wmon.core.redis.RedisUnavailableException.Reason;
 import io.wmon.core.redis.SharedPool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Finds and removes gone workers: registry members whose record hash has expired.
@@ -50,6 +53,8 @@ public final class GonePruner {
      * Removes those of {@code ids} whose hash still does not exist.
      *
      * @return the ids actually removed, in the order given
+     * @throws RedisUnavailableException also when the ACL refuses {@code EVAL} or a command of the
+     *     script ({@code EXISTS}, {@code ZREM}): the message names the grant
      */
     public List<String> remove(List<String> ids) {
         List<String> removed = new ArrayList<>();
@@ -58,7 +63,13 @@ public final class GonePruner {
             List<String> scriptKeys = new ArrayList<>(batch.size() + 1);
             scriptKeys.add(keys.workers());
             batch.forEach(id -> scriptKeys.add(keys.worker(id)));
-            Object reply = pool.call(client -> client.eval(SCRIPT, scriptKeys, batch));
+            Object reply = pool.call(client -> {
+                try {
+                    return client.eval(SCRIPT, scriptKeys, batch);
+                } catch (JedisDataException e) {
+                    throw scriptRefused(e) ? refusedInScript(e) : e;
+                }
+            });
             if (reply instanceof List<?>) {
                 for (Object id : (List<?>) reply) {
                     removed.add(id instanceof byte[] ? new String((byte[]) id, StandardCharsets.UTF_8)
@@ -67,5 +78,17 @@ public final class GonePruner {
             }
         }
         return removed;
+    }
+
+    /** Redis 7's reply when the ACL lets a user run EVAL but not a command the script calls. */
+    private static boolean scriptRefused(JedisDataException e) {
+        return String.valueOf(e.getMessage()).contains("can't run this command or subcommand");
+    }
+
+    private RedisUnavailableException refusedInScript(JedisDataException e) {
+        String user = pool.endpoint().user() != null ? pool.endpoint().user() : "default";
+        return new RedisUnavailableException(Reason.PERMISSION_DENIED, "Redis at " + pool.endpoint().redacted()
+                + " refused user " + user + " a command of the prune script (EXISTS or ZREM); grant them with "
+                + "ACL SETUSER " + user + " +exists +zrem", e);
     }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
         description = "Remove gone workers (record expired, still in the registry) from the registry.",
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok, also when nothing was gone", "2:usage error", "3:Redis unreachable"})
+        exitCodeList = {"0:ok, also when nothing was gone", "1:internal error",
+            "2:usage error, or a database the Redis server does not have",
+            "3:Redis unreachable, or refused us: credentials, maxclients, an ACL permission; or not Redis"})
 public final class PruneCommand implements Callable<Integer> {
 
     @Spec

@@ -10,15 +10,15 @@ import io.wmon.cli.fleetview.Terminal;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.JsonOption;
 import io.wmon.cli.shell.RedisSession;
+import io.wmon.cli.shell.UsageError;
 import io.wmon.cli.shell.WmonCommand;
 import io.wmon.cli.text.TextTable;
-import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
-import io.wmon.core.record.BreakerState;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
         description = "Show the fleet: every worker, alive, stale, gone or invalid, read on one Redis connection.",
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "2:usage error", "3:Redis unreachable",
-            "4:with --check: a stale worker, or an alive worker whose record says its breaker is OPEN"})
+        exitCodeList = {"0:ok", "1:internal error", "2:usage error, or a database the Redis server does not have",
+            "3:Redis unreachable, or refused us: credentials, maxclients, an ACL permission; or not Redis",
+            "4:with --check: a stale worker, or an alive worker whose record says its breaker is OPEN "
+                + "(one stderr line each)"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -92,10 +94,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (check && continuous) {
-            throw new ParameterException(spec.commandLine(),
-                    "--check cannot be combined with --continuous: --check answers once, with an exit code");
-        }
+        checkOptionCombinations();
         FleetKeys keys = root.keys();
         String redis = root.endpoint().redacted();
         return continuous ? continuous(keys, redis) : once(keys, redis);
@@ -117,7 +116,28 @@ public final class StatusCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
         }
-        return check && unhealthy(snapshot) ? ExitCodes.UNHEALTHY : ExitCodes.OK;
+        return check ? checkHealth(snapshot) : ExitCodes.OK;
+    }
+
+    /** Flags that only make sense together, or never: a usage error naming both, before Redis is touched. */
+    private void checkOptionCombinations() {
+        if (check && continuous) {
+            throw UsageError.misuse(spec.commandLine(),
+                    "--check cannot be combined with --continuous: --check answers once, with an exit code");
+        }
+        if (!continuous && spec.commandLine().getParseResult().hasMatchedOption("--interval")) {
+            throw UsageError.misuse(spec.commandLine(),
+                    "--interval applies only with --continuous: add -c, or leave --interval out");
+        }
+    }
+
+    /** {@code --check}: one stderr line per failing worker, the data on stdout unchanged; exit 4 when any fails. */
+    private int checkHealth(FleetSnapshot snapshot) {
+        List<String> failures = HealthCheck.failures(snapshot);
+        PrintWriter err = spec.commandLine().getErr();
+        failures.forEach(failure -> err.println("wmon: unhealthy: " + failure));
+        err.flush();
+        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.UNHEALTHY;
     }
 
     @SuppressWarnings("try") // the hook works by being open, not by being called
@@ -132,16 +152,5 @@ public final class StatusCommand implements Callable<Integer> {
             new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop).run();
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * What {@code --check} fails on: a stale worker, or an alive one whose record says its circuit
-     * breaker is {@code OPEN}. The agent does not write the {@code breaker} field yet, so its records
-     * read as {@link BreakerState#UNKNOWN}, which never fails the check: only a record that says
-     * {@code OPEN} does, not one that says nothing.
-     */
-    static boolean unhealthy(FleetSnapshot snapshot) {
-        return snapshot.staleCount() > 0 || snapshot.workers().stream().anyMatch(entry ->
-                entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN);
     }
 }

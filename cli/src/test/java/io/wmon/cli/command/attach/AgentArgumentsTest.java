@@ -43,12 +43,19 @@ class AgentArgumentsTest {
                 .hasMessageNotContaining("secret");
     }
 
+    /** Regression: a comma inside a word was refused (outside redis=) or passed bare, splitting the option. */
     @Test
-    void aCommaInsideAWordIsRefusedExceptInTheRedisUrl() {
-        assertThatThrownBy(() -> AgentArguments.start(List.of("id=a,namespace=b"), Map.of(), COMMAND))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("comma");
-        assertThat(AgentArguments.start(List.of("redis=redis-cluster://h:7000,h2:7001"), Map.of(), COMMAND))
-                .isEqualTo("redis=redis-cluster://h:7000,h2:7001");
+    void aCommaOrABackslashInsideAWordIsEscapedByTheAgentsRule() {
+        assertThat(AgentArguments.start(List.of("redis=redis-sentinel://h1:26379,h2:26379/m", "id=a,b"), Map.of(),
+                COMMAND)).isEqualTo("redis=redis-sentinel://h1:26379\\,h2:26379/m,id=a\\,b");
+        assertThat(AgentArguments.start(List.of("passwordFile=C:\\wmon\\pw", "id=x\\"), Map.of(), COMMAND))
+                .isEqualTo("passwordFile=C:\\\\wmon\\\\pw,id=x\\\\");
+    }
+
+    @Test
+    void inheritedOptionsAreEscapedToo() {
+        assertThat(AgentArguments.start(List.of(), Map.of("redis", "redis://:pa,ss@cache"), COMMAND))
+                .isEqualTo("redis=redis://:pa\\,ss@cache");
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.wmon.cli.command.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wmon.cli.command.attach.TargetJvm;
-import io.wmon.cli.command.attach.TargetJvmMain;
-import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.cli.Cli;
+import io.wmon.cli.CliResult;
+import io.wmon.cli.fixture.TargetJvmMain;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.Artifacts;
+import io.wmon.test.jvm.JvmCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -38,8 +40,8 @@ class DemoCommandIT {
 
     private static String[] demo(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--agent-jar", TargetJvm.agentJar().toString(),
-                "--worker-class-path", TargetJvm.testClasses().toString(),
+        all.addAll(List.of("--agent-jar", Artifacts.agentJar().toString(),
+                "--worker-class-path", JvmCommand.classPathOf(TargetJvmMain.class).toString(),
                 "--worker-main", TargetJvmMain.class.getName()));
         return all.toArray(new String[0]);
     }
@@ -53,7 +55,7 @@ class DemoCommandIT {
     void twoWorkersReportToTheGivenRedisAndAreGoneAfterwards() {
         Set<Long> before = children();
 
-        WmonRun run = WmonRun.of(demo("--redis", REDIS.url(), "-n", "demo-it", "demo", "--workers", "2",
+        CliResult run = Cli.run(demo("--redis", REDIS.url(), "-n", "demo-it", "demo", "--workers", "2",
                 "--duration", "8"));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
@@ -91,9 +93,9 @@ class DemoCommandIT {
         }, "demo-watcher");
         watcher.start();
 
-        WmonRun run;
+        CliResult run;
         try {
-            run = WmonRun.of(demo("demo", "--workers", "1", "--duration", "8", "--start-redis"));
+            run = Cli.run(demo("demo", "--workers", "1", "--duration", "8", "--start-redis"));
         } finally {
             running.set(false);
             watcher.join();
@@ -117,7 +119,7 @@ class DemoCommandIT {
 
     /** The worker's MBeans as {@code wmon jmx --json} reads them, once it has beaten; else {@code null}. */
     private static JsonNode heartbeatingWorker(long pid) {
-        WmonRun jmx = WmonRun.of("jmx", Long.toString(pid), "--json", "Worker:Id", "Worker:Namespace",
+        CliResult jmx = Cli.run("jmx", Long.toString(pid), "--json", "Worker:Id", "Worker:Namespace",
                 "Worker:RedisAvailable", "RedisPool:Endpoint");
         if (jmx.exitCode() != ExitCodes.OK) {
             return null;
@@ -143,7 +145,7 @@ class DemoCommandIT {
             closed = socket.getLocalPort();
         }
 
-        WmonRun run = WmonRun.of(demo("--redis", "redis://127.0.0.1:" + closed, "demo", "--duration", "5"));
+        CliResult run = Cli.run(demo("--redis", "redis://127.0.0.1:" + closed, "demo", "--duration", "5"));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.err()).contains("cannot reach Redis");
@@ -152,9 +154,9 @@ class DemoCommandIT {
 
     @Test
     void badFlagsExit2() {
-        assertThat(WmonRun.of(demo("demo", "--workers", "0")).exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(WmonRun.of(demo("demo", "--duration", "0")).exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(WmonRun.of("demo", "--agent-jar", "/nonexistent.jar", "--duration", "1").exitCode())
+        assertThat(Cli.run(demo("demo", "--workers", "0")).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run(demo("demo", "--duration", "0")).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("demo", "--agent-jar", "/nonexistent.jar", "--duration", "1").exitCode())
                 .isEqualTo(ExitCodes.USAGE);
     }
 

@@ -2,21 +2,30 @@ package io.wmon.cli.command.jmx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wmon.cli.command.attach.TargetJvm;
-import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.cli.Cli;
+import io.wmon.cli.CliResult;
+import io.wmon.cli.fixture.TargetJvmMain;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.ChildProcesses;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.jvm.JvmCommand;
+import io.wmon.test.jvm.ProcessCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wmon jmx} against real JVMs: one started with {@code -javaagent} (worker {@code w1}), one
@@ -28,27 +37,32 @@ class JmxCommandIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private static TargetJvm withAgent;
-    private static TargetJvm withoutAgent;
+    /** Started in {@code @BeforeAll}: closed after the class. */
+    @RegisterExtension
+    static final ChildProcesses PROCESSES = new ChildProcesses();
+
+    private static ChildProcess withAgent;
+    private static ChildProcess withoutAgent;
 
     @BeforeAll
     static void startJvms() {
-        withAgent = TargetJvm.start(List.of(TargetJvm.javaAgent("redis=" + REDIS.url() + ",namespace=t,id=w1,interval=1s")));
-        withoutAgent = TargetJvm.start(List.of());
+        withAgent = targetJvm("with-agent", target().agent("redis=" + REDIS.url() + ",namespace=t,id=w1,interval=1s"));
+        withoutAgent = targetJvm("without-agent", target());
         // The MBeans are registered on the agent's own thread, right after it starts.
-        await().atMost(Duration.ofSeconds(30)).until(() -> WmonRun.of("jmx", pid(withAgent), "Worker:Id").exitCode() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Cli.run("jmx", pid(withAgent), "Worker:Id").exitCode() == 0);
     }
 
-    @AfterAll
-    static void stopJvms() {
-        for (TargetJvm jvm : new TargetJvm[] {withAgent, withoutAgent}) {
-            if (jvm != null) {
-                jvm.close();
-            }
-        }
+    private static JvmCommand target() {
+        return JvmCommand.on(Jdk.current()).mainClass(TargetJvmMain.class);
     }
 
-    private static String pid(TargetJvm jvm) {
+    private static ChildProcess targetJvm(String name, JvmCommand command) {
+        ChildProcess jvm = PROCESSES.start(name, command);
+        jvm.awaitStdout(TargetJvmMain.READY, ChildProcess.START_TIMEOUT);
+        return jvm;
+    }
+
+    private static String pid(ChildProcess jvm) {
         return Long.toString(jvm.pid());
     }
 
@@ -63,7 +77,7 @@ class JmxCommandIT {
 
     @Test
     void jsonHoldsEveryWmonMBeanWithTypedAttributes() {
-        WmonRun run = WmonRun.of("jmx", pid(withAgent), "--json");
+        CliResult run = Cli.run("jmx", pid(withAgent), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode document = run.json();
@@ -86,7 +100,7 @@ class JmxCommandIT {
 
     @Test
     void namedAttributesOnlyAndQualifiedByType() {
-        WmonRun run = WmonRun.of("jmx", pid(withAgent), "--json", "Worker:Id", "HeartbeatCount", "RedisPool:MaxTotal");
+        CliResult run = Cli.run("jmx", pid(withAgent), "--json", "Worker:Id", "HeartbeatCount", "RedisPool:MaxTotal");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode mbeans = run.json().get("mbeans");
@@ -101,7 +115,7 @@ class JmxCommandIT {
 
     @Test
     void textGroupsAttributesUnderTheirObjectName() {
-        WmonRun run = WmonRun.of("jmx", pid(withAgent), "Worker:Id", "Worker:State");
+        CliResult run = Cli.run("jmx", pid(withAgent), "Worker:Id", "Worker:State");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out().lines()).first().isEqualTo("io.wmon:type=Worker");
@@ -111,7 +125,7 @@ class JmxCommandIT {
 
     @Test
     void theListShowsWhichJvmsRunTheAgent() {
-        WmonRun run = WmonRun.of("jmx", "--json");
+        CliResult run = Cli.run("jmx", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode with = null;
@@ -126,7 +140,7 @@ class JmxCommandIT {
         assertThat(with).as(run.out()).isNotNull();
         assertThat(with.get("agent").asBoolean()).isTrue();
         assertThat(with.get("agentVersion").asText()).isNotBlank();
-        assertThat(with.get("main").asText()).isEqualTo("io.wmon.cli.command.attach.TargetJvmMain");
+        assertThat(with.get("main").asText()).isEqualTo(TargetJvmMain.class.getName());
         assertThat(without).as(run.out()).isNotNull();
         assertThat(without.get("agent").asBoolean()).isFalse();
         assertThat(without.get("agentVersion").isNull()).isTrue();
@@ -134,7 +148,7 @@ class JmxCommandIT {
 
     @Test
     void aJvmWithoutTheAgentIsUnreachableInOneLine() {
-        WmonRun run = WmonRun.of("jmx", pid(withoutAgent), "--json");
+        CliResult run = Cli.run("jmx", pid(withoutAgent), "--json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.out()).isEmpty();
@@ -149,24 +163,41 @@ class JmxCommandIT {
             unused--;
         }
 
-        WmonRun run = WmonRun.of("jmx", Long.toString(unused));
+        CliResult run = Cli.run("jmx", Long.toString(unused));
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.errLines()).containsExactly("wmon: no JVM with pid " + unused);
     }
 
+    /**
+     * Regression: a process that is no JVM was named by its executable's real file, which for
+     * Debian's {@code redis-server} (a symlink) read {@code redis-check-rdb}. A symlink named
+     * {@code not-a-jvm} to {@code sleep} stands for it: wmon names it as ps does, and never attaches.
+     */
+    @Test
+    void aProcessThatIsNoJvmIsNamedAsPsNamesIt(@TempDir Path dir) throws IOException {
+        Path sleep = Stream.of("/bin/sleep", "/usr/bin/sleep").map(Path::of).filter(Files::isExecutable).findFirst()
+                .orElseThrow();
+        Path link = Files.createSymbolicLink(dir.resolve("not-a-jvm"), sleep);
+        ChildProcess process = PROCESSES.start("not-a-jvm", ProcessCommand.of(link, "60").stdinFromNull());
+
+        CliResult run = Cli.run("jmx", Long.toString(process.pid()));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(run.errorLine()).isEqualTo("pid " + process.pid() + " is not a JVM (it runs not-a-jvm)");
+        assertThat(process.isAlive()).isTrue();
+    }
+
     @Test
     void usageMistakesExit2() {
-        assertThat(WmonRun.of("jmx", pid(withAgent), "NoSuchAttribute").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(WmonRun.of("jmx", "State").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(WmonRun.of("jmx", pid(withAgent), "--user", "u", "--password-file", "/dev/null").exitCode())
+        assertThat(Cli.run("jmx", pid(withAgent), "NoSuchAttribute").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("jmx", "State").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("jmx", pid(withAgent), "--user", "u", "--password-file", "/dev/null").exitCode())
                 .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void anUnknownFlagExits2() {
-        assumeTrue(WmonRun.parseErrorsExitUsage(), "Wmon.commandLine() maps picocli usage errors to 1 on this branch");
-
-        assertThat(WmonRun.of("jmx", "--bogus").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("jmx", "--bogus").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 }

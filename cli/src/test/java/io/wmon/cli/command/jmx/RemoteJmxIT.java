@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wmon.cli.command.attach.TargetJvm;
-import io.wmon.cli.command.attach.WmonRun;
+import io.wmon.cli.Cli;
+import io.wmon.cli.CliResult;
+import io.wmon.cli.fixture.TargetJvmMain;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.test.RedisServerExtension;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.ChildProcesses;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.jvm.JvmCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,10 +36,12 @@ class RemoteJmxIT {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
+    /** Started in {@code @BeforeAll}: closed after the class. */
+    @RegisterExtension
+    static final ChildProcesses PROCESSES = new ChildProcesses();
+
     @TempDir
     static Path dir;
-
-    private static TargetJvm jvm;
     private static int port;
 
     @BeforeAll
@@ -44,22 +49,17 @@ class RemoteJmxIT {
         port = freePort();
         Path passwords = ownerOnly(Files.writeString(dir.resolve("jmxremote.password"), "monitor s3cret\n"));
         Path access = ownerOnly(Files.writeString(dir.resolve("jmxremote.access"), "monitor readonly\n"));
-        jvm = TargetJvm.start(List.of(
-                TargetJvm.javaAgent("redis=" + REDIS.url() + ",namespace=r,id=remote-1,interval=1s"),
-                "-Dcom.sun.management.jmxremote.port=" + port,
+        ChildProcess jvm = PROCESSES.start("remote-jmx", JvmCommand.on(Jdk.current())
+                .agent("redis=" + REDIS.url() + ",namespace=r,id=remote-1,interval=1s")
+                .jvmFlag("-Dcom.sun.management.jmxremote.port=" + port,
                 "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                 "-Dcom.sun.management.jmxremote.authenticate=true",
                 "-Dcom.sun.management.jmxremote.password.file=" + passwords,
                 "-Dcom.sun.management.jmxremote.access.file=" + access,
                 "-Dcom.sun.management.jmxremote.ssl=false",
-                "-Djava.rmi.server.hostname=127.0.0.1"));
-    }
-
-    @AfterAll
-    static void stopJvm() {
-        if (jvm != null) {
-            jvm.close();
-        }
+                "-Djava.rmi.server.hostname=127.0.0.1")
+                .mainClass(TargetJvmMain.class));
+        jvm.awaitStdout(TargetJvmMain.READY, ChildProcess.START_TIMEOUT);
     }
 
     private static Path ownerOnly(Path file) throws IOException {
@@ -81,9 +81,9 @@ class RemoteJmxIT {
         Path password = passwordFile("s3cret");
         String target = "127.0.0.1:" + port;
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> WmonRun.of("jmx", target, "--user", "monitor",
+        await().atMost(Duration.ofSeconds(30)).until(() -> Cli.run("jmx", target, "--user", "monitor",
                 "--password-file", password.toString(), "Worker:Id").exitCode() == ExitCodes.OK);
-        WmonRun run = WmonRun.of("jmx", target, "--json", "--user", "monitor", "--password-file", password.toString());
+        CliResult run = Cli.run("jmx", target, "--json", "--user", "monitor", "--password-file", password.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
         JsonNode document = run.json();
@@ -97,7 +97,7 @@ class RemoteJmxIT {
 
     @Test
     void aWrongPasswordIsAnAuthenticationFailureExit3() throws IOException {
-        WmonRun run = WmonRun.of("jmx", "127.0.0.1:" + port, "--user", "monitor", "--password-file",
+        CliResult run = Cli.run("jmx", "127.0.0.1:" + port, "--user", "monitor", "--password-file",
                 passwordFile("not-the-password").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
@@ -108,7 +108,7 @@ class RemoteJmxIT {
 
     @Test
     void noCredentialsSaysWhichFlagsToPass() {
-        WmonRun run = WmonRun.of("jmx", "127.0.0.1:" + port);
+        CliResult run = Cli.run("jmx", "127.0.0.1:" + port);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.errLines()).hasSize(1);
@@ -117,7 +117,7 @@ class RemoteJmxIT {
 
     @Test
     void aClosedPortIsConnectionRefusedExit3() throws IOException {
-        WmonRun run = WmonRun.of("jmx", "127.0.0.1:" + freePort());
+        CliResult run = Cli.run("jmx", "127.0.0.1:" + freePort());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(run.errLines()).hasSize(1);

@@ -18,8 +18,18 @@ class SecondsConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "0.0001", "abc", "", "5s", "86401", "1e9"})
-    void rejectsTheRest(String text) {
-        assertThatThrownBy(() -> new SecondsConverter().convert(text)).isInstanceOf(TypeConversionException.class);
+    @ValueSource(strings = {"0", "-1", "0.0001", "abc", "", "5s", "86401", "1e9", "NaN", "-1e309"})
+    void rejectsTheRestGivingTheAcceptedRange(String text) {
+        assertThatThrownBy(() -> new SecondsConverter().convert(text)).isInstanceOf(TypeConversionException.class)
+                .hasMessageStartingWith("'" + text + "' is ").hasMessageEndingWith(": give 0.001 to 86400 seconds, "
+                        + "decimals allowed");
+    }
+
+    /** Regression: these overflowed a long and were reported as "must be at least 0.001 seconds". */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e309", "9223372036854775807", "1e999999999"})
+    void aHugeValueIsTooLargeNotTooSmall(String text) {
+        assertThatThrownBy(() -> new SecondsConverter().convert(text))
+                .hasMessageStartingWith("'" + text + "' is too long: give 0.001 to 86400 seconds");
     }
 }

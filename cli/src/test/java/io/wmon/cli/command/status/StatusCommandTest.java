@@ -153,6 +153,28 @@ class StatusCommandTest {
         assertThat(status("--check", "--stale-after", "3600").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
+    /** Regression: --check exited 4 without a word; now one stderr line per failing worker, stdout unchanged. */
+    @Test
+    void checkSaysWhichWorkersFailAndWhyOneLineEach() {
+        fleet.write(worker("fine", now, WorkerState.IDLE).build(),
+                worker("stuck", now - 60_000, WorkerState.BUSY).build(),
+                worker("cut-off", now, WorkerState.IDLE).breaker(BreakerState.OPEN).build());
+        fleet.writeGone(worker("gone", now - 90_000, WorkerState.IDLE).build());
+
+        CliResult checked = status("--check", "--json");
+        CliResult plain = status("--json");
+
+        assertThat(checked.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
+        assertThat(checked.errLines()).hasSize(2).allMatch(line -> line.startsWith("wmon: unhealthy: worker "));
+        assertThat(checked.errLines().get(0)).isEqualTo("wmon: unhealthy: worker cut-off reports its circuit breaker OPEN");
+        assertThat(checked.errLines().get(1))
+                .matches("wmon: unhealthy: worker stuck is stale: last beat 1m0\\ds ago, stale after 15s");
+        assertThat(byId(checked.json()).keySet()).isEqualTo(byId(plain.json()).keySet());
+        assertThat(checked.json().get("summary")).isEqualTo(plain.json().get("summary"));
+        assertThat(status("--check", "--stale-after", "3600").errLines())
+                .containsExactly("wmon: unhealthy: worker cut-off reports its circuit breaker OPEN");
+    }
+
     /** A record written by something else than today's agent may say OPEN; then --check fails. */
     @Test
     void checkExitsFourWhenAnAliveWorkersRecordSaysItsBreakerIsOpen() {
@@ -200,15 +222,15 @@ class StatusCommandTest {
         }
     }
 
+    /** Regression: picocli printed its message, then the whole usage help (2 to 31 lines), without "wmon: ". */
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--interval=0", "--interval=abc", "--interval=-1", "--stale-after=0",
-        "--stale-after=x", "--max-cycles=-1", "extra-argument"})
-    void badFlagsAreUsageErrorsExitingTwo(String flags) {
+        "--stale-after=x", "--max-cycles=-1", "extra-argument", "-c --interval=0", "-c --max-cycles=-1"})
+    void badFlagsAreOneUsageLinePointingAtTheHelp(String flags) {
         CliResult result = status(flags.split(" "));
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("Usage: wmon status");
+        assertThat(result.errorLine()).endsWith("; see 'wmon status --help'").doesNotContain("Usage:");
     }
 
     @Test
@@ -216,9 +238,32 @@ class StatusCommandTest {
         CliResult result = status("-c", "--check");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.errLines()).singleElement().asString()
-                .startsWith("wmon: --check cannot be combined with --continuous");
+        assertThat(result.errorLine()).isEqualTo("--check cannot be combined with --continuous: --check answers once, "
+                + "with an exit code; see 'wmon status --help'");
+    }
+
+    /** Regression: -i without -c was silently accepted, and did nothing. */
+    @Test
+    void anIntervalWithoutContinuousIsAUsageError() {
+        CliResult result = status("-i", "2");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errorLine()).isEqualTo("--interval applies only with --continuous: add -c, or leave "
+                + "--interval out; see 'wmon status --help'");
+    }
+
+    /** Regression: these overflowed and read "must be at least 0.001 seconds". */
+    @Test
+    void aHugeIntervalOrStaleAfterGivesTheAcceptedRange() {
+        CliResult interval = status("-c", "-i", "1e309");
+        CliResult staleAfter = status("--stale-after", "9223372036854775807");
+
+        assertThat(interval.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(interval.errorLine()).isEqualTo("invalid value for option '--interval': '1e309' is too long: give "
+                + "0.001 to 86400 seconds, decimals allowed; see 'wmon status --help'");
+        assertThat(staleAfter.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(staleAfter.errorLine()).isEqualTo("invalid value for option '--stale-after': '9223372036854775807' "
+                + "is too long: give 0.001 to 86400 seconds, decimals allowed; see 'wmon status --help'");
     }
 
     @Test
