@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 final class AgentLauncher {
 
     /** Why the last start in this JVM was refused: {@code wmon agent disabled: …}; absent after a good start. */
-    static final String ERROR_PROPERTY = "wmon.agent.error";
+    static final String ERROR_PROPERTY = AgentRuntime.ERROR_PROPERTY;
 
     private static final String LOGGER = "io.wmon.agent";
 

@@ -29,6 +29,8 @@ public final class AgentRuntime {
 
     /** System property set while an agent runs, read by {@code wmon jmx} through the Attach API. */
     public static final String VERSION_PROPERTY = "wmon.agent.version";
+    /** System property holding why the last start in this JVM failed, one line; read by {@code wmon attach}. */
+    public static final String ERROR_PROPERTY = "wmon.agent.error";
     /** How long stopping waits for a beat in progress, ms. */
     static final long BEAT_WAIT_MILLIS = 300;
     /** How long the final "stopped" write may take before the agent gives up on it, ms; with the beat wait, stopping takes under 1 s. */
@@ -120,6 +122,10 @@ public final class AgentRuntime {
             }
         } catch (RuntimeException e) {
             LOG.warn("wmon agent could not start: {}", e.toString());
+            // wmon attach reads these back: the start it asked for did not happen after all.
+            System.clearProperty(VERSION_PROPERTY);
+            System.setProperty(ERROR_PROPERTY, "wmon agent could not start: " + e.getClass().getName()
+                    + " (see this JVM's log, logger io.wmon)");
         }
         // Stopped while starting, or failed: undo what this start did.
         if (appPools != null) {

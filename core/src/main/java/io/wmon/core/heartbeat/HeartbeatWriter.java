@@ -153,6 +153,9 @@ public final class HeartbeatWriter {
             try {
                 reply.get();
             } catch (JedisDataException rejected) {
+                if (String.valueOf(rejected.getMessage()).startsWith("NOPERM")) {
+                    throw rejected; // an ACL refusal: the shared pool names the command and the grant
+                }
                 throw new IllegalStateException("Redis rejected the heartbeat of worker " + id + " in namespace "
                         + keys.namespace() + " (" + rejected.getMessage() + "); is another application using "
                         + keys.worker(id) + " or " + keys.workers() + "?", rejected);

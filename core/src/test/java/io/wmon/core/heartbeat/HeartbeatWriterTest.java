@@ -20,6 +20,7 @@ import io.wmon.test.RedisProbe;
 import io.wmon.test.RedisServerExtension;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class HeartbeatWriterTest {
@@ -239,6 +241,31 @@ class HeartbeatWriterTest {
 
         assertThat(changedBytes).as("only the changed fields were sent").isLessThan(wholeBytes / 2);
         assertThat(hash("w-extra")).containsEntry("beat", Long.toString(NOW + 1_000));
+    }
+
+    @Test
+    void anAclRefusalNamesTheCommandAndTheGrant() {
+        admin(jedis -> jedis.aclSetUser("beat", "on", ">pw", "~wmon:*", "+@all", "-hset"));
+        String url = REDIS.url().replace("redis://", "redis://beat:pw@");
+        try (SharedPool limited = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(url), "wmon:test:acl",
+                PoolSettings.defaults())) {
+            HeartbeatWriter refused = new HeartbeatWriter(limited, KEYS);
+
+            assertThatThrownBy(() -> refused.writeChanges(SampleRecords.full("w-acl", NOW), null))
+                    .isInstanceOf(RedisUnavailableException.class)
+                    .satisfies(e -> assertThat(((RedisUnavailableException) e).reason())
+                            .isEqualTo(RedisUnavailableException.Reason.PERMISSION_DENIED))
+                    .hasMessageContaining("refused HSET to user beat (NOPERM); grant it with ACL SETUSER beat +hset")
+                    .hasMessageNotContaining("pw@");
+        } finally {
+            admin(jedis -> jedis.aclDelUser("beat"));
+        }
+    }
+
+    private static void admin(Consumer<Jedis> action) {
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+            action.accept(jedis);
+        }
     }
 
     private static long inputBytesDuring(Runnable work) {
