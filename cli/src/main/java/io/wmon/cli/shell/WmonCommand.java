@@ -28,6 +28,7 @@ public class WmonCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.Mixin TlsOptions tls; // --tls-trust-store, --tls-key-store and their password files
 
     @Option(names = {"-r", "--redis"}, paramLabel = "URL", scope = ScopeType.INHERIT,
             defaultValue = "${env:WMON_REDIS_URL:-redis://localhost:6379}",
@@ -56,8 +57,8 @@ public class WmonCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         String password = System.getenv("WMON_REDIS_PASSWORD");
-        return password == null || password.isEmpty() || endpoint.hasPassword() ? endpoint
-                : endpoint.withPassword(password);
+        return tls.applyTo(password == null || password.isEmpty() || endpoint.hasPassword() ? endpoint
+                : endpoint.withPassword(password), spec.commandLine());
     }
 
     /** The namespace's keys; a bad namespace is a usage error naming the accepted form. */
