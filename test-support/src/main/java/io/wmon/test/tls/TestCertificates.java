@@ -66,7 +66,7 @@ public final class TestCertificates {
         signed("client", "ca", "wmon-client", "subjectAltName=DNS:wmon-client", "clientAuth");
         signed("other-client", "other-ca", "stranger", "subjectAltName=DNS:stranger", "clientAuth");
         String pass = "pass:" + STORE_PASSWORD;
-        for (String client : List.of("client", "other-client")) {
+        for (String client : List.of("client", "other-client", "server")) {
             openssl("pkcs12", "-export", "-in", client + ".crt", "-inkey", client + ".key", "-name", client,
                     "-out", client + ".p12", "-passout", pass);
             keytool("-importkeystore", "-srckeystore", client + ".p12", "-srcstoretype", "PKCS12",
@@ -107,6 +107,11 @@ public final class TestCertificates {
 
     public Path serverKey() {
         return file("server.key");
+    }
+
+    /** The server's certificate and key as a PKCS12 key store, for Java servers (a JMX connector). */
+    public Path serverKeyStoreP12() {
+        return file("server.p12");
     }
 
     /** A server certificate from the same CA that names only {@link #OTHER_HOST}. */
