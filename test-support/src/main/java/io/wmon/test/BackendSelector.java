@@ -81,6 +81,25 @@ final class BackendSelector {
         };
     }
 
+    /**
+     * A child-process server with TLS: {@code redis-server} from the PATH unless the embedded binary
+     * is forced or configured; never a container or an external server, whose certificates are not ours.
+     *
+     * @throws org.opentest4j.TestAbortedException when a container or an external server is forced
+     */
+    RedisServerBackend createProcess(String forcedKind, RedisTls tls) {
+        String wanted = forcedKind != null ? forcedKind : setting(KIND_PROPERTY, KIND_ENV);
+        org.junit.jupiter.api.Assumptions.assumeTrue(wanted == null || wanted.equals(REDIS_SERVER)
+                || wanted.equals(EMBEDDED), "a Redis server with TLS runs as a child process; kind " + wanted
+                + " cannot be given the test certificates");
+        boolean onPath = RedisBinaries.onPath().isPresent();
+        if (REDIS_SERVER.equals(wanted) || wanted == null && onPath) {
+            return new ProcessRedisServer(REDIS_SERVER, RedisBinaries.onPath().orElseThrow(() ->
+                    new IllegalStateException("kind 'redis-server' was forced, but none is on the PATH")), tls);
+        }
+        return new ProcessRedisServer(EMBEDDED, RedisBinaries.embedded(), tls);
+    }
+
     private RedisServerBackend external() {
         String url = externalUrl();
         if (url == null) {

@@ -28,16 +28,26 @@ final class ProcessRedisServer implements RedisServerBackend {
 
     private final String kind;
     private final Path binary;
+    /** {@code null} for a server without TLS. */
+    private final RedisTls tls;
     private final Path workDir;
     private final Path logFile;
     /** 0 until the first successful start; from then on every start reuses it. */
     private int port;
+    /** Likewise for the TLS port; 0 without TLS. */
+    private int tlsPort;
     private Process process;
     private boolean paused;
 
     ProcessRedisServer(String kind, Path binary) {
+        this(kind, binary, null);
+    }
+
+    /** A server that also listens for TLS on a port of its own, as {@code tls} says. */
+    ProcessRedisServer(String kind, Path binary, RedisTls tls) {
         this.kind = kind;
         this.binary = binary;
+        this.tls = tls;
         try {
             this.workDir = Files.createTempDirectory("wmon-redis-");
         } catch (IOException e) {
@@ -69,6 +79,12 @@ final class ProcessRedisServer implements RedisServerBackend {
         return "redis://" + HOST + ":" + port();
     }
 
+    /** The TLS port, 0 when the server has no TLS or has not started yet. */
+    @Override
+    public synchronized int tlsPort() {
+        return tlsPort;
+    }
+
     /** The process id of the running server, or -1 when it is stopped. */
     synchronized long pid() {
         return process == null ? -1 : process.pid();
@@ -87,9 +103,11 @@ final class ProcessRedisServer implements RedisServerBackend {
         String failure = "";
         for (int attempt = 1; attempt <= LAUNCH_ATTEMPTS; attempt++) {
             int candidate = firstStart ? FreePorts.find() : port;
-            failure = launch(candidate);
+            int tlsCandidate = tls == null ? 0 : firstStart ? FreePorts.find() : tlsPort;
+            failure = launch(candidate, tlsCandidate);
             if (failure == null) {
                 port = candidate;
+                tlsPort = tlsCandidate;
                 return;
             }
             RedisPing.sleep();
@@ -99,10 +117,10 @@ final class ProcessRedisServer implements RedisServerBackend {
     }
 
     /** Launches the server on {@code candidate}; returns null once it answers, else why it did not. */
-    private String launch(int candidate) {
+    private String launch(int candidate, int tlsCandidate) {
         Process started;
         try {
-            started = new ProcessBuilder(command(candidate))
+            started = new ProcessBuilder(command(candidate, tlsCandidate))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -129,15 +147,19 @@ final class ProcessRedisServer implements RedisServerBackend {
         return "no PONG within " + READY_TIMEOUT.toMillis() + " ms";
     }
 
-    private List<String> command(int candidate) {
-        return List.of(binary.toString(),
+    private List<String> command(int candidate, int tlsCandidate) {
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(candidate),
                 "--bind", HOST,
                 "--save", "",
                 "--appendonly", "no",
                 "--daemonize", "no",
                 "--dir", workDir.toString(),
-                "--logfile", "");
+                "--logfile", ""));
+        if (tls != null) {
+            command.addAll(tls.arguments(tlsCandidate));
+        }
+        return command;
     }
 
     @Override

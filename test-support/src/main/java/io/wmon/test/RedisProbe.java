@@ -77,6 +77,19 @@ public final class RedisProbe implements AutoCloseable {
         return call(connection -> connection.info(section));
     }
 
+    /**
+     * Runs one command as the probe's (default, all-powerful) user and returns the reply as Jedis
+     * decodes it, e.g. {@code command("ACL", "SETUSER", "wmon-agent", "on", ">pw", "~wmon:*", "+hset")}.
+     * For setting up a server (ACL users, configuration); a refused command throws.
+     */
+    public Object command(String... args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("no command");
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        return call(connection -> connection.sendCommand(() -> redis.clients.jedis.util.SafeEncoder.encode(args[0]), rest));
+    }
+
     /** {@code FLUSHALL}, for {@link RedisServerExtension#flushAll()}. */
     void flushAll() {
         call(Jedis::flushAll);

@@ -16,6 +16,11 @@ interface RedisServerBackend extends AutoCloseable {
 
     int port();
 
+    /** The port that speaks TLS, or 0 when the server has none. */
+    default int tlsPort() {
+        return 0;
+    }
+
     /** {@code redis://host:port}, or the external URL exactly as configured. */
     String url();
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final String forcedKind;
+    /** {@code null} for a server without TLS. */
+    private final RedisTls tls;
     private RedisServerBackend backend;
     private RedisProbe probe;
     /** Classes currently using the server: the registering class and its running {@code @Nested} classes. */
@@ -33,7 +35,21 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     /** A server of the kind the environment asks for, or the best one available. */
     public RedisServerExtension() {
-        this.forcedKind = null;
+        this(null, null);
+    }
+
+    private RedisServerExtension(String forcedKind, RedisTls tls) {
+        this.forcedKind = forcedKind;
+        this.tls = tls;
+    }
+
+    /**
+     * A {@code redis-server} child process that also speaks TLS on {@link #tlsPort()}, as {@code tls}
+     * says; its plain port stays open for the harness (readiness, {@link #probe()}). Tests are aborted
+     * (reported as skipped) where the binary has no TLS or a container or external server is forced.
+     */
+    public static RedisServerExtension withTls(RedisTls tls) {
+        return new RedisServerExtension(null, java.util.Objects.requireNonNull(tls, "tls"));
     }
 
     /**
@@ -41,7 +57,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
      * particular: {@code container}, {@code redis-server}, {@code embedded} or {@code external}.
      */
     public RedisServerExtension(String forcedKind) {
-        this.forcedKind = BackendSelector.checkKind(forcedKind, "the forced kind");
+        this(BackendSelector.checkKind(forcedKind, "the forced kind"), null);
     }
 
     @Override
@@ -49,11 +65,15 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         if (scopes++ > 0) {
             return;
         }
-        RedisServerBackend created = BackendSelector.fromSystem().create(forcedKind);
+        BackendSelector selector = BackendSelector.fromSystem();
+        RedisServerBackend created = tls == null ? selector.create(forcedKind) : selector.createProcess(forcedKind, tls);
         try {
             created.open();
         } catch (RuntimeException e) {
             created.close();
+            org.junit.jupiter.api.Assumptions.assumeFalse(tls != null
+                    && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("tls"),
+                    () -> "this redis-server cannot serve TLS: " + e.getMessage());
             throw e;
         }
         backend = created;
@@ -84,6 +104,19 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 
     public String host() {
         return backend().host();
+    }
+
+    /** The TLS port of a server made {@link #withTls}; 0 for one without TLS. */
+    public int tlsPort() {
+        return backend().tlsPort();
+    }
+
+    /** {@code rediss://host:<tls port>}: the TLS endpoint under the name {@code host} (which the certificate must hold). */
+    public String tlsUrl(String host) {
+        if (tlsPort() == 0) {
+            throw new IllegalStateException("this server has no TLS port: make it with RedisServerExtension.withTls");
+        }
+        return "rediss://" + host + ":" + tlsPort();
     }
 
     public int port() {

@@ -23,7 +23,8 @@ import java.util.Set;
  * string, else the properties file named by {@code config}, else the environment
  * ({@code WMON_REDIS_URL}, {@code WMON_NAMESPACE}, {@code WMON_ID}), else its default
  * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it. Relative paths are
- * resolved against the JVM's working directory, also inside the config file. {@code fleet},
+ * resolved against the JVM's working directory, also inside the config file. The TLS keys
+ * ({@link TlsOptions}) are checked here, their stores read later, on the agent's thread. {@code fleet},
  * {@code leakThreshold} and {@code redisPorts} are checked and kept, but nothing uses them yet.
  *
  * @see AgentConfigException for what a mistake looks like
@@ -41,7 +42,7 @@ public final class AgentOptions {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final Duration MAX_INTERVAL = Duration.ofHours(1);
     private static final int MAX_LEAK_THRESHOLD = 65_535;
-    private static final int MAX_PASSWORD_FILE_BYTES = 4096;
+    static final int MAX_PASSWORD_FILE_BYTES = 4096;
 
     private final RedisEndpoint redis;
     private final String passwordSource;
@@ -59,7 +60,7 @@ public final class AgentOptions {
     private AgentOptions(SettingLayers layers, Map<String, String> env) {
         PasswordChoice password = password(endpoint(layers.get(OptionKey.REDIS)), layers.get(OptionKey.PASSWORD_FILE),
                 env.get(PasswordChoice.ENV_VAR));
-        this.redis = password.endpoint();
+        this.redis = TlsOptions.apply(password.endpoint(), layers);
         this.passwordSource = password.describe();
         this.namespace = namespace(layers.get(OptionKey.NAMESPACE));
         this.workerId = workerId(layers.get(OptionKey.ID), env);
@@ -119,16 +120,7 @@ public final class AgentOptions {
     }
 
     private static PasswordChoice password(RedisEndpoint url, Setting file, String fromEnv) {
-        String fromFile = null;
-        if (file != null) {
-            fromFile = file.fileText(MAX_PASSWORD_FILE_BYTES);
-            // Editors and `echo` end the file with a newline that is not part of the password.
-            int newline = fromFile.endsWith("\r\n") ? 2 : fromFile.endsWith("\n") ? 1 : 0;
-            fromFile = fromFile.substring(0, fromFile.length() - newline);
-            if (fromFile.isEmpty()) {
-                throw file.invalid("is empty", "a file holding the Redis password");
-            }
-        }
+        String fromFile = file == null ? null : file.secretText(MAX_PASSWORD_FILE_BYTES, "a file holding the Redis password");
         String fileName = file == null ? null : OptionKey.PASSWORD_FILE.key() + " " + file.value();
         PasswordChoice choice = PasswordChoice.choose(url, fileName, fromFile, fromEnv);
         if (choice.source() == PasswordChoice.Source.ENVIRONMENT && fromEnv.length() > OptionString.MAX_VALUE_LENGTH) {
@@ -205,14 +197,18 @@ public final class AgentOptions {
 
     /**
      * One line for the start-up log with every value in effect, e.g. {@code mode=start,
-     * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4};
-     * the password is never shown, only where it came from. Keys given that this version does not
+     * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4}
+     * ({@code rediss://} adds {@code tls=JVM default trust} or the stores, e.g. {@code tls=trust store
+     * /etc/wmon/ca.p12}); the password is never shown, only where it came from. Keys given that this version does not
      * use yet are named at the end: {@code ; accepted but not in effect in this version: fleet}.
      */
     public String describe() {
         StringBuilder sb = new StringBuilder("mode=").append(mode.optionValue())
-                .append(", redis=").append(redis.redacted())
-                .append(", password=").append(passwordSource)
+                .append(", redis=").append(redis.redacted());
+        if (redis.tls()) {
+            sb.append(", tls=").append(redis.tlsSettings().describe());
+        }
+        sb.append(", password=").append(passwordSource)
                 .append(", namespace=").append(namespace)
                 .append(", id=").append(workerId)
                 .append(", interval=").append(Setting.format(interval))

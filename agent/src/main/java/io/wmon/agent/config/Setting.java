@@ -47,6 +47,11 @@ final class Setting {
         return value;
     }
 
+    /** The key as written, e.g. {@code tlsKeyStore}. */
+    String keyName() {
+        return key.key();
+    }
+
     /** Where the value came from, as appended to an error message. */
     String where() {
         return where;
@@ -197,6 +202,22 @@ final class Setting {
         } catch (CharacterCodingException e) {
             throw invalid("is not UTF-8 text", "a UTF-8 text file");
         }
+    }
+
+    /**
+     * The secret held by the file the value names: its text without one trailing line break
+     * ({@code echo} and editors add one that is not part of the password). Never shown.
+     *
+     * @param form what the file should hold, for the error when it is empty
+     */
+    String secretText(int maxBytes, String form) {
+        String text = fileText(maxBytes);
+        int newline = text.endsWith("\r\n") ? 2 : text.endsWith("\n") ? 1 : 0;
+        text = text.substring(0, text.length() - newline);
+        if (text.isEmpty()) {
+            throw invalid("is empty", form);
+        }
+        return text;
     }
 
     private static boolean isDigits(String text) {

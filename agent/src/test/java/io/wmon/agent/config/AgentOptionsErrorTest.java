@@ -22,6 +22,7 @@ class AgentOptionsErrorTest {
 
     private static final Map<String, String> ENV = Map.of("HOSTNAME", "node-1");
     private static final String KEYS = "redis, namespace, id, interval, poolMaxTotal, fleet, passwordFile, "
+            + "tlsTrustStore, tlsTrustStorePasswordFile, tlsKeyStore, tlsKeyStorePasswordFile, "
             + "leakThreshold, redisPorts, config, mode";
     private static final String URL_FORMS = "accepted forms: " + RedisEndpoint.ACCEPTED_FORMS;
     private static final String NO_EQUALS_AFTER_REDIS = "an option after redis= has no '=' (not shown: it may be part "

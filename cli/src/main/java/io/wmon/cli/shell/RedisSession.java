@@ -33,6 +33,8 @@ public final class RedisSession implements AutoCloseable {
     });
 
     private final SharedPool pool;
+    /** Where a warning about the connection goes (the command's stderr); {@code null}: nowhere. */
+    private java.io.PrintWriter warnings;
 
     private RedisSession(SharedPool pool) {
         this.pool = pool;
@@ -48,7 +50,9 @@ public final class RedisSession implements AutoCloseable {
      * slow {@code --interval} keeps one connection instead of reconnecting every cycle.
      */
     public static RedisSession open(WmonCommand root, Duration pause) {
-        return open(root.endpoint(), root.namespace(), pause);
+        RedisSession session = open(root.endpoint(), root.namespace(), pause);
+        session.warnings = root.spec.commandLine().getErr();
+        return session;
     }
 
     /**
@@ -88,6 +92,11 @@ public final class RedisSession implements AutoCloseable {
 
     @Override
     public void close() {
+        String refusal = pool.namingRefusal();
+        if (refusal != null && warnings != null) {
+            warnings.println("wmon: warning: " + refusal);
+            warnings.flush();
+        }
         pool.close();
     }
 }

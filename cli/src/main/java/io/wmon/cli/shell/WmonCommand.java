@@ -7,6 +7,7 @@ import io.wmon.core.redis.RedisEndpoint;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -32,6 +33,8 @@ public class WmonCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+    @Mixin
+    TlsOptions tls; // --tls-trust-store, --tls-key-store and their password files
 
     @Option(names = {"-r", "--redis"}, paramLabel = "URL", scope = ScopeType.INHERIT,
             defaultValue = "${env:WMON_REDIS_URL:-redis://localhost:6379}",
@@ -77,7 +80,8 @@ public class WmonCommand implements Runnable {
             }
             String fromFile = passwordFile == null ? null : RedisPasswordFile.read(passwordFile, spec.commandLine());
             String fileName = passwordFile == null ? null : "--password-file " + passwordFile;
-            endpoint = PasswordChoice.choose(url, fileName, fromFile, System.getenv(PasswordChoice.ENV_VAR)).endpoint();
+            endpoint = tls.applyTo(PasswordChoice.choose(url, fileName, fromFile, System.getenv(PasswordChoice.ENV_VAR))
+                    .endpoint(), spec.commandLine());
         }
         return endpoint;
     }

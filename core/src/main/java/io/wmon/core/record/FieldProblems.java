@@ -66,13 +66,24 @@ final class FieldProblems implements Consumer<String> {
         return lines;
     }
 
+    /**
+     * Control characters, line and paragraph separators (U+2028, U+2029: a line break to many
+     * terminals and log viewers) and invisible format characters (U+200E, U+FEFF); found by
+     * {@code WorkerRecordCodecFuzzTest}.
+     */
+    private static boolean isInvisible(char c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT;
+    }
+
     /** A bad value for a one-line message: quoted, shortened, control characters made visible. */
     static String quote(String text) {
         StringBuilder out = new StringBuilder("'");
         int shown = Math.min(text.length(), QUOTE_LIMIT);
         for (int i = 0; i < shown; i++) {
             char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
+            out.append(isInvisible(c) ? '?' : c);
         }
         if (text.length() > shown) {
             out.append("...(").append(text.length()).append(" chars)");

@@ -14,6 +14,7 @@ final class PoolEntry {
     private final String clientName;
     private final PoolSettings settings;
     private final SharedPoolRegistry registry;
+    private final NamingConnectionFactory connections;
     private final RedisClient client;
     private final AtomicLong exhausted = new AtomicLong();
     private final RedisBreaker breaker;
@@ -24,7 +25,8 @@ final class PoolEntry {
         this.clientName = clientName;
         this.settings = settings;
         this.registry = registry;
-        this.client = RedisClientFactory.pooledClient(endpoint, clientName, settings);
+        this.connections = RedisClientFactory.connections(endpoint, clientName, settings);
+        this.client = RedisClientFactory.pooledClient(connections, settings, clientName);
         this.breaker = new RedisBreaker(endpoint.redacted(), settings.breakerDelays());
     }
 
@@ -42,6 +44,11 @@ final class PoolEntry {
 
     RedisClient client() {
         return client;
+    }
+
+    /** Why the pool's connections are unnamed, or {@code null}; see {@link NamingConnectionFactory}. */
+    String namingRefusal() {
+        return connections.refusal();
     }
 
     RedisBreaker breaker() {

@@ -3,8 +3,10 @@ package io.wmon.core.redis;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.providers.PooledConnectionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * Builds the bounded pooled Jedis client for an endpoint.
  *
  * <p>Nothing here connects eagerly: a pool with {@code minIdle = 0} opens its first connection on
- * first use, so a client can be created while Redis is down.
+ * first use, so a client can be created while Redis is down. A {@code rediss://} endpoint's TLS
+ * context is built here, once per pool, from its {@link TlsSettings}; a bad store fails the build
+ * with {@link InvalidTlsException}.
  */
 final class RedisClientFactory {
 
@@ -21,11 +25,12 @@ final class RedisClientFactory {
     private RedisClientFactory() {
     }
 
-    static RedisClient pooledClient(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
+    /** The client and the factory of its connections, which names them and knows when it could not. */
+    static RedisClient pooledClient(NamingConnectionFactory connections, PoolSettings settings, String clientName) {
         RedisClient client = RedisClient.builder()
-                .hostAndPort(endpoint.host(), endpoint.port())
-                .clientConfig(clientConfig(endpoint, clientName, settings))
-                .poolConfig(poolConfig(settings))
+                .hostAndPort(connections.hostAndPort())
+                .clientConfig(connections.clientConfig())
+                .connectionProvider(new PooledConnectionProvider(connections, poolConfig(settings)))
                 .build();
         // commons-pool hands what it swallows (a failed evict or destroy) to this listener: one line at
         // debug level, never a stack trace on the host application's stderr.
@@ -34,14 +39,24 @@ final class RedisClientFactory {
         return client;
     }
 
-    static JedisClientConfig clientConfig(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
+    /** The factory of a pool's connections to {@code endpoint}, each named {@code clientName}. */
+    static NamingConnectionFactory connections(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
+        return new NamingConnectionFactory(new HostAndPort(endpoint.host(), endpoint.port()),
+                clientConfig(endpoint, settings), clientName, endpoint);
+    }
+
+    /** The config of every connection, without a client name: {@link NamingConnectionFactory} sets it. */
+    static JedisClientConfig clientConfig(RedisEndpoint endpoint, PoolSettings settings) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-                .clientName(clientName)
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .database(endpoint.database())
-                .ssl(endpoint.tls())
                 .clientSetInfoConfig(ClientSetInfoConfig.DEFAULT);
+        if (endpoint.tls()) {
+            builder.ssl(true)
+                    .sslSocketFactory(endpoint.tlsSettings().socketFactory())
+                    .sslParameters(TlsSettings.sslParameters());
+        }
         if (endpoint.user() != null) {
             builder.user(endpoint.user());
         }

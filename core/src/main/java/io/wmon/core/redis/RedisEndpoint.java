@@ -13,7 +13,12 @@ import java.util.Objects;
  * <p>Accepts {@value #ACCEPTED_FORMS} (TLS). The password is kept for connecting but never
  * printed: {@link #toString()} and {@link #redacted()} replace it with {@code ****}, and a URL
  * that does not parse is shown only through {@link #redactUrl}. Two endpoints are equal when
- * every part, credentials included, is equal, so that the shared pool registry keys on them.
+ * every part, credentials and TLS settings included, is equal, so that the shared pool registry
+ * keys on them: two callers with different passwords or client certificates never share a pool.
+ *
+ * <p>A {@code rediss://} endpoint carries its {@link TlsSettings}: the JVM's default trust unless
+ * {@link #withTls} names stores. A client certificate is a credential like the password, which is
+ * why the TLS settings travel with the endpoint rather than with the pool's bounds.
  */
 public final class RedisEndpoint {
 
@@ -35,9 +40,13 @@ public final class RedisEndpoint {
     private final int database;
     private final String user;
     private final String password;
+    /** {@code null} for {@code redis://}. */
+    private final TlsSettings tlsSettings;
 
-    private RedisEndpoint(boolean tls, String host, int port, int database, String user, String password) {
+    private RedisEndpoint(boolean tls, String host, int port, int database, String user, String password,
+            TlsSettings tlsSettings) {
         this.tls = tls;
+        this.tlsSettings = tlsSettings;
         this.host = host;
         this.port = port;
         this.database = database;
@@ -99,7 +108,8 @@ public final class RedisEndpoint {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return new RedisEndpoint(scheme.equalsIgnoreCase("rediss"), host, port, database, user, password);
+        boolean tls = scheme.equalsIgnoreCase("rediss");
+        return new RedisEndpoint(tls, host, port, database, user, password, tls ? TlsSettings.jvmDefault() : null);
     }
 
     private static int parseDatabase(String path, String url) {
@@ -154,7 +164,8 @@ public final class RedisEndpoint {
         return escapeInvisible(redacted);
     }
 
-    private static String escapeInvisible(String text) {
+    /** {@code text} with control and invisible characters as visible escapes; for one-line messages. */
+    static String escapeInvisible(String text) {
         StringBuilder sb = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -246,7 +257,24 @@ public final class RedisEndpoint {
 
     /** A copy with the password replaced, e.g. one read from a file or the environment. */
     public RedisEndpoint withPassword(String newPassword) {
-        return new RedisEndpoint(tls, host, port, database, user, newPassword);
+        return new RedisEndpoint(tls, host, port, database, user, newPassword, tlsSettings);
+    }
+
+    /**
+     * A copy whose TLS connections use {@code settings} (trust store, key store).
+     *
+     * @throws IllegalArgumentException when this is a {@code redis://} endpoint, which has no TLS
+     */
+    public RedisEndpoint withTls(TlsSettings settings) {
+        if (!tls) {
+            throw new IllegalArgumentException("TLS settings need a rediss:// URL, not " + redacted());
+        }
+        return new RedisEndpoint(true, host, port, database, user, password, Objects.requireNonNull(settings));
+    }
+
+    /** How TLS connections trust and authenticate; {@code null} for {@code redis://}. */
+    public TlsSettings tlsSettings() {
+        return tlsSettings;
     }
 
     /** Whether a password is set (it is never returned). */
@@ -265,7 +293,7 @@ public final class RedisEndpoint {
         RedisEndpoint that = (RedisEndpoint) o;
         return tls == that.tls && port == that.port && database == that.database
                 && host.equalsIgnoreCase(that.host) && Objects.equals(user, that.user)
-                && Objects.equals(password, that.password);
+                && Objects.equals(password, that.password) && Objects.equals(tlsSettings, that.tlsSettings);
     }
 
     @Override

@@ -79,6 +79,15 @@ public final class SharedPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Why the pool's connections carry no name, one line naming the server's reply and the
+     * permission to grant; {@code null} while the server accepts {@code CLIENT SETNAME} (or before the
+     * first connection). The agent has logged it once already; the CLI shows it as a warning.
+     */
+    public String namingRefusal() {
+        return entry.namingRefusal();
+    }
+
     /** The endpoint's circuit breaker, shared by every lease on this pool. */
     public RedisBreaker breaker() {
         return entry.breaker();
@@ -121,7 +130,10 @@ public final class SharedPool implements AutoCloseable {
     }
 
     private RuntimeException translate(JedisException e) {
-        RedisUnavailableException unavailable = RedisFailures.translate(entry.endpoint(), e);
+        RedisUnavailableException unavailable = TlsFailures.translate(entry.endpoint(), e);
+        if (unavailable == null) {
+            unavailable = RedisFailures.translate(entry.endpoint(), e);
+        }
         if (unavailable == null) {
             return e;
         }

@@ -41,9 +41,23 @@ public final class WorkerFleetExtension implements BeforeAllCallback, AfterAllCa
     /** The variable every child gets, pointing wmon at this class's server unless the command sets it. */
     public static final String REDIS_URL_ENV = "WMON_REDIS_URL";
 
-    private final RedisServerExtension redis = new RedisServerExtension();
+    private final RedisServerExtension redis;
     private final ChildProcesses processes = new ChildProcesses();
     private final Map<String, WorkerRecords> records = new LinkedHashMap<>();
+
+    /** A fleet on a server of its own, of the kind the environment asks for. */
+    public WorkerFleetExtension() {
+        this(new RedisServerExtension());
+    }
+
+    private WorkerFleetExtension(RedisServerExtension redis) {
+        this.redis = redis;
+    }
+
+    /** A fleet on {@code redis}, e.g. {@code RedisServerExtension.withTls(…)}; the fleet starts and stops it. */
+    public static WorkerFleetExtension on(RedisServerExtension redis) {
+        return new WorkerFleetExtension(redis);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
