@@ -1,5 +1,6 @@
 package io.wmon.cli.command.demo;
 
+import io.wmon.cli.fleetview.DisplaySettings;
 import io.wmon.cli.fleetview.InterruptHook;
 import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
@@ -121,8 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         long maxCycles = durationSeconds == null ? 0 : durationSeconds / REFRESH.toSeconds() + 1;
         StopSignal stop = new StopSignal();
         try (InterruptHook hook = InterruptHook.install(stop);
-                StatusDisplay display = StatusDisplay.forOutput(spec.commandLine().getOut(), false, namespace, redis,
-                        REFRESH)) {
+                StatusDisplay display = StatusDisplay.forOutput(spec.commandLine().getOut(),
+                        spec.commandLine().getErr(), false, DisplaySettings.of(namespace, redis, REFRESH))) {
             new RefreshLoop(reader::read, display, REFRESH, maxCycles, stop).run();
         }
     }

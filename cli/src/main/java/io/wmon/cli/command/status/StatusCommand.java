@@ -1,5 +1,9 @@
 package io.wmon.cli.command.status;
 
+import io.wmon.cli.fleetview.Attention;
+import io.wmon.cli.fleetview.DisplaySettings;
+import io.wmon.cli.fleetview.EmptyNamespaceHint;
+import io.wmon.cli.fleetview.FleetQuery;
 import io.wmon.cli.fleetview.InterruptHook;
 import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
@@ -17,6 +21,7 @@ import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.record.BreakerState;
+import io.wmon.core.redis.RedisUnavailableException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -67,6 +72,9 @@ public final class StatusCommand implements Callable<Integer> {
                     + "(the agent does not report its breaker yet); not with --continuous.")
     boolean check;
 
+    @Mixin
+    ViewOptions view;
+
     long maxCycles;
 
     /** For tests and benchmarks: stop after N cycles. Hidden from the usage help; documented in docs/cli.md. */
@@ -103,33 +111,60 @@ public final class StatusCommand implements Callable<Integer> {
 
     private int once(FleetKeys keys, String redis) {
         FleetSnapshot snapshot;
+        FleetQuery query = view.query();
         try (RedisSession session = RedisSession.open(root)) {
             snapshot = session.fleetReader(keys).read(staleAfter);
+            explainIfEmpty(snapshot, session, keys);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            StatusJson.write(out, snapshot, redis);
+            StatusJson.write(out, snapshot, query, redis);
         } else {
-            StringBuilder text = new StringBuilder(256 + 128 * snapshot.workerCount());
-            for (String line : new StatusView(redis, Terminal.colour()).render(snapshot, TextTable.UNLIMITED)) {
-                text.append(line).append('\n');
-            }
-            out.print(text);
-            out.flush();
+            printTable(out, snapshot, query, redis);
         }
-        return check && unhealthy(snapshot) ? ExitCodes.UNHEALTHY : ExitCodes.OK;
+        return check && unhealthy(query.select(snapshot)) ? ExitCodes.UNHEALTHY : ExitCodes.OK;
+    }
+
+    private static void printTable(PrintWriter out, FleetSnapshot snapshot, FleetQuery query, String redis) {
+        StringBuilder text = new StringBuilder(256 + 128 * snapshot.workerCount());
+        StatusView table = new StatusView(redis, Terminal.colour(), false, query, Attention.once());
+        for (String line : table.render(snapshot, TextTable.UNLIMITED)) {
+            text.append(line).append('\n');
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /**
+     * An empty namespace gets a line on stderr naming those that have workers; only then is there a
+     * SCAN. The read succeeded, so Redis going away before the hint only loses the hint.
+     */
+    private void explainIfEmpty(FleetSnapshot snapshot, RedisSession session, FleetKeys keys) {
+        if (snapshot.workerCount() == 0) {
+            String hint;
+            try {
+                hint = EmptyNamespaceHint.explain(session.pool(), keys);
+            } catch (RedisUnavailableException e) {
+                return;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(hint);
+            err.flush();
+        }
     }
 
     @SuppressWarnings("try") // the hook works by being open, not by being called
     private int continuous(FleetKeys keys, String redis) {
         StopSignal stop = stopSignal != null ? stopSignal : new StopSignal();
         PrintWriter out = spec.commandLine().getOut();
+        DisplaySettings settings = DisplaySettings.of(keys.namespace(), redis, interval).withQuery(view.query());
         try (InterruptHook hook = InterruptHook.install(stop);
                 RedisSession session = RedisSession.open(root, interval);
-                StatusDisplay display = StatusDisplay.forOutput(out, json.enabled(), keys.namespace(), redis,
-                        interval)) {
+                StatusDisplay display = StatusDisplay.forOutput(out, spec.commandLine().getErr(), json.enabled(),
+                        settings)) {
             FleetReader reader = session.fleetReader(keys);
-            new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop).run();
+            new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop)
+                    .explainEmpty(() -> EmptyNamespaceHint.explain(session.pool(), keys)).run();
         }
         return ExitCodes.OK;
     }
@@ -138,7 +173,8 @@ public final class StatusCommand implements Callable<Integer> {
      * What {@code --check} fails on: a stale worker, or an alive one whose record says its circuit
      * breaker is {@code OPEN}. The agent does not write the {@code breaker} field yet, so its records
      * read as {@link BreakerState#UNKNOWN}, which never fails the check: only a record that says
-     * {@code OPEN} does, not one that says nothing.
+     * {@code OPEN} does, not one that says nothing. With {@code --state}, {@code --status} or
+     * {@code --id}, only the workers shown count.
      */
     static boolean unhealthy(FleetSnapshot snapshot) {
         return snapshot.staleCount() > 0 || snapshot.workers().stream().anyMatch(entry ->
