@@ -132,11 +132,12 @@ class StatusFilterTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--state=bsy         | --state: 'bsy' is not one of starting, idle, busy, paused, stopping, stopped",
-        "--status=dead       | --status: 'dead' is not one of alive, stale, gone, invalid",
-        "--sort=name         | --sort: 'name' is not one of id, age, state",
-        "--id=api [12]       | --id 'api [12]' is not a worker id with * (any characters) and ? (one character)",
-        "--id=               | --id '' is not a worker id"})
+        "--state=bsy         | '--state' (STATE): 'bsy' is not one of starting, idle, busy, paused, stopping, stopped",
+        "--state=busy,Idle,x | '--state' (STATE): 'x' is not one of starting, idle, busy",
+        "--status=dead       | '--status' (STATUS): 'dead' is not one of alive, stale, gone, invalid",
+        "--sort=name         | '--sort': 'name' is not one of id, age, state",
+        "--id=api [12]       | '--id' (GLOB): 'api [12]' is not a worker id with * (any characters) and ?",
+        "--id=               | '--id' (GLOB): '' is not a worker id"})
     void badValuesAreUsageErrorsNamingTheAcceptedOnes(String flag, String message) {
         CliResult result = status(flag, "--json");
 
