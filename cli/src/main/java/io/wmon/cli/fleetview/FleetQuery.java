@@ -44,9 +44,10 @@ public final class FleetQuery {
     private static final Comparator<WorkerEntry> BY_ID = Comparator.comparing(WorkerEntry::id);
     private static final Comparator<WorkerEntry> BY_AGE = Comparator.comparingLong(WorkerEntry::ageMillis).reversed()
             .thenComparing(BY_ID);
+    private static final int STATES = WorkerState.values().length;
     private static final Comparator<WorkerEntry> BY_STATE = Comparator.<WorkerEntry>comparingInt(entry ->
-            entry.record() == null ? WorkerState.values().length + entry.status().ordinal()
-                    : entry.record().state().ordinal()).thenComparing(BY_ID);
+            entry.record() == null ? STATES + entry.status().ordinal() : entry.record().state().ordinal())
+            .thenComparing(BY_ID);
 
     private final Set<WorkerState> states;
     private final Set<EntryStatus> statuses;
