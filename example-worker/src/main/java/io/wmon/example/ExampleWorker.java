@@ -44,8 +44,18 @@ public final class ExampleWorker {
     }
 
     private static void runJobs(WorkerOptions options, FakeJobs jobs) throws InterruptedException {
+        VariedJobs varied = options.variedJobs()
+                ? new VariedJobs(ProcessHandle.current().pid(), options.jobDuration()) : null;
         for (long sequence = 1; options.jobs() < 0 || sequence <= options.jobs(); sequence++) {
-            jobs.run("job-" + sequence, options.fails(sequence));
+            if (varied == null) {
+                jobs.run("job-" + sequence, options.fails(sequence));
+                continue;
+            }
+            VariedJobs.Job job = varied.next(sequence);
+            jobs.run(job.id, job.duration, options.fails(sequence));
+            if (!job.idleAfter.isZero()) {
+                jobs.idle(job.idleAfter);
+            }
         }
         System.out.println("done processed=" + jobs.processed() + " failed=" + jobs.failed());
     }

@@ -19,8 +19,13 @@ final class FakeJobs {
 
     /** Runs the job {@code jobId}; it ends as a failure when {@code fail} or when the app's Redis fails. */
     void run(String jobId, boolean fail) throws InterruptedException {
+        run(jobId, jobDuration, fail);
+    }
+
+    /** Runs the job {@code jobId} for {@code duration}. */
+    void run(String jobId, Duration duration, boolean fail) throws InterruptedException {
         WorkerStatus.busy(jobId);
-        Thread.sleep(jobDuration.toMillis());
+        Thread.sleep(duration.toMillis());
         boolean ok = !fail;
         if (appRedis != null) {
             try {
@@ -38,6 +43,12 @@ final class FakeJobs {
             WorkerStatus.jobFailed();
         }
         System.out.println("job " + jobId + (ok ? " succeeded" : " failed"));
+    }
+
+    /** Reports the worker idle for {@code pause}, as between two jobs. */
+    void idle(Duration pause) throws InterruptedException {
+        WorkerStatus.idle();
+        Thread.sleep(pause.toMillis());
     }
 
     long processed() {

@@ -9,6 +9,7 @@ import java.time.Duration;
  * --jobs N          stop after N jobs (default: run until killed)
  * --job-millis M    how long one fake job takes (default 200)
  * --fail-every K    every K-th job fails (default: none)
+ * --varied-jobs     job ids of several kinds, durations from half to twice --job-millis, idle pauses
  * --redis URL       the application's own Redis, for --app-pool
  * --app-pool        open the application's own JedisPool (JMX enabled) and PING once per job
  * --stdin           scripted mode: read commands from standard input instead of running jobs
@@ -17,20 +18,22 @@ import java.time.Duration;
 final class WorkerOptions {
 
     static final String USAGE = "usage: wmon-example-worker [--jobs N] [--job-millis M] [--fail-every K]"
-            + " [--redis URL --app-pool] [--stdin]";
+            + " [--varied-jobs] [--redis URL --app-pool] [--stdin]";
 
     private final long jobs;
     private final Duration jobDuration;
     private final long failEvery;
+    private final boolean varied;
     private final String redisUrl;
     private final boolean appPool;
     private final boolean scripted;
 
-    private WorkerOptions(long jobs, Duration jobDuration, long failEvery, String redisUrl, boolean appPool,
-            boolean scripted) {
+    private WorkerOptions(long jobs, Duration jobDuration, long failEvery, boolean varied, String redisUrl,
+            boolean appPool, boolean scripted) {
         this.jobs = jobs;
         this.jobDuration = jobDuration;
         this.failEvery = failEvery;
+        this.varied = varied;
         this.redisUrl = redisUrl;
         this.appPool = appPool;
         this.scripted = scripted;
@@ -45,6 +48,7 @@ final class WorkerOptions {
         long jobs = -1;
         long jobMillis = 200;
         long failEvery = 0;
+        boolean varied = false;
         String redisUrl = null;
         boolean appPool = false;
         boolean scripted = false;
@@ -59,6 +63,9 @@ final class WorkerOptions {
                     break;
                 case "--fail-every":
                     failEvery = number(flag, value(args, ++i, flag));
+                    break;
+                case "--varied-jobs":
+                    varied = true;
                     break;
                 case "--redis":
                     redisUrl = value(args, ++i, flag);
@@ -76,7 +83,7 @@ final class WorkerOptions {
         if (appPool && redisUrl == null) {
             throw new IllegalArgumentException("--app-pool needs --redis URL");
         }
-        return new WorkerOptions(jobs, Duration.ofMillis(jobMillis), failEvery, redisUrl, appPool, scripted);
+        return new WorkerOptions(jobs, Duration.ofMillis(jobMillis), failEvery, varied, redisUrl, appPool, scripted);
     }
 
     /** How many jobs to run before exiting; negative means forever. */
@@ -91,6 +98,11 @@ final class WorkerOptions {
     /** Whether the job with this 1-based sequence number fails. */
     boolean fails(long sequence) {
         return failEvery > 0 && sequence % failEvery == 0;
+    }
+
+    /** Whether jobs vary in id, duration and the pauses between them ({@link VariedJobs}). */
+    boolean variedJobs() {
+        return varied;
     }
 
     /** The application's own Redis URL, or {@code null}. */

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * <p>Every cycle reads through the same source, and so the same Redis connection; a cycle whose
  * read fails with {@link RedisUnavailableException} is shown as an outage and the next cycle
  * simply tries again, so the loop recovers by itself when Redis comes back. Cycles start at a
- * fixed rate; a slow cycle delays the next one instead of making cycles pile up.
+ * fixed rate; a slow cycle delays the next one instead of making cycles pile up. When a read
+ * finds no worker at all, the display gets the loop's {@linkplain #explainEmpty hint}, once per
+ * stretch of empty reads.
  */
 public final class RefreshLoop {
 
@@ -20,6 +22,8 @@ public final class RefreshLoop {
     private final Duration interval;
     private final long maxCycles;
     private final StopSignal stop;
+    private Supplier<String> emptyHint;
+    private boolean hinted;
     private long cycles;
     private long outages;
 
@@ -39,12 +43,27 @@ public final class RefreshLoop {
         this.stop = stop;
     }
 
+    /**
+     * Explains an empty read with {@code hint} (it may talk to Redis: it runs in the cycle, and an
+     * outage while it runs is shown like any other); returns this loop.
+     */
+    public RefreshLoop explainEmpty(Supplier<String> hint) {
+        this.emptyHint = hint;
+        return this;
+    }
+
     /** Runs until stopped or {@code maxCycles} cycles are done. Other failures than an outage propagate. */
     public void run() {
         long next = System.nanoTime();
         while (!stop.isRequested() && (maxCycles <= 0 || cycles < maxCycles)) {
             try {
-                display.show(source.get());
+                FleetSnapshot snapshot = source.get();
+                boolean empty = snapshot.workerCount() == 0;
+                if (empty && !hinted && emptyHint != null) {
+                    display.showHint(emptyHint.get());
+                }
+                hinted = empty;
+                display.show(snapshot);
             } catch (RedisUnavailableException e) {
                 outages++;
                 display.showOutage(e.getMessage(), System.currentTimeMillis());

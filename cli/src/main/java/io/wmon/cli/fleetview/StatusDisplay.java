@@ -2,7 +2,6 @@ package io.wmon.cli.fleetview;
 
 import io.wmon.core.fleet.FleetSnapshot;
 import java.io.PrintWriter;
-import java.time.Duration;
 
 /** Where a {@code --continuous} loop shows each cycle: a terminal redrawn in place, or a stream. */
 public interface StatusDisplay extends AutoCloseable {
@@ -11,12 +10,12 @@ public interface StatusDisplay extends AutoCloseable {
      * The display for {@code out}: redrawn in place on an interactive terminal (never for JSON,
      * which is for programs), else a stream of blocks or JSON lines.
      *
-     * @param redis the endpoint, already redacted
+     * @param err where a stream display prints hints (a terminal view shows them in its frame)
      */
-    static StatusDisplay forOutput(PrintWriter out, boolean json, String namespace, String redis, Duration interval) {
+    static StatusDisplay forOutput(PrintWriter out, PrintWriter err, boolean json, DisplaySettings settings) {
         return !json && Terminal.interactive()
-                ? new TerminalDisplay(out, namespace, redis, interval, Terminal.colour())
-                : new StreamDisplay(out, json, namespace, redis, interval);
+                ? new TerminalDisplay(out, settings, Terminal.colour())
+                : new StreamDisplay(out, err, json, settings);
     }
 
     /** Shows a successful read. */
@@ -29,6 +28,12 @@ public interface StatusDisplay extends AutoCloseable {
      * @param atMillis when the read failed, epoch ms
      */
     void showOutage(String reason, long atMillis);
+
+    /**
+     * Shows a diagnostic about the reads, not data (e.g. that the namespace is empty and which ones
+     * exist): on stderr, or on a terminal in the frame, until a read finds workers.
+     */
+    void showHint(String hint);
 
     /** Leaves the output tidy (a terminal gets its cursor back); never throws. */
     @Override

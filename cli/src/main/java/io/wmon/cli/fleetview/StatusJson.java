@@ -8,25 +8,36 @@ import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.record.WorkerState;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The {@code status --json} document of the design, one line per snapshot.
  *
  * <p>Fields of the design keep their names; additions (documented in docs/cli.md):
- * {@code summary.gone}, {@code summary.invalid}, and per worker {@code status},
- * {@code staleAfterMillis} and {@code problems}. Unknown numbers are {@code null}; a worker without
- * a readable record (gone, invalid) has null record fields.
+ * {@code summary.gone}, {@code summary.invalid}, the other states ({@code summary.starting},
+ * {@code paused}, {@code stopping}, {@code stopped}), {@code summary.shown} and {@code filter}, and
+ * per worker {@code status}, {@code staleAfterMillis}, {@code pool.exhausted} and {@code problems}.
+ * The summary counts the whole fleet; {@code workers} holds the entries a {@link FleetQuery} shows,
+ * in its order. Unknown numbers are {@code null}; a worker without a readable record (gone,
+ * invalid) has null record fields. Values are written whole, never cut: JSON escapes them.
  */
 public final class StatusJson {
 
     private StatusJson() {
     }
 
-    /** Writes the document for {@code snapshot} read from {@code redis} (already redacted). */
+    /** Writes the document of every worker in {@code snapshot} read from {@code redis} (already redacted). */
     public static void write(Writer out, FleetSnapshot snapshot, String redis) {
+        write(out, snapshot, FleetQuery.all(), redis);
+    }
+
+    /** Writes the document for {@code snapshot}, the workers {@code query} shows in its order. */
+    public static void write(Writer out, FleetSnapshot snapshot, FleetQuery query, String redis) {
+        FleetSnapshot shown = query.select(snapshot);
         JsonOutput.writeLine(out, json -> {
             json.writeStartObject();
             json.writeStringField("namespace", snapshot.namespace());
@@ -40,9 +51,15 @@ public final class StatusJson {
             json.writeNumberField("idle", snapshot.idleCount());
             json.writeNumberField("gone", snapshot.goneCount());
             json.writeNumberField("invalid", snapshot.invalidCount());
+            json.writeNumberField("starting", snapshot.stateCount(WorkerState.STARTING));
+            json.writeNumberField("paused", snapshot.stateCount(WorkerState.PAUSED));
+            json.writeNumberField("stopping", snapshot.stateCount(WorkerState.STOPPING));
+            json.writeNumberField("stopped", snapshot.stateCount(WorkerState.STOPPED));
+            json.writeNumberField("shown", shown.workerCount());
             json.writeEndObject();
+            filter(json, query);
             json.writeArrayFieldStart("workers");
-            for (WorkerEntry entry : snapshot.workers()) {
+            for (WorkerEntry entry : query.order(shown)) {
                 worker(json, entry);
             }
             json.writeEndArray();
@@ -63,6 +80,31 @@ public final class StatusJson {
             json.writeStringField("error", error);
             json.writeEndObject();
         });
+    }
+
+    /** {@code "filter": null}, or the filter's kinds, each an array or null when it does not filter. */
+    private static void filter(JsonGenerator json, FleetQuery query) throws IOException {
+        if (!query.filters()) {
+            json.writeNullField("filter");
+            return;
+        }
+        json.writeObjectFieldStart("filter");
+        strings(json, "state", query.states());
+        strings(json, "status", query.statuses());
+        strings(json, "id", query.ids());
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        if (values.isEmpty()) {
+            json.writeNullField(name);
+            return;
+        }
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     private static void worker(JsonGenerator json, WorkerEntry entry) throws IOException {
@@ -88,6 +130,7 @@ public final class StatusJson {
             count(json, "idle", r.poolIdle());
             count(json, "waiters", r.poolWaiters());
             count(json, "max", r.poolMaxTotal());
+            count(json, "exhausted", r.poolExhaustedCount());
             json.writeEndObject();
         }
         count(json, "rttMicros", r == null ? -1 : r.redisRoundTripMicros());

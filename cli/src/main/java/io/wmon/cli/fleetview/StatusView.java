@@ -1,11 +1,13 @@
 package io.wmon.cli.fleetview;
 
+import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.TextTable;
+import io.wmon.cli.text.TextTable.Column;
 import io.wmon.cli.text.Units;
+import io.wmon.cli.text.WordWrap;
 import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
-import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
 import java.util.ArrayList;
@@ -16,91 +18,144 @@ import picocli.CommandLine.Help.Ansi.IStyle;
 import picocli.CommandLine.Help.Ansi.Style;
 
 /**
- * Renders a fleet snapshot as text lines: a summary line, a table of workers, then one line per
- * invalid record with its problem.
+ * Renders a fleet snapshot as text lines: a summary of the whole fleet, a "showing N of M" line
+ * when a {@link FleetQuery} filters, a table of the workers shown, then one line per invalid record
+ * with its problem.
  *
- * <p>With colour, stale rows are red, busy rows green, invalid rows magenta and gone rows dim. No
- * line is wider than the width asked for (escape sequences do not count). The same lines serve
- * the one-shot table, the piped {@code --continuous} blocks and the terminal view; the terminal
- * view lists problems first (stale, invalid, gone, then alive), so that a window too small for the
- * fleet still shows them.
+ * <p>Everything from Redis is escaped ({@link SafeText}) and cut: cells at their column's width
+ * (documented in docs/cli.md), an invalid line's id at {@value #ID_WIDTH} and its problem at
+ * {@value #PROBLEM_WIDTH} characters, so the output grows with the number of workers only. With
+ * colour, stale rows are red, rows that need attention ({@link Attention}) yellow, busy rows green,
+ * invalid rows magenta and gone rows dim. No line is wider than the width asked for (escape
+ * sequences do not count); the summary wraps at spaces rather than being cut. The terminal view
+ * lists problems first (stale, needing attention, invalid, gone, then alive, each in the query's
+ * order), so that a window too small for the fleet still shows them.
  */
 public final class StatusView {
 
-    private static final List<TextTable.Column> COLUMNS = List.of(
-            new TextTable.Column("ID", 32, false),
-            new TextTable.Column("HOST", 20, false),
-            new TextTable.Column("PID", 8, true),
-            new TextTable.Column("STATUS", 7, false),
-            new TextTable.Column("STATE", 8, false),
-            new TextTable.Column("JOB", 20, false),
-            new TextTable.Column("AGE", 6, true),
-            new TextTable.Column("DONE/FAILED", 17, true),
-            new TextTable.Column("POOL A/I/MAX", 14, true),
-            new TextTable.Column("RTT", 7, true),
-            new TextTable.Column("NOTE", 200, false));
+    /** The longest id shown (the longest valid worker id); a longer registry member is cut. */
+    static final int ID_WIDTH = 128;
+    /** The longest problem text shown after an invalid entry. */
+    static final int PROBLEM_WIDTH = 512;
 
-    /** Stale first, then invalid, gone, alive; by id within each (the sort is stable). */
-    private static final Comparator<WorkerEntry> PROBLEMS_FIRST = Comparator.comparingInt(entry ->
-            List.of(EntryStatus.STALE, EntryStatus.INVALID, EntryStatus.GONE, EntryStatus.ALIVE)
-                    .indexOf(entry.status()));
+    // Keep ranks: on a narrow terminal the lowest go first; id, status, state, age and note go last.
+    private static final List<Column> COLUMNS = List.of(
+            Column.text("ID", ID_WIDTH).onScreen(32, 8).keep(10),
+            Column.text("HOST", 255).onScreen(20, 6).keep(4),
+            Column.number("PID", 20).keep(1),
+            Column.text("STATUS", 7).keep(9),
+            Column.text("STATE", 8).keep(8),
+            Column.text("JOB", 256).onScreen(24, 6).keep(5),
+            Column.number("AGE", 8).keep(7),
+            Column.number("DONE/FAILED", 41).onScreen(17, 11).keep(3),
+            Column.number("POOL A/I/MAX", 62).onScreen(14, 12).keep(2),
+            Column.number("RTT", 20).onScreen(7, 3).keep(0),
+            Column.text("NOTE", PROBLEM_WIDTH).onScreen(60, 12).keep(6));
+
+    /** Busy and idle first, as the design's summary has them; then the other states in the contract's order. */
+    private static final List<WorkerState> SUMMARY_STATES = List.of(WorkerState.BUSY, WorkerState.IDLE,
+            WorkerState.PAUSED, WorkerState.STARTING, WorkerState.STOPPING, WorkerState.STOPPED);
 
     private final String redis;
     private final boolean colour;
     private final boolean problemsFirst;
+    private final FleetQuery query;
+    private final Attention attention;
 
     /**
-     * Rows in id order.
+     * Every worker, in id order, for one read.
      *
      * @param redis the endpoint, already redacted
      * @param colour whether to add ANSI colours
      */
     public StatusView(String redis, boolean colour) {
-        this(redis, colour, false);
+        this(redis, colour, false, FleetQuery.all(), Attention.once());
     }
 
-    /** @param problemsFirst whether stale, invalid and gone rows come before alive ones */
+    /** @param problemsFirst whether stale, attention, invalid and gone rows come before alive ones */
     public StatusView(String redis, boolean colour, boolean problemsFirst) {
-        this.redis = redis;
+        this(redis, colour, problemsFirst, FleetQuery.all(), Attention.once());
+    }
+
+    /**
+     * @param query which workers to show, in which order
+     * @param attention what makes a worker need a look; {@link Attention#continuous()} for a refresh loop
+     */
+    public StatusView(String redis, boolean colour, boolean problemsFirst, FleetQuery query, Attention attention) {
+        this.redis = SafeText.escape(redis);
         this.colour = colour;
         this.problemsFirst = problemsFirst;
+        this.query = query;
+        this.attention = attention;
     }
 
-    /** The lines for {@code snapshot}, each at most {@code width} visible columns wide. */
+    /** The lines for {@code snapshot} (the whole fleet as read), each at most {@code width} visible columns wide. */
     public List<String> render(FleetSnapshot snapshot, int width) {
-        List<String> lines = new ArrayList<>(snapshot.workerCount() + 4);
-        lines.add(TextTable.cut(summary(snapshot), width));
+        attention.observe(snapshot);
+        FleetSnapshot shown = query.select(snapshot);
+        List<String> lines = new ArrayList<>(shown.workerCount() + 4);
+        lines.addAll(WordWrap.wrap(summary(snapshot), width));
+        if (query.filters()) {
+            lines.addAll(WordWrap.wrap("showing " + shown.workerCount() + " of " + snapshot.workerCount()
+                    + " workers: " + query.describe(), width));
+        }
         TextTable table = new TextTable(COLUMNS);
-        List<WorkerEntry> entries = snapshot.workers();
+        List<WorkerEntry> entries = query.order(shown);
         if (problemsFirst) {
             entries = new ArrayList<>(entries);
-            entries.sort(PROBLEMS_FIRST);
+            entries.sort(Comparator.comparingInt(this::group));
         }
         for (WorkerEntry entry : entries) {
             table.add(colour ? style(entry) : null, cells(entry));
         }
         lines.addAll(table.render(width));
-        for (WorkerEntry entry : snapshot.workers()) {
+        for (WorkerEntry entry : entries) {
             if (entry.status() == EntryStatus.INVALID) {
-                String line = TextTable.cut("invalid " + entry.id() + ": " + entry.problem(), width);
+                String line = TextTable.cut("invalid " + SafeText.escape(entry.id(), ID_WIDTH) + ": "
+                        + SafeText.escape(entry.problem(), PROBLEM_WIDTH), width);
                 lines.add(colour ? TextTable.styled(Style.fg_magenta, line) : line);
             }
         }
-        if (snapshot.goneCount() > 0) {
-            lines.add(TextTable.cut(snapshot.goneCount() + " gone (record expired); 'wmon prune' removes them",
+        if (shown.goneCount() > 0) {
+            lines.addAll(WordWrap.wrap(shown.goneCount() + " gone (record expired); 'wmon prune' removes them",
                     width));
         }
         return lines;
     }
 
-    /** {@code default @ redis://host:6379: 5 workers, 2 alive, 1 stale, 1 gone, 1 invalid; 1 busy, 1 idle}. */
+    /**
+     * The whole fleet's counts, every status and every state (states count alive workers), e.g.
+     * {@code default @ redis://host:6379: 5 workers, 2 alive, 1 stale, 1 gone, 1 invalid; 1 busy,
+     * 1 idle, 0 paused, 0 starting, 0 stopping, 0 stopped}.
+     */
     public String summary(FleetSnapshot s) {
-        return s.namespace() + " @ " + redis + ": " + s.workerCount() + " workers, " + s.aliveCount() + " alive, "
-                + s.staleCount() + " stale, " + s.goneCount() + " gone, " + s.invalidCount() + " invalid; "
-                + s.busyCount() + " busy, " + s.idleCount() + " idle";
+        StringBuilder line = new StringBuilder(160).append(SafeText.escape(s.namespace())).append(" @ ").append(redis)
+                .append(": ").append(s.workerCount()).append(" workers, ").append(s.aliveCount()).append(" alive, ")
+                .append(s.staleCount()).append(" stale, ").append(s.goneCount()).append(" gone, ")
+                .append(s.invalidCount()).append(" invalid; ");
+        String separator = "";
+        for (WorkerState state : SUMMARY_STATES) {
+            line.append(separator).append(s.stateCount(state)).append(' ').append(state.wire());
+            separator = ", ";
+        }
+        return line.toString();
     }
 
-    private static String[] cells(WorkerEntry entry) {
+    /** Problems first: stale, needing attention, invalid, gone, then alive. */
+    private int group(WorkerEntry entry) {
+        switch (entry.status()) {
+            case STALE:
+                return 0;
+            case INVALID:
+                return 2;
+            case GONE:
+                return 3;
+            default:
+                return attention.needed(entry) ? 1 : 4;
+        }
+    }
+
+    private String[] cells(WorkerEntry entry) {
         // Upper case for the one status an operator must act on; the rest as in the JSON.
         String status = entry.status() == EntryStatus.STALE ? "STALE" : entry.status().name().toLowerCase(Locale.ROOT);
         WorkerRecord r = entry.record();
@@ -115,25 +170,12 @@ public final class StatusView {
             Units.micros(r.redisRoundTripMicros()), note(entry)};
     }
 
-    private static String note(WorkerEntry entry) {
-        WorkerRecord r = entry.record();
-        List<String> notes = new ArrayList<>(3);
-        if (r.breaker() == BreakerState.OPEN || r.breaker() == BreakerState.HALF_OPEN) {
-            notes.add("breaker " + r.breaker().name());
-        }
-        if (r.leakAlarm()) {
-            notes.add("leak alarm");
-        }
-        if (r.poolWaiters() > 0) {
-            notes.add(r.poolWaiters() + " waiting");
-        }
-        if (!entry.problems().isEmpty()) {
-            notes.add(entry.problem());
-        }
-        return String.join("; ", notes);
+    private String note(WorkerEntry entry) {
+        List<String> notes = attention.notes(entry);
+        return notes.isEmpty() ? "" : String.join("; ", notes);
     }
 
-    private static IStyle style(WorkerEntry entry) {
+    private IStyle style(WorkerEntry entry) {
         switch (entry.status()) {
             case STALE:
                 return Style.fg_red;
@@ -142,6 +184,9 @@ public final class StatusView {
             case GONE:
                 return Style.faint;
             default:
+                if (attention.needed(entry)) {
+                    return Style.fg_yellow;
+                }
                 return entry.record().state() == WorkerState.BUSY ? Style.fg_green : null;
         }
     }

@@ -1,9 +1,10 @@
 package io.wmon.cli.fleetview;
 
+import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.TextTable;
+import io.wmon.cli.text.WordWrap;
 import io.wmon.core.fleet.FleetSnapshot;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,13 @@ import picocli.CommandLine.Help.Ansi.Style;
  * The {@code --continuous} display for a terminal, redrawn in place like {@code top}: each frame
  * moves the cursor home and overwrites the previous frame line by line, clearing only what is left
  * of longer lines and the lines below; the screen is cleared once, at the start, so frames never
- * flicker. Each frame is one write. Lines are cut to the terminal's width and the table to its
- * height. During an outage the last good read stays on screen under a banner, red with colour.
+ * flicker. Each frame is one write.
+ *
+ * <p>A frame is the title with the clock, the banner lines (kept on screen for the whole run), a
+ * hint while the namespace is empty, then the fleet. Lines fit the terminal's width: the title,
+ * banner, hint and summary wrap at spaces (never cut mid-word), table rows give up their least
+ * important columns first; the table is cut to the terminal's height. During an outage the last
+ * good read stays on screen under a banner, red with colour.
  */
 public final class TerminalDisplay implements StatusDisplay {
 
@@ -26,39 +32,62 @@ public final class TerminalDisplay implements StatusDisplay {
     private final PrintWriter out;
     private final StatusView view;
     private final String title;
-    private final Duration interval;
+    private final DisplaySettings settings;
     private final boolean colour;
-    private final TerminalSize size = new TerminalSize();
+    private final TerminalSize size;
     private FleetSnapshot lastGood;
+    private String hint;
     private boolean started;
 
-    /** @param redis the endpoint, already redacted */
-    public TerminalDisplay(PrintWriter out, String namespace, String redis, Duration interval, boolean colour) {
+    public TerminalDisplay(PrintWriter out, DisplaySettings settings, boolean colour) {
+        this(out, settings, colour, new TerminalSize());
+    }
+
+    /** A display of a terminal of {@code size}; tests pass a fixed one. */
+    TerminalDisplay(PrintWriter out, DisplaySettings settings, boolean colour, TerminalSize size) {
         this.out = out;
-        this.view = new StatusView(redis, colour, true);
-        this.title = "wmon status  " + namespace + " @ " + redis + "  every " + StreamDisplay.seconds(interval);
-        this.interval = interval;
+        this.size = size;
+        this.view = new StatusView(settings.redis(), colour, true, settings.query(), Attention.continuous());
+        this.title = "wmon status  " + SafeText.escape(settings.namespace()) + " @ " + SafeText.escape(settings.redis())
+                + "  every " + StreamDisplay.seconds(settings.interval()) + "  (Ctrl-C quits)";
+        this.settings = settings;
         this.colour = colour;
     }
 
     @Override
     public void show(FleetSnapshot snapshot) {
         lastGood = snapshot;
+        if (snapshot.workerCount() > 0) {
+            hint = null;
+        }
         draw(null, snapshot.generatedAtMillis());
     }
 
     @Override
     public void showOutage(String reason, long atMillis) {
-        draw(StreamDisplay.outageLine(reason, interval), atMillis);
+        draw(StreamDisplay.outageLine(reason, settings.interval()), atMillis);
+    }
+
+    /** Shown in the frame (stderr would be overwritten by the next frame) until a read finds workers. */
+    @Override
+    public void showHint(String text) {
+        hint = text;
     }
 
     private void draw(String outage, long atMillis) {
         int width = size.columns() - 1;
-        List<String> lines = new ArrayList<>();
-        lines.add(TextTable.cut(title + "  " + CLOCK.format(Instant.ofEpochMilli(atMillis)) + "  (Ctrl-C quits)",
+        List<String> lines = new ArrayList<>(WordWrap.wrap(CLOCK.format(Instant.ofEpochMilli(atMillis)) + "  " + title,
                 width));
+        for (String line : settings.banner()) {
+            lines.addAll(WordWrap.wrap(SafeText.escape(line), width));
+        }
+        if (hint != null) {
+            lines.addAll(WordWrap.wrap(hint, width));
+        }
         if (outage != null) {
-            lines.add(TextTable.styled(colour ? Style.fg_red : null, TextTable.cut(outage, width)));
+            for (String line : WordWrap.wrap(outage, width)) {
+                lines.add(TextTable.styled(colour ? Style.fg_red : null, line));
+            }
         }
         if (lastGood != null) {
             if (outage != null) {

@@ -1,15 +1,22 @@
 package io.wmon.core.fleet;
 
 import io.wmon.core.record.WorkerState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What one {@link FleetReader#read()} found: every registry member classified, sorted by id.
  *
- * <p>Busy and idle count alive workers only: the state of a stale worker is old news.
+ * <p>State counts ({@link #busyCount()}, {@link #stateCount}) count alive workers only: the state of
+ * a stale worker is old news. Every alive worker has one state, so the six state counts add up to
+ * {@link #aliveCount()}.
  */
 public final class FleetSnapshot {
+
+    private static final int STATUSES = EntryStatus.values().length;
+    private static final int STATES = WorkerState.values().length;
 
     private final String namespace;
     private final long generatedAtMillis;
@@ -19,30 +26,39 @@ public final class FleetSnapshot {
     private final int stale;
     private final int gone;
     private final int invalid;
-    private final int busy;
-    private final int idle;
+    private final int[] aliveByState;
 
     FleetSnapshot(String namespace, long generatedAtMillis, int roundTrips, List<WorkerEntry> workers) {
         this.namespace = namespace;
         this.generatedAtMillis = generatedAtMillis;
         this.roundTrips = roundTrips;
         this.workers = List.copyOf(workers);
-        int[] counts = new int[EntryStatus.values().length];
-        int busyAlive = 0;
-        int idleAlive = 0;
+        int[] counts = new int[STATUSES];
+        this.aliveByState = new int[STATES];
         for (WorkerEntry worker : workers) {
             counts[worker.status().ordinal()]++;
             if (worker.status() == EntryStatus.ALIVE) {
-                busyAlive += worker.record().state() == WorkerState.BUSY ? 1 : 0;
-                idleAlive += worker.record().state() == WorkerState.IDLE ? 1 : 0;
+                aliveByState[worker.record().state().ordinal()]++;
             }
         }
         this.alive = counts[EntryStatus.ALIVE.ordinal()];
         this.stale = counts[EntryStatus.STALE.ordinal()];
         this.gone = counts[EntryStatus.GONE.ordinal()];
         this.invalid = counts[EntryStatus.INVALID.ordinal()];
-        this.busy = busyAlive;
-        this.idle = idleAlive;
+    }
+
+    /**
+     * The same read with only the entries {@code keep} accepts, in the same order; its counts are
+     * those of the kept entries. Returns this snapshot when every entry is kept.
+     */
+    public FleetSnapshot filter(Predicate<WorkerEntry> keep) {
+        List<WorkerEntry> kept = new ArrayList<>();
+        for (WorkerEntry worker : workers) {
+            if (keep.test(worker)) {
+                kept.add(worker);
+            }
+        }
+        return kept.size() == workers.size() ? this : new FleetSnapshot(namespace, generatedAtMillis, roundTrips, kept);
     }
 
     public String namespace() {
@@ -91,18 +107,24 @@ public final class FleetSnapshot {
 
     /** Alive workers in state busy. */
     public int busyCount() {
-        return busy;
+        return stateCount(WorkerState.BUSY);
     }
 
     /** Alive workers in state idle. */
     public int idleCount() {
-        return idle;
+        return stateCount(WorkerState.IDLE);
+    }
+
+    /** Alive workers in {@code state}. */
+    public int stateCount(WorkerState state) {
+        return aliveByState[state.ordinal()];
     }
 
     @Override
     public String toString() {
         return "FleetSnapshot{" + namespace + ": " + workers.size() + " workers, alive=" + alive + ", stale=" + stale
-                + ", gone=" + gone + ", invalid=" + invalid + ", busy=" + busy + ", idle=" + idle + ", roundTrips="
+                + ", gone=" + gone + ", invalid=" + invalid + ", busy=" + busyCount() + ", idle=" + idleCount()
+                + ", roundTrips="
                 + roundTrips + "}";
     }
 }

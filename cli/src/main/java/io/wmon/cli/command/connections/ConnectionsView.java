@@ -1,6 +1,7 @@
 package io.wmon.cli.command.connections;
 
 import io.wmon.cli.command.connections.ConnectionGroup.Kind;
+import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +9,21 @@ import java.util.List;
 /**
  * Renders a {@link ConnectionReport}: the total against maxclients, the fleet's budget, one table
  * row per group with its connections by role, then warnings.
+ *
+ * <p>Client names and hosts come from {@code CLIENT LIST}, written by any client: like every text
+ * from outside they are escaped ({@code SafeText}) and cut, a name at {@value #NAME_WIDTH}
+ * characters, a warning at {@value #WARNING_WIDTH}; {@code --json} keeps them whole.
  */
 public final class ConnectionsView {
 
+    /** The longest client name (or host) shown. */
+    static final int NAME_WIDTH = 256;
+    /** The longest warning line shown. */
+    static final int WARNING_WIDTH = 512;
+
     private static final List<TextTable.Column> COLUMNS = List.of(
             new TextTable.Column("GROUP", 7, false),
-            new TextTable.Column("NAME", 48, false),
+            new TextTable.Column("NAME", NAME_WIDTH, false),
             new TextTable.Column("CONNS", 6, true),
             new TextTable.Column("AGENT", 6, true),
             new TextTable.Column("STREAM", 6, true),
@@ -28,8 +38,9 @@ public final class ConnectionsView {
     /** The report as lines of text, nothing cut. */
     public static List<String> render(ConnectionReport report) {
         List<String> lines = new ArrayList<>();
-        lines.add(report.redis() + ": " + report.total() + " connections, maxclients " + maxClients(report));
-        lines.add("fleet " + report.namespace() + ": " + report.budgetWorkers() + " workers, budget "
+        lines.add(SafeText.escape(report.redis()) + ": " + report.total() + " connections, maxclients "
+                + maxClients(report));
+        lines.add("fleet " + SafeText.escape(report.namespace()) + ": " + report.budgetWorkers() + " workers, budget "
                 + report.budgetConnections() + " connections (pool_max + 1 each)" + budgetVerdict(report));
         TextTable table = new TextTable(COLUMNS);
         for (ConnectionGroup group : report.groups()) {
@@ -38,7 +49,7 @@ public final class ConnectionsView {
         lines.add("");
         lines.addAll(table.render(TextTable.UNLIMITED));
         for (String warning : report.warnings()) {
-            lines.add("WARNING: " + warning);
+            lines.add("WARNING: " + SafeText.escape(warning, WARNING_WIDTH));
         }
         return lines;
     }
@@ -48,7 +59,7 @@ public final class ConnectionsView {
             return Long.toString(report.maxClients()) + " ("
                     + Math.round(100.0 * report.total() / Math.max(1, report.maxClients())) + "% used)";
         }
-        return "unknown (" + report.maxClientsProblem() + ")";
+        return "unknown (" + SafeText.escape(report.maxClientsProblem(), WARNING_WIDTH) + ")";
     }
 
     private static String budgetVerdict(ConnectionReport report) {

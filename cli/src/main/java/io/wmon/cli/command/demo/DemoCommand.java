@@ -1,5 +1,6 @@
 package io.wmon.cli.command.demo;
 
+import io.wmon.cli.fleetview.DisplaySettings;
 import io.wmon.cli.fleetview.InterruptHook;
 import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
@@ -14,6 +15,11 @@ import io.wmon.core.fleet.FleetReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +33,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>Picks a Redis ({@link DemoRedis}), starts N example workers with the agent in namespace
  * {@code demo}, shows the fleet until Ctrl-C (or for {@code --duration}), then stops everything it
- * started. Exit 0 when it ran, 2 for bad flags or a missing jar, 3 when the chosen Redis cannot be
- * reached, 1 when a worker or the Redis would not start.
+ * started. With two workers or more, the last one is frozen ({@code SIGSTOP}) a while after the view
+ * starts, so that the view shows what a hung worker looks like: stale, then gone. Exit 0 when it
+ * ran, 2 for bad flags or a missing jar, 3 when the chosen Redis cannot be reached, 1 when a worker
+ * or the Redis would not start.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start a Redis (unless one is given or answers on 127.0.0.1:6379) and N example workers "
@@ -61,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The wmon-agent.jar for the workers (default: the one next to the wmon CLI).")
     Path agentJar;
 
+    @Option(names = "--freeze-after", hidden = true, paramLabel = "SECONDS", defaultValue = "20",
+            description = "Freeze the last worker this long after the view starts; 0 never (for tests).")
+    int freezeAfterSeconds;
+
     @Option(names = "--start-redis", hidden = true,
             description = "Always start a Redis of its own, even when one is given or answers on 6379.")
     boolean startRedis;
@@ -92,10 +104,17 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
             WorkerLaunch launch = new WorkerLaunch(agent, classPath, workerMain, redis.url(), keys.namespace(),
                     redis.chosenByUser());
-            run.startWorkers(launch, workers).awaitReady(READY_TIMEOUT);
+            DemoWorkers started = run.startWorkers(launch, workers);
+            started.awaitReady(READY_TIMEOUT);
             FleetReader reader = session.fleetReader(keys);
             DemoWorkers.awaitFirstBeats(reader, workers, FIRST_BEAT_TIMEOUT, err);
-            show(reader, keys.namespace(), redis.endpoint().redacted());
+            List<String> banner = new ArrayList<>(List.of("worker logs: " + run.logDir()));
+            freeze(started).ifPresent(line -> {
+                banner.add(line);
+                err.println("wmon demo: " + line);
+                err.flush();
+            });
+            show(reader, keys.namespace(), redis.endpoint().redacted(), banner);
             return ExitCodes.OK;
         } catch (DemoFailure e) {
             if (run != null) {
@@ -116,21 +135,38 @@ public final class DemoCommand implements Callable<Integer> {
      * connection, until Ctrl-C or the end of {@code --duration}.
      */
     @SuppressWarnings("try") // the hook works by being open, not by being called
-    private void show(FleetReader reader, String namespace, String redis) {
+    private void show(FleetReader reader, String namespace, String redis, List<String> banner) {
         // Cycles start every REFRESH and the last one does not wait: N cycles span (N - 1) * REFRESH.
         long maxCycles = durationSeconds == null ? 0 : durationSeconds / REFRESH.toSeconds() + 1;
         StopSignal stop = new StopSignal();
         try (InterruptHook hook = InterruptHook.install(stop);
-                StatusDisplay display = StatusDisplay.forOutput(spec.commandLine().getOut(), false, namespace, redis,
-                        REFRESH)) {
+                StatusDisplay display = StatusDisplay.forOutput(spec.commandLine().getOut(),
+                        spec.commandLine().getErr(), false,
+                        DisplaySettings.of(namespace, redis, REFRESH).withBanner(banner))) {
             new RefreshLoop(reader::read, display, REFRESH, maxCycles, stop).run();
         }
+    }
+
+    /** Schedules the freeze of the last worker; the line that announces it, or empty when none is frozen. */
+    private Optional<String> freeze(DemoWorkers started) {
+        if (workers < 2 || freezeAfterSeconds == 0) {
+            return Optional.empty();
+        }
+        Duration delay = Duration.ofSeconds(freezeAfterSeconds);
+        started.freezeLater(workers, delay, spec.commandLine().getErr());
+        String at = DateTimeFormatter.ofPattern("HH:mm:ss").format(LocalTime.now().plus(delay));
+        return Optional.of(WorkerLaunch.workerId(workers) + " freezes at " + at + " (SIGSTOP, as a hung JVM): "
+                + "STALE 3 s later, gone when its record expires 15 s after its last beat");
     }
 
     private void checkFlags() {
         if (workers < 1 || workers > MAX_WORKERS) {
             throw new ParameterException(spec.commandLine(),
                     "--workers must be 1.." + MAX_WORKERS + ", was " + workers);
+        }
+        if (freezeAfterSeconds < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--freeze-after must be 0 (never) or more, was " + freezeAfterSeconds);
         }
         if (durationSeconds != null && durationSeconds < 1) {
             throw new ParameterException(spec.commandLine(),

@@ -10,14 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The worker JVMs of one demo run, each writing its output to {@code demo-<i>.log} in a log folder.
  *
- * <p>{@link #close()} ends them the way an operator would: {@code SIGTERM} to all (the agent's
- * shutdown hook then marks each worker stopped in Redis), a bounded wait, then {@code SIGKILL} for
- * any that is still alive, and waits for those too.
+ * <p>One worker may be {@linkplain #freezeLater frozen} with {@code SIGSTOP} after a while, as a
+ * hung JVM or one whose host paused it: it stops beating, so the view shows it stale, then gone
+ * once its record expires. {@link #close()} thaws it ({@code SIGCONT}) and ends every worker the
+ * way an operator would: {@code SIGTERM} to all (the agent's shutdown hook then marks each worker
+ * stopped in Redis and removes it from the registry), a bounded wait, then {@code SIGKILL} for any
+ * that is still alive, and waits for those too.
  */
 final class DemoWorkers implements AutoCloseable {
 
@@ -26,6 +30,8 @@ final class DemoWorkers implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
     private final Path logDir;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private Process frozen;
     private boolean closed;
 
     DemoWorkers(Path logDir) {
@@ -106,6 +112,58 @@ final class DemoWorkers implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the {@code index}-th worker (1-based) with {@code SIGSTOP} after {@code delay}, on a
+     * daemon thread, unless the run closes first. Needs the POSIX {@code kill} command; without it
+     * nothing is frozen and {@code err} says why.
+     */
+    void freezeLater(int index, Duration delay, PrintWriter err) {
+        Process target;
+        synchronized (processes) {
+            if (closed || index < 1 || index > processes.size()) {
+                return;
+            }
+            target = processes.get(index - 1);
+        }
+        Thread freezer = new Thread(() -> {
+            try {
+                if (closing.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (processes) {
+                if (!closed && target.isAlive() && signal("STOP", target, err)) {
+                    frozen = target;
+                }
+            }
+        }, "wmon-demo-freeze");
+        freezer.setDaemon(true);
+        freezer.start();
+    }
+
+    /** Sends {@code SIGname} to {@code process} with {@code kill}; false (and a line on {@code err}) when it fails. */
+    private static boolean signal(String name, Process process, PrintWriter err) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return true;
+            }
+            kill.destroyForcibly();
+        } catch (IOException e) {
+            // Reported below.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (err != null) {
+            err.println("wmon demo: could not send SIG" + name + " to pid " + process.pid() + " (no kill command?)");
+            err.flush();
+        }
+        return false;
+    }
+
     /** The process ids, in worker order. */
     List<Long> pids() {
         List<Long> pids = new ArrayList<>();
@@ -127,7 +185,13 @@ final class DemoWorkers implements AutoCloseable {
         List<Process> started;
         synchronized (processes) {
             closed = true;
+            closing.countDown();
             started = List.copyOf(processes);
+            if (frozen != null) {
+                // A stopped process would hold SIGTERM until SIGCONT: thaw it so that it stops cleanly.
+                signal("CONT", frozen, null);
+                frozen = null;
+            }
         }
         for (Process process : started) {
             process.destroy();

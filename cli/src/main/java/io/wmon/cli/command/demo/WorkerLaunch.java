@@ -24,8 +24,11 @@ final class WorkerLaunch {
     static final InstalledArtifact EXAMPLE_WORKER = new InstalledArtifact("wmon-example-worker.jar", "example-worker");
     /** The example worker's main class, in {@code wmon-example-worker.jar}. */
     static final String EXAMPLE_MAIN = "io.wmon.example.ExampleWorker";
-    /** Fake jobs of 400 ms, every 10th failing: enough movement to watch. */
-    static final List<String> EXAMPLE_ARGS = List.of("--job-millis", "400", "--fail-every", "10");
+    /**
+     * Fake jobs of 200-800 ms with job ids of several kinds and lengths and idle pauses now and then,
+     * every 10th failing: the movement and the variety of a real fleet.
+     */
+    static final List<String> EXAMPLE_ARGS = List.of("--job-millis", "400", "--fail-every", "10", "--varied-jobs");
     /** One beat a second, the agent's minimum: the view changes while you look at it. */
     static final String INTERVAL = "1s";
 

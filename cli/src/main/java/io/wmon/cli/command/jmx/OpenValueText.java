@@ -1,61 +1,128 @@
 package io.wmon.cli.command.jmx;
 
+import io.wmon.cli.text.SafeText;
 import java.lang.reflect.Array;
-import java.util.StringJoiner;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 
 /**
  * Renders a JMX open-type value on one line for the text output: {@code CompositeData} as
  * {@code {key=value, …}}, {@code TabularData} as {@code [{…}, {…}]}, arrays as {@code [a, b]}, an
- * empty string as {@code ""} so that it stays visible, control characters as {@code ?}.
+ * empty string as {@code ""} so that it stays visible. Every string is escaped ({@link SafeText}:
+ * a value may come from Redis through the agent), and the line is cut at {@value #WIDTH}
+ * characters as it is built, so a huge table never makes a huge line; {@code --json} has it all.
  */
 final class OpenValueText {
+
+    /** The longest value line. */
+    static final int WIDTH = 4_096;
 
     private OpenValueText() {
     }
 
     static String render(Object value) {
-        StringBuilder out = new StringBuilder();
-        append(out, value);
-        return out.toString().replaceAll("\\p{Cntrl}", "?");
+        return render(value, WIDTH);
     }
 
-    private static void append(StringBuilder out, Object value) {
+    static String render(Object value, int width) {
+        Line line = new Line(width);
+        append(line, value);
+        return line.text();
+    }
+
+    private static void append(Line out, Object value) {
+        if (out.full()) {
+            return;
+        }
         if (value == null) {
-            out.append("null");
+            out.raw("null");
         } else if (value instanceof String && ((String) value).isEmpty()) {
-            out.append("\"\"");
+            out.raw("\"\"");
         } else if (value instanceof CompositeData) {
             appendComposite(out, (CompositeData) value);
         } else if (value instanceof TabularData) {
-            StringJoiner rows = new StringJoiner(", ", "[", "]");
+            out.raw("[");
+            String separator = "";
             for (CompositeData row : OpenValueJson.rows((TabularData) value)) {
-                StringBuilder one = new StringBuilder();
-                appendComposite(one, row);
-                rows.add(one);
+                out.raw(separator);
+                appendComposite(out, row);
+                separator = ", ";
+                if (out.full()) {
+                    return;
+                }
             }
-            out.append(rows);
+            out.raw("]");
         } else if (value.getClass().isArray()) {
-            StringJoiner items = new StringJoiner(", ", "[", "]");
-            for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                StringBuilder one = new StringBuilder();
-                append(one, Array.get(value, i));
-                items.add(one);
+            out.raw("[");
+            for (int i = 0, n = Array.getLength(value); i < n && !out.full(); i++) {
+                out.raw(i == 0 ? "" : ", ");
+                append(out, Array.get(value, i));
             }
-            out.append(items);
+            out.raw("]");
         } else {
-            out.append(value);
+            out.text(String.valueOf(value));
         }
     }
 
-    private static void appendComposite(StringBuilder out, CompositeData data) {
-        StringJoiner items = new StringJoiner(", ", "{", "}");
+    private static void appendComposite(Line out, CompositeData data) {
+        out.raw("{");
+        String separator = "";
         for (String key : data.getCompositeType().keySet()) {
-            StringBuilder one = new StringBuilder(key).append('=');
-            append(one, data.get(key));
-            items.add(one);
+            out.raw(separator);
+            out.text(key);
+            out.raw("=");
+            append(out, data.get(key));
+            separator = ", ";
+            if (out.full()) {
+                return;
+            }
         }
-        out.append(items);
+        out.raw("}");
+    }
+
+    /** A line that stops growing at its width: what comes after is left out, and the cut is marked. */
+    private static final class Line {
+
+        private final int width;
+        private final StringBuilder sb = new StringBuilder(64);
+        private boolean full;
+
+        Line(int width) {
+            this.width = width;
+        }
+
+        boolean full() {
+            return full;
+        }
+
+        /** Our own punctuation: safe as it is. */
+        void raw(String text) {
+            add(text);
+        }
+
+        /** Text from the MBean: escaped, at most what still fits (plus one, to notice the cut). */
+        void text(String text) {
+            if (!full) {
+                add(SafeText.escape(text, width - sb.length() + 1));
+            }
+        }
+
+        private void add(String text) {
+            if (full) {
+                return;
+            }
+            sb.append(text);
+            if (sb.length() > width) {
+                full = true;
+            }
+        }
+
+        String text() {
+            if (!full) {
+                return sb.toString();
+            }
+            sb.setLength(Math.max(0, width - SafeText.CUT_MARK.length()));
+            return sb.append(SafeText.CUT_MARK).toString();
+        }
     }
 }

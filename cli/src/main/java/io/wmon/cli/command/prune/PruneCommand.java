@@ -5,6 +5,7 @@ import io.wmon.cli.shell.JsonOption;
 import io.wmon.cli.shell.JsonOutput;
 import io.wmon.cli.shell.RedisSession;
 import io.wmon.cli.shell.WmonCommand;
+import io.wmon.cli.text.SafeText;
 import io.wmon.core.fleet.FleetKeys;
 import java.io.PrintWriter;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class PruneCommand implements Callable<Integer> {
         }
         StringBuilder text = new StringBuilder();
         for (String id : dryRun ? gone : removed) {
-            text.append(dryRun ? "would remove " : "removed ").append(id).append('\n');
+            // Gone ids are valid worker ids, but text output escapes whatever came from Redis.
+            text.append(dryRun ? "would remove " : "removed ").append(SafeText.escape(id, 128)).append('\n');
         }
         text.append(summary(keys, gone.size(), removed.size())).append('\n');
         out.print(text);

@@ -1,5 +1,9 @@
 package io.wmon.cli.command.status;
 
+import io.wmon.cli.fleetview.Attention;
+import io.wmon.cli.fleetview.DisplaySettings;
+import io.wmon.cli.fleetview.EmptyNamespaceHint;
+import io.wmon.cli.fleetview.FleetQuery;
 import io.wmon.cli.fleetview.InterruptHook;
 import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
@@ -16,6 +20,7 @@ import io.wmon.cli.text.TextTable;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
+import io.wmon.core.redis.RedisUnavailableException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +74,9 @@ public final class StatusCommand implements Callable<Integer> {
                     + "(the agent does not report its breaker yet); not with --continuous.")
     boolean check;
 
+    @Mixin
+    ViewOptions view;
+
     long maxCycles;
 
     /** For tests and benchmarks: stop after N cycles. Hidden from the usage help; documented in docs/cli.md. */
@@ -102,21 +110,46 @@ public final class StatusCommand implements Callable<Integer> {
 
     private int once(FleetKeys keys, String redis) {
         FleetSnapshot snapshot;
+        FleetQuery query = view.query();
         try (RedisSession session = RedisSession.open(root)) {
             snapshot = session.fleetReader(keys).read(staleAfter);
+            explainIfEmpty(snapshot, session, keys);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.enabled()) {
-            StatusJson.write(out, snapshot, redis);
+            StatusJson.write(out, snapshot, query, redis);
         } else {
-            StringBuilder text = new StringBuilder(256 + 128 * snapshot.workerCount());
-            for (String line : new StatusView(redis, Terminal.colour()).render(snapshot, TextTable.UNLIMITED)) {
-                text.append(line).append('\n');
-            }
-            out.print(text);
-            out.flush();
+            printTable(out, snapshot, query, redis);
         }
-        return check ? checkHealth(snapshot) : ExitCodes.OK;
+        return check ? checkHealth(query.select(snapshot)) : ExitCodes.OK;
+    }
+
+    private static void printTable(PrintWriter out, FleetSnapshot snapshot, FleetQuery query, String redis) {
+        StringBuilder text = new StringBuilder(256 + 128 * snapshot.workerCount());
+        StatusView table = new StatusView(redis, Terminal.colour(), false, query, Attention.once());
+        for (String line : table.render(snapshot, TextTable.UNLIMITED)) {
+            text.append(line).append('\n');
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /**
+     * An empty namespace gets a line on stderr naming those that have workers; only then is there a
+     * SCAN. The read succeeded, so Redis going away before the hint only loses the hint.
+     */
+    private void explainIfEmpty(FleetSnapshot snapshot, RedisSession session, FleetKeys keys) {
+        if (snapshot.workerCount() == 0) {
+            String hint;
+            try {
+                hint = EmptyNamespaceHint.explain(session.pool(), keys);
+            } catch (RedisUnavailableException e) {
+                return;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(hint);
+            err.flush();
+        }
     }
 
     /** Flags that only make sense together, or never: a usage error naming both, before Redis is touched. */
@@ -144,12 +177,14 @@ public final class StatusCommand implements Callable<Integer> {
     private int continuous(FleetKeys keys, String redis) {
         StopSignal stop = stopSignal != null ? stopSignal : new StopSignal();
         PrintWriter out = spec.commandLine().getOut();
+        DisplaySettings settings = DisplaySettings.of(keys.namespace(), redis, interval).withQuery(view.query());
         try (InterruptHook hook = InterruptHook.install(stop);
                 RedisSession session = RedisSession.open(root, interval);
-                StatusDisplay display = StatusDisplay.forOutput(out, json.enabled(), keys.namespace(), redis,
-                        interval)) {
+                StatusDisplay display = StatusDisplay.forOutput(out, spec.commandLine().getErr(), json.enabled(),
+                        settings)) {
             FleetReader reader = session.fleetReader(keys);
-            new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop).run();
+            new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop)
+                    .explainEmpty(() -> EmptyNamespaceHint.explain(session.pool(), keys)).run();
         }
         return ExitCodes.OK;
     }

@@ -15,6 +15,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,6 +139,43 @@ class DemoCommandIT {
         throw new AssertionError(type + ":" + name + " not in " + view);
     }
 
+    /**
+     * With the real example worker: varied job ids, and the last worker frozen (SIGSTOP) so that it
+     * turns stale and then gone; afterwards it was thawed and stopped like the others.
+     */
+    @Test
+    void theExampleFleetShowsVariedJobsAndAFrozenWorkerGoingStaleThenGone() {
+        Set<Long> before = children();
+
+        CliResult run = Cli.run("--redis", REDIS.url(), "-n", "demo-real", "demo", "--workers", "2",
+                "--agent-jar", Artifacts.agentJar().toString(), "--freeze-after", "1", "--duration", "24");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("(logs in ").contains("demo-2 freezes at");
+        List<String> frozen = new ArrayList<>();
+        Set<String> jobKinds = new HashSet<>();
+        for (String block : run.out().split("\n\n")) {
+            for (String line : block.lines().toList()) {
+                String[] cells = line.split("\\s+");
+                if (cells[0].equals("demo-2")) {
+                    frozen.add(Arrays.stream(cells).filter(List.of("alive", "STALE", "gone")::contains)
+                            .findFirst().orElseThrow());
+                }
+                if (cells.length > 5 && cells[4].equals("busy")) {
+                    jobKinds.add(cells[5].split("[-:/.]")[0]);
+                }
+            }
+        }
+        // Alive, then STALE once it stopped beating, then gone once its record expired; never back.
+        assertThat(frozen.stream().distinct().toList()).containsExactly("alive", "STALE", "gone");
+        assertThat(jobKinds).hasSizeGreaterThanOrEqualTo(3);
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+            assertThat(jedis.zrange("wmon:{demo-real}:workers", 0, -1)).as("thawed, stopped, left the registry")
+                    .isEmpty();
+        }
+        assertThat(children()).isEqualTo(before);
+    }
+
     @Test
     void anUnreachableRedisExits3AndStartsNothing() throws IOException {
         Set<Long> before = children();
@@ -156,6 +195,7 @@ class DemoCommandIT {
     void badFlagsExit2() {
         assertThat(Cli.run(demo("demo", "--workers", "0")).exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.run(demo("demo", "--duration", "0")).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run(demo("demo", "--freeze-after", "-1")).exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(Cli.run("demo", "--agent-jar", "/nonexistent.jar", "--duration", "1").exitCode())
                 .isEqualTo(ExitCodes.USAGE);
     }

@@ -85,6 +85,6 @@ class OpenValueRenderingTest {
     @Test
     void textShowsEmptyStringsAndKeepsOneLine() {
         assertThat(OpenValueText.render("")).isEqualTo("\"\"");
-        assertThat(OpenValueText.render("a\nb")).isEqualTo("a?b");
+        assertThat(OpenValueText.render("a\nb\u001b[2J")).isEqualTo("a\\nb\\x1b[2J");
     }
 }

@@ -127,7 +127,9 @@ class ContinuousStatusTest {
         JsonNode outage = docs(out).stream().filter(doc -> doc.has("error")).findFirst().orElseThrow();
         assertThat(outage.get("error").asText()).startsWith("cannot reach Redis at " + REDIS.url());
         assertThat(outage.get("namespace").asText()).isEqualTo(NS);
-        assertThat(result.err()).isEmpty();
+        // Redis restarts empty: a cycle may find the namespace empty before "back" is written, and say so.
+        assertThat(result.errLines()).allSatisfy(line -> assertThat(line)
+                .startsWith("wmon: namespace '" + NS + "' has no workers"));
         // One pool (one client object) for the whole run, outage included: recovered, never rebuilt.
         assertThat(maxPools.get()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:cli:") == 0);
