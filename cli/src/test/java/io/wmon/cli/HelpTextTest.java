@@ -20,9 +20,9 @@ class HelpTextTest {
         return result.out().lines().map(String::strip).toList();
     }
 
-    /** Regression: status omitted exit code 1; jmx and attach listed none. */
+    /** Regression: status omitted exit code 1; jmx, attach and demo listed none. */
     @ParameterizedTest
-    @ValueSource(strings = {"status", "connections", "prune", "jmx", "attach"})
+    @ValueSource(strings = {"status", "connections", "prune", "jmx", "attach", "demo"})
     void everyCommandListsItsExitCodes(String command) {
         List<String> lines = help(command);
 

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  *
  * <p>Every cycle reads through the same source, and so the same Redis connection; a cycle whose
  * read fails with {@link RedisUnavailableException} is shown as an outage and the next cycle
- * simply tries again, so the loop recovers by itself when Redis comes back. Cycles start at a
+ * simply tries again, so the loop recovers by itself when Redis comes back (or lets the user in
+ * again: credentials, {@code maxclients}, an ACL); only a database the server does not have ends
+ * the loop, since no retry fixes the URL. Cycles start at a
  * fixed rate; a slow cycle delays the next one instead of making cycles pile up. When a read
  * finds no worker at all, the display gets the loop's {@linkplain #explainEmpty hint}, once per
  * stretch of empty reads.
@@ -65,6 +67,9 @@ public final class RefreshLoop {
                 hinted = empty;
                 display.show(snapshot);
             } catch (RedisUnavailableException e) {
+                if (e.reason() == RedisUnavailableException.Reason.NO_SUCH_DATABASE) {
+                    throw e; // the URL is wrong, and no retry will make it right: the command exits 2
+                }
                 outages++;
                 display.showOutage(e.getMessage(), System.currentTimeMillis());
             }

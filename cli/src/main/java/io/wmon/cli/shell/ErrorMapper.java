@@ -81,7 +81,25 @@ public final class ErrorMapper implements IExecutionExceptionHandler {
         return command instanceof WmonCommand && ((WmonCommand) command).verbose();
     }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
+    /**
+     * The message on one line with no control character left to act on the terminal: line breaks
+     * become spaces, other C0, DEL and C1 characters (ESC among them) visible {@code \xNN} escapes.
+     */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+                out.append(' ');
+            } else if (c < 0x20 || c >= 0x7f && c < 0xa0) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

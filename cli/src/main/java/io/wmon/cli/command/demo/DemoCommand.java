@@ -40,7 +40,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start a Redis (unless one is given or answers on 127.0.0.1:6379) and N example workers "
-                + "with the agent, and watch them; Ctrl-C stops everything it started."})
+                + "with the agent, and watch them; Ctrl-C stops everything it started."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok: stopped by Ctrl-C or at the end of --duration, everything it started stopped",
+            "1:internal error, or a worker or Redis it started failed (their logs are kept)",
+            "2:usage error: bad flags, no agent or example-worker jar",
+            "3:the Redis given with --redis or WMON_REDIS_URL cannot be reached"})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The namespace the demo uses unless {@code -n} is given. */

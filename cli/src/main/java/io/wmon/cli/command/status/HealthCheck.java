@@ -1,5 +1,6 @@
 package io.wmon.cli.command.status;
 
+import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.Units;
 import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetSnapshot;
@@ -12,11 +13,14 @@ import java.util.List;
  * What {@code status --check} fails on, one reason per failing worker: a stale worker, or an alive
  * one whose record says its circuit breaker is {@code OPEN}.
  *
- * <p>The agent does not write the {@code breaker} field yet, so its records read as
- * {@link BreakerState#UNKNOWN}, which never fails the check: only a record that says {@code OPEN}
- * does, not one that says nothing. Gone and invalid entries do not count.
+ * <p>A record that says nothing about a breaker ({@link BreakerState#UNKNOWN}: an older agent, or
+ * something else that writes records) never fails the check. Gone and invalid entries do not count.
+ * Ids come from Redis: they are escaped and cut like the table's.
  */
 final class HealthCheck {
+
+    /** The widest id shown, as in the table. */
+    private static final int ID_WIDTH = 128;
 
     private HealthCheck() {
     }
@@ -29,10 +33,10 @@ final class HealthCheck {
         List<String> failures = new ArrayList<>();
         for (WorkerEntry entry : snapshot.workers()) {
             if (entry.status() == EntryStatus.STALE) {
-                failures.add("worker " + entry.id() + " is stale: last beat " + Units.age(entry.ageMillis())
+                failures.add("worker " + SafeText.escape(entry.id(), ID_WIDTH) + " is stale: last beat " + Units.age(entry.ageMillis())
                         + " ago, stale after " + Units.age(entry.staleAfterMillis()));
             } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
-                failures.add("worker " + entry.id() + " reports its circuit breaker OPEN");
+                failures.add("worker " + SafeText.escape(entry.id(), ID_WIDTH) + " reports its circuit breaker OPEN");
             }
         }
         return failures;

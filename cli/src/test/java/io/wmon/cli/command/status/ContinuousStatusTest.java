@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 
 /**
  * {@code status --continuous} holds one connection for the whole run, the founding bug of wmon
@@ -133,6 +134,35 @@ class ContinuousStatusTest {
         // One pool (one client object) for the whole run, outage included: recovered, never rebuilt.
         assertThat(maxPools.get()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:cli:") == 0);
+    }
+
+    /** Regression: {@code ERR max number of clients reached} ended the continuous view, the moment it was needed. */
+    @Test
+    void maxclientsReachedIsAFrameAndTheLoopGoesOn() {
+        // The admin connection is opened first: with every slot taken, no new one could restore the limit.
+        try (Jedis admin = new Jedis(REDIS.host(), REDIS.port())) {
+            String original = admin.configGet("maxclients").get("maxclients");
+            admin.configSet("maxclients", Long.toString(REDIS.probe().clients().size()));
+            try {
+                CliResult result = Cli.run("-r", REDIS.url(), "-n", NS, "status", "-c", "--json", "-i", "0.05",
+                        "--max-cycles", "3");
+
+                assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+                assertThat(result.jsonLines()).hasSize(3).allSatisfy(doc ->
+                        assertThat(doc.get("error").asText()).contains("max number of clients reached (maxclients)"));
+            } finally {
+                admin.configSet("maxclients", original);
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseTheServerDoesNotHaveEndsTheLoopWithExit2() {
+        CliResult result = Cli.run("-r", REDIS.url() + "/99", "-n", NS, "status", "-c", "-i", "0.05",
+                "--max-cycles", "3");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errorLine()).contains("has no database 99");
     }
 
     @Test
