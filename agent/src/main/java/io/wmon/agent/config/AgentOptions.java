@@ -1,6 +1,7 @@
 package io.wmon.agent.config;
 
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.redis.InvalidEndpointException;
 import io.wmon.core.redis.PasswordChoice;
 import io.wmon.core.redis.PoolSettings;
@@ -40,7 +41,7 @@ public final class AgentOptions {
 
     // A heartbeat more often than every second is load, not monitoring; one rarer than an hour is not alive.
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration MAX_INTERVAL = Duration.ofHours(1);
+    private static final Duration MAX_INTERVAL = Duration.ofMillis(WorkerRecord.MAX_INTERVAL_MILLIS);
     private static final int MAX_LEAK_THRESHOLD = 65_535;
     static final int MAX_PASSWORD_FILE_BYTES = 4096;
 

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class WorkerEntry {
 
+    /** How the problem of a beat more than one interval in the future starts; such an entry is stale. */
+    public static final String CLOCK_SKEW = "clock skew";
+
     private final String id;
     private final EntryStatus status;
     private final WorkerRecord record;

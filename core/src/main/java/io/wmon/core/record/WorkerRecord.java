@@ -18,6 +18,11 @@ public final class WorkerRecord {
     /** The schema version this class describes, written as field {@code v}. */
     public static final int SCHEMA_VERSION = 1;
     /** Stands for a number that is not known; also used for {@link #cpuLoad()}. */
+    /**
+     * The longest heartbeat interval the agent writes, ms (1 h). A reader bounds a worker's
+     * stale-after by three of these, so a record claiming a longer interval still goes stale.
+     */
+    public static final long MAX_INTERVAL_MILLIS = 3_600_000L;
     public static final long UNKNOWN = -1L;
     /** At most this many local ports are kept: the list is a hint for attribution, not a census. */
     public static final int MAX_LOCAL_PORTS = 64;

@@ -64,6 +64,35 @@ class WorkerClassifierTest {
         assertThat(classifier.classify("w", 1e300, Map.of()).ageMillis()).isZero();
     }
 
+    /** Regression: a beat at now + 10^12 showed as alive. */
+    @Test
+    void aBeatMoreThanOneIntervalAheadIsStaleWithAClockSkewProblem() {
+        WorkerClassifier classifier = new WorkerClassifier(NOW, 0);
+
+        WorkerEntry far = classifier.classify("w", NOW, hash("w", NOW + 1_000_000_000_000L, 5_000));
+        WorkerEntry near = classifier.classify("w", NOW, hash("w", NOW + 5_000, 5_000));
+
+        assertThat(far.status()).isEqualTo(EntryStatus.STALE);
+        assertThat(far.problems()).singleElement().asString().startsWith(WorkerEntry.CLOCK_SKEW + ": the beat is "
+                + 1_000_000_000_000L + " ms ahead");
+        assertThat(near.status()).as("within one interval: clocks a little apart").isEqualTo(EntryStatus.ALIVE);
+        assertThat(near.problems()).isEmpty();
+    }
+
+    /** Regression: interval=9223372036854775807 made a worker that could never go stale. */
+    @Test
+    void anIntervalAboveTheAgentsLongestCountsAsThatLongest() {
+        WorkerClassifier classifier = new WorkerClassifier(NOW, 0);
+        long maxStaleAfter = 3 * WorkerRecord.MAX_INTERVAL_MILLIS;
+
+        WorkerEntry entry = classifier.classify("w", NOW, hash("w", NOW - maxStaleAfter, Long.MAX_VALUE));
+
+        assertThat(entry.status()).isEqualTo(EntryStatus.STALE);
+        assertThat(entry.staleAfterMillis()).isEqualTo(maxStaleAfter);
+        assertThat(entry.problems()).singleElement().asString().startsWith("interval " + Long.MAX_VALUE
+                + " ms is longer than the agent's longest");
+    }
+
     private static Map<String, String> hash(String id, long beat, long interval) {
         WorkerRecord record = SampleRecords.minimal(id, beat, interval, WorkerState.IDLE);
         return WorkerRecordCodec.encode(record);

@@ -21,6 +21,8 @@ final class HealthCheck {
 
     /** The widest id shown, as in the table. */
     private static final int ID_WIDTH = 128;
+    /** The widest problem shown, as in the table's invalid lines. */
+    private static final int PROBLEM_WIDTH = 512;
 
     private HealthCheck() {
     }
@@ -32,13 +34,25 @@ final class HealthCheck {
     static List<String> failures(FleetSnapshot snapshot) {
         List<String> failures = new ArrayList<>();
         for (WorkerEntry entry : snapshot.workers()) {
-            if (entry.status() == EntryStatus.STALE) {
-                failures.add("worker " + SafeText.escape(entry.id(), ID_WIDTH) + " is stale: last beat " + Units.age(entry.ageMillis())
-                        + " ago, stale after " + Units.age(entry.staleAfterMillis()));
+            String worker = "worker " + SafeText.escape(entry.id(), ID_WIDTH);
+            String skew = clockSkew(entry);
+            if (skew != null) {
+                failures.add(worker + " is stale: " + SafeText.escape(skew, PROBLEM_WIDTH));
+            } else if (entry.status() == EntryStatus.STALE) {
+                failures.add(worker + " is stale: last beat " + Units.age(entry.ageMillis()) + " ago, stale after "
+                        + Units.age(entry.staleAfterMillis()));
             } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
-                failures.add("worker " + SafeText.escape(entry.id(), ID_WIDTH) + " reports its circuit breaker OPEN");
+                failures.add(worker + " reports its circuit breaker OPEN");
             }
         }
         return failures;
+    }
+
+    /** The clock-skew problem of a stale entry whose beat is in the future, or {@code null}. */
+    private static String clockSkew(WorkerEntry entry) {
+        if (entry.status() != EntryStatus.STALE) {
+            return null;
+        }
+        return entry.problems().stream().filter(p -> p.startsWith(WorkerEntry.CLOCK_SKEW)).findFirst().orElse(null);
     }
 }

@@ -175,7 +175,20 @@ class StatusCommandTest {
                 .containsExactly("wmon: unhealthy: worker cut-off reports its circuit breaker OPEN");
     }
 
-    /** A record written by something else than today's agent may say OPEN; then --check fails. */
+    /** Regression: a beat at now + 10^12 showed as alive; now it is stale, and --check names the skew. */
+    @Test
+    void aBeatFromTheFutureIsStaleAndCheckSaysClockSkew() {
+        fleet.write(worker("ahead", now + 1_000_000_000_000L, WorkerState.IDLE).build());
+
+        CliResult checked = status("--check", "--json");
+
+        assertThat(checked.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
+        assertThat(byId(checked.json()).get("ahead").get("status").asText()).isEqualTo("stale");
+        assertThat(checked.errLines()).singleElement().asString()
+                .startsWith("wmon: unhealthy: worker ahead is stale: clock skew: the beat is ");
+    }
+
+    /** A record that says OPEN fails --check: the agent's breaker was open when it built the record. */
     @Test
     void checkExitsFourWhenAnAliveWorkersRecordSaysItsBreakerIsOpen() {
         fleet.write(worker("cut-off", now, WorkerState.IDLE).breaker(BreakerState.OPEN).build());
@@ -185,7 +198,7 @@ class StatusCommandTest {
         assertThat(byId(status("--json").json()).get("cut-off").get("breaker").asText()).isEqualTo("OPEN");
     }
 
-    /** The agent writes no breaker: --check must not fail, or pass, on a state nobody reported. */
+    /** A record without a breaker (an older agent): --check must not fail, or pass, on a state nobody reported. */
     @Test
     void checkPassesAliveWorkersWhoseRecordsSayNothingAboutABreaker() {
         fleet.write(worker("agent-written", now, WorkerState.BUSY).build(),
