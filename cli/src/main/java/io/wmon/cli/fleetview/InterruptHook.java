@@ -1,6 +1,6 @@
 package io.wmon.cli.fleetview;
 
-import java.time.Duration;
+import io.wmon.cli.shell.ExitCodes;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import sun.misc.Signal;
@@ -10,20 +10,27 @@ import sun.misc.SignalHandler;
  * Turns Ctrl-C into a clean stop of a {@code --continuous} loop, for as long as the hook is open.
  *
  * <p>SIGINT requests the stop, so the loop ends its cycle, the command closes its Redis connection
- * and returns, and {@code wmon} exits 0. Where SIGINT cannot be handled (the JVM runs with
- * {@code -Xrs}, or the signal was ignored when the process started) and on SIGTERM, a shutdown
- * hook requests the stop and waits briefly for the command to close its connection; the exit code
- * is then the JVM's own. Closing the hook restores the previous SIGINT handler and removes the
- * shutdown hook.
+ * and returns, and {@code wmon} exits 0. A cycle may be stuck in a read from a frozen Redis for up
+ * to the socket timeout (2 s); so when the loop has not closed {@value #INTERRUPT_GRACE_MILLIS} ms
+ * after SIGINT, the process exits 0 anyway (shutdown hooks run; the kernel closes the socket). Where
+ * SIGINT cannot be handled (the JVM runs with {@code -Xrs}, or the signal was ignored when the
+ * process started) and on SIGTERM, a shutdown hook requests the stop and waits at most
+ * {@value #SHUTDOWN_WAIT_MILLIS} ms for the command to close its connection; the exit code is then
+ * the JVM's own. Either way {@code wmon} is gone within a second (docs/cli.md has the figures). Closing the hook restores
+ * the previous SIGINT handler and removes the shutdown hook.
  */
 public final class InterruptHook implements AutoCloseable {
 
-    /** How long a shutdown waits for the loop to close its connection. */
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(3);
+    /** How long after SIGINT the loop may take to close its connection before the process exits anyway, ms. */
+    static final long INTERRUPT_GRACE_MILLIS = 300;
+    /** How long a shutdown (SIGTERM, or the exit after the grace) waits for the loop to close its connection, ms. */
+    static final long SHUTDOWN_WAIT_MILLIS = 300;
 
     private final Thread shutdownHook;
     private final SignalHandler previous;
     private final CountDownLatch closed = new CountDownLatch(1);
+    // Set when Ctrl-C's grace ran out: the loop is stuck in a read, so the shutdown hook waits no more.
+    private volatile boolean givenUp;
 
     private InterruptHook(StopSignal stop) {
         this.shutdownHook = new Thread(() -> {
@@ -39,9 +46,12 @@ public final class InterruptHook implements AutoCloseable {
         return new InterruptHook(stop);
     }
 
-    private static SignalHandler handleInterrupt(StopSignal stop) {
+    private SignalHandler handleInterrupt(StopSignal stop) {
         try {
-            return Signal.handle(new Signal("INT"), signal -> stop.request());
+            return Signal.handle(new Signal("INT"), signal -> {
+                stop.request();
+                exitUnlessClosedWithin(INTERRUPT_GRACE_MILLIS);
+            });
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // Reserved by the VM or ignored by the parent: fall back to the shutdown hook.
             return null;
@@ -49,11 +59,30 @@ public final class InterruptHook implements AutoCloseable {
     }
 
     private void awaitClosed() {
+        if (!givenUp) {
+            awaitClosed(SHUTDOWN_WAIT_MILLIS);
+        }
+    }
+
+    private boolean awaitClosed(long millis) {
         try {
-            closed.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return closed.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** Ctrl-C means now: a loop stuck in a read from a frozen Redis must not hold the terminal. */
+    private void exitUnlessClosedWithin(long millis) {
+        Thread watchdog = new Thread(() -> {
+            if (!awaitClosed(millis)) {
+                givenUp = true;
+                System.exit(ExitCodes.OK);
+            }
+        }, "wmon-interrupt");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     @Override
