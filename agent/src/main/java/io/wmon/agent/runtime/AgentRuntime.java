@@ -9,6 +9,7 @@ import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.BreakerDelays;
 import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.PoolSettings;
+import io.wmon.core.redis.RedisBreaker;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SharedPoolRegistry;
 import java.lang.management.ManagementFactory;
@@ -33,7 +34,11 @@ public final class AgentRuntime {
     public static final String ERROR_PROPERTY = "wmon.agent.error";
     /** How long stopping waits for a beat in progress, ms. */
     static final long BEAT_WAIT_MILLIS = 300;
-    /** How long the final "stopped" write may take before the agent gives up on it, ms; with the beat wait, stopping takes under 1 s. */
+    /**
+     * How long the final "stopped" write may take before the agent gives up on it, ms. It is not tried
+     * at all when the beat in progress did not end within {@link #BEAT_WAIT_MILLIS} (Redis is hanging)
+     * or the circuit breaker is open, so stopping takes at most 0.3 s then, and at most 0.9 s otherwise.
+     */
     static final long FINAL_WRITE_MILLIS = 600;
 
     /** The longest the agent's circuit breaker stays open (its first delay is the heartbeat interval). */
@@ -183,14 +188,17 @@ public final class AgentRuntime {
     private void shutdown() {
         tracker.stopping();
         // Before the first beat there is nothing to finish or to write: a short-lived JVM exits at once.
-        scheduler.shutdown(isStarted() ? BEAT_WAIT_MILLIS : 0);
+        boolean beatEnded = scheduler.shutdown(isStarted() ? BEAT_WAIT_MILLIS : 0);
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
             listeners.uninstall();
-            if (writer != null) {
+            if (writer != null && (!beatEnded || pool.breaker().state() == RedisBreaker.State.OPEN)) {
+                LOG.warn("wmon agent: Redis at {} is not answering; not waiting to write state=stopped, the record "
+                        + "will expire", pool.endpoint().redacted());
+            } else if (writer != null) {
                 new FinalWrite(writer, assembler, pool).markStopped(FINAL_WRITE_MILLIS);
             }
             if (beans != null) {

@@ -80,12 +80,14 @@ final class BeatScheduler {
     }
 
     /** Stops the thread; waits up to {@code waitMillis} for a beat in progress. */
-    void shutdown(long waitMillis) {
+    /** Stops the thread, waiting at most {@code waitMillis} for a beat in progress; returns whether it ended. */
+    boolean shutdown(long waitMillis) {
         executor.shutdownNow();
         try {
-            executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
+            return executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
