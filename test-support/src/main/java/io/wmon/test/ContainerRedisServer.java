@@ -91,7 +91,9 @@ final class ContainerRedisServer implements RedisServerBackend {
         String binding = (loopback ? publishedOn + ":" : "") + hostPort + ":" + REDIS_PORT;
         GenericContainer<?> created = new GenericContainer<>(IMAGE)
                 .withExposedPorts(REDIS_PORT)
-                .withCommand("redis-server", "--save", "", "--appendonly", "no")
+                .withCommand("redis-server", "--save", "", "--appendonly", "no",
+                        // Clients come through the engine's port mapping, never from the container's loopback.
+                        "--enable-debug-command", "yes")
                 .withStartupTimeout(READY_TIMEOUT);
         created.setPortBindings(List.of(binding));
         return created;

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * A {@code redis-server} executable run as a child process of the test JVM, listening on
  * 127.0.0.1 only, without persistence, in its own temporary directory.
  *
- * <p>Pausing sends SIGSTOP, which freezes the server the way a long GC pause or a stalled host
+ * <p>{@code DEBUG} is allowed from loopback ({@code DEBUG SLEEP} is a fault the tests cause).
+ * Pausing sends SIGSTOP, which freezes the server the way a long GC pause or a stalled host
  * would: connections stay open but nothing answers. Stopping kills it with SIGKILL, like a crash.
  */
 final class ProcessRedisServer implements RedisServerBackend {
@@ -156,6 +157,10 @@ final class ProcessRedisServer implements RedisServerBackend {
                 "--daemonize", "no",
                 "--dir", workDir.toString(),
                 "--logfile", ""));
+        if (RedisBinaries.hasDebugCommandOption(binary)) {
+            // Redis 7 refuses DEBUG unless told otherwise; fault tests use DEBUG SLEEP from loopback.
+            command.addAll(List.of("--enable-debug-command", "local"));
+        }
         if (tls != null) {
             command.addAll(tls.arguments(tlsCandidate));
         }

@@ -4,12 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds a {@code redis-server} executable: the one installed on the PATH, or the one shipped
@@ -25,6 +30,10 @@ final class RedisBinaries {
             "redis-server-6.2.7-linux-386",
             "redis-server-6.2.6-v5-darwin-amd64",
             "redis-server-6.2.6-v5-darwin-arm64");
+
+    /** The major version of {@code redis-server --version} per binary, asked once per JVM. */
+    private static final Map<Path, Integer> MAJOR_VERSIONS = new ConcurrentHashMap<>();
+    private static final Pattern VERSION = Pattern.compile("\\bv=(\\d+)\\.");
 
     /** The extracted embedded binary; extracted at most once per JVM. */
     private static Path extracted;
@@ -74,6 +83,33 @@ final class RedisBinaries {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract " + resource, e);
+        }
+    }
+
+    /**
+     * Whether {@code binary} knows {@code --enable-debug-command} (Redis 7 and later, which refuse
+     * {@code DEBUG} by default); Redis 6 allows {@code DEBUG} and would refuse to start with the option.
+     */
+    static boolean hasDebugCommandOption(Path binary) {
+        return MAJOR_VERSIONS.computeIfAbsent(binary, RedisBinaries::majorVersion) >= 7;
+    }
+
+    /** The major version {@code binary --version} prints ({@code v=7.0.15}), 0 when it cannot tell. */
+    private static int majorVersion(Path binary) {
+        try {
+            Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            process.waitFor();
+            Matcher matcher = VERSION.matcher(output);
+            return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 

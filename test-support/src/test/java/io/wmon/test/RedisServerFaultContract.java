@@ -110,6 +110,23 @@ abstract class RedisServerFaultContract {
         }
     }
 
+    /** Fault tests freeze the server's event loop with DEBUG SLEEP, which Redis 7 refuses by default. */
+    @Test
+    void debugSleepHoldsOtherClientsUntilItEnds() throws Exception {
+        assumeFalse(server().kind().equals("external"), "an external server is not ours to put to sleep");
+        try (Jedis sleeper = client(5_000); Jedis other = client(5_000)) {
+            other.ping();
+            Thread sleep = new Thread(() -> sleeper.sendCommand(() -> "DEBUG".getBytes(), "SLEEP", "0.5"));
+            long began = System.nanoTime();
+            sleep.start();
+            Thread.sleep(100);
+            assertThat(other.ping()).isEqualTo("PONG");
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            sleep.join();
+            assertThat(millis).as("PING answered after the sleep, ms").isGreaterThanOrEqualTo(450);
+        }
+    }
+
     @Test
     void startTakesTensOfMilliseconds(TestReporter reporter) {
         server().stop();
