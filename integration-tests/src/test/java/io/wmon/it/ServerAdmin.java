@@ -3,10 +3,13 @@ package io.wmon.it;
 import io.wmon.test.ClientInfo;
 import io.wmon.test.RedisProbe;
 import io.wmon.test.RedisServerExtension;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.params.ClientKillParams;
 
 /**
@@ -65,9 +68,23 @@ final class ServerAdmin implements AutoCloseable {
         jedis.configSet(key, value);
     }
 
+    /** {@code FLUSHALL}, and the number of keys right after it, read in the same transaction (0). */
+    long flushAll() {
+        Transaction tx = jedis.multi();
+        tx.sendCommand(Protocol.Command.FLUSHALL, new String[0]);
+        tx.sendCommand(Protocol.Command.DBSIZE, new String[0]);
+        return (Long) tx.exec().get(1);
+    }
+
+    /** The server's {@code run_id}: a restart gives a new one. */
+    String runId() {
+        return jedis.info("server").lines().filter(line -> line.startsWith("run_id:")).findFirst()
+                .map(line -> line.substring("run_id:".length()).trim()).orElseThrow();
+    }
+
     /** {@code DEBUG SLEEP seconds}: the server's one thread sleeps; returns when it wakes. */
     void debugSleep(double seconds) {
-        jedis.sendCommand(() -> "DEBUG".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "SLEEP",
+        jedis.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "SLEEP",
                 Double.toString(seconds));
     }
 
