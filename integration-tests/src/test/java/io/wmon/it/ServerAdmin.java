@@ -36,6 +36,11 @@ final class ServerAdmin implements AutoCloseable {
         return new ServerAdmin(jedis);
     }
 
+    /** {@code PING}: keeps this connection from idling past the server's {@code timeout}. */
+    void ping() {
+        jedis.ping();
+    }
+
     /** Every connection the server lists, this one included. */
     List<ClientInfo> clients() {
         return ClientInfo.parseList(jedis.clientList());
