@@ -26,7 +26,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * given here has no name, and this factory sends the command after Jedis's own set-up (AUTH or
  * HELLO, {@code CLIENT SETINFO}, SELECT). On the first refusal it logs one warning, remembers the
  * reason ({@link #refusal()}) and stops asking, so the server's ACL log gets one denial per pool,
- * not one per connection. The connection is used unnamed; nothing fails.
+ * not one per connection (connections opened at once before the server's first answer ask one at a
+ * time). The connection is used unnamed; nothing fails.
  */
 final class NamingConnectionFactory extends ConnectionFactory {
 
@@ -39,6 +40,9 @@ final class NamingConnectionFactory extends ConnectionFactory {
     private final int timeoutMillis;
     private final CommandObject<String> setName;
     private final AtomicReference<String> refusal = new AtomicReference<>();
+    private final Object firstAnswer = new Object();
+    /** Whether the server has answered a {@code CLIENT SETNAME} of this pool (set under {@link #firstAnswer}). */
+    private volatile boolean answered;
 
     /**
      * @param unnamedConfig the client config, without a client name
@@ -67,6 +71,22 @@ final class NamingConnectionFactory extends ConnectionFactory {
         if (refusal.get() != null) {
             return;
         }
+        if (answered) {
+            name(connection);
+            return;
+        }
+        // Until the server has accepted or refused one name, connections opened at once ask one at a time,
+        // so that a refusing server is asked once per pool, not once per connection.
+        synchronized (firstAnswer) {
+            if (refusal.get() == null) {
+                name(connection);
+            }
+            answered = true;
+        }
+    }
+
+    /** Sends {@code CLIENT SETNAME}; a refusal is remembered and logged once, a broken connection closed and thrown. */
+    private void name(Connection connection) {
         try {
             connection.executeCommand(setName);
         } catch (JedisDataException refused) {

@@ -6,6 +6,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Builds the bounded pooled Jedis client for an endpoint.
  *
  * <p>Nothing here connects eagerly: a pool with {@code minIdle = 0} opens its first connection on
- * first use, so a client can be created while Redis is down. A {@code rediss://} endpoint's TLS
+ * first use, so a client can be created while Redis is down or hangs. A {@code rediss://} endpoint's TLS
  * context is built here, once per pool, from its {@link TlsSettings}; a bad store fails the build
  * with {@link InvalidTlsException}.
  */
@@ -45,9 +46,17 @@ final class RedisClientFactory {
                 clientConfig(endpoint, settings), clientName, endpoint);
     }
 
-    /** The config of every connection, without a client name: {@link NamingConnectionFactory} sets it. */
+    /**
+     * The config of every connection, without a client name: {@link NamingConnectionFactory} sets it.
+     *
+     * <p>The protocol is fixed to RESP3 ({@code HELLO 3}, Redis 6 and later), not negotiated: a client
+     * whose config names no protocol opens a connection while it is built to ask the server, an attempt
+     * outside the circuit breaker that waits out the socket timeout on a hung server, and when that
+     * fails it decodes RESP2 for good while its later connections negotiate RESP3.
+     */
     static JedisClientConfig clientConfig(RedisEndpoint endpoint, PoolSettings settings) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .protocol(RedisProtocol.RESP3)
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .database(endpoint.database())

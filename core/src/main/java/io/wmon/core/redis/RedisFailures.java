@@ -12,6 +12,7 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisProtocolNotSupportedException;
 
 /**
  * Turns the client library's exceptions into {@link RedisUnavailableException} with a short,
@@ -20,8 +21,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Each message is one line naming the true cause, never Redis's whole error text (its
  * {@code NOAUTH} reply is a paragraph about {@code HELLO}): {@code connection refused},
  * credentials refused, {@code maxclients} reached, no such database, an ACL refusal naming the
- * command and the grant that allows it, or a server that does not speak the protocol. The endpoint
- * is always shown redacted.
+ * command and the grant that allows it, or a server that does not speak the protocol (or is older
+ * than Redis 6, without {@code HELLO}). The endpoint is always shown redacted.
  */
 final class RedisFailures {
 
@@ -36,6 +37,11 @@ final class RedisFailures {
     /** The translated exception, or {@code null} when {@code e} is not about using Redis at all (e.g. WRONGTYPE). */
     static RedisUnavailableException translate(RedisEndpoint endpoint, JedisException e) {
         String redis = endpoint.redacted();
+        if (e instanceof JedisProtocolNotSupportedException) {
+            // Connections ask for RESP3 (see RedisClientFactory.clientConfig); Redis 5 and older answer "unknown command".
+            return new RedisUnavailableException(Reason.NOT_REDIS, "the server at " + redis
+                    + " does not know HELLO (RESP3): wmon needs Redis 6 or later", e);
+        }
         String refusal = serverError(e);
         if (refusal != null) {
             RedisUnavailableException refused = refused(endpoint, refusal, e);

@@ -160,6 +160,22 @@ class RedisFailuresTest {
         }
     }
 
+    /** A server older than Redis 6 does not know HELLO, with which wmon asks for RESP3. */
+    @Test
+    void aServerWithoutHelloNeedsRedisSix() throws Exception {
+        try (ServerSocket old = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerAsRedisFive(old), "fake-redis-5");
+            server.setDaemon(true);
+            server.start();
+
+            RedisUnavailableException failure = failureOf("redis://127.0.0.1:" + old.getLocalPort());
+
+            assertThat(failure.reason()).isEqualTo(Reason.NOT_REDIS);
+            assertThat(failure).hasMessage("the server at redis://127.0.0.1:" + old.getLocalPort()
+                    + " does not know HELLO (RESP3): wmon needs Redis 6 or later");
+        }
+    }
+
     @Test
     void aClosedPortIsStillUnreachable() throws IOException {
         int closed;
@@ -182,6 +198,21 @@ class RedisFailuresTest {
                     .hasMessageStartingWith("WRONGTYPE");
         } finally {
             admin(jedis -> jedis.del("wmon:{t}:string"));
+        }
+    }
+
+    /** Answers the first command of every connection as Redis 5 answers HELLO, then waits for the client to leave. */
+    private static void answerAsRedisFive(ServerSocket listener) {
+        while (!listener.isClosed()) {
+            try (Socket client = listener.accept(); OutputStream out = client.getOutputStream()) {
+                client.getInputStream().read(new byte[256]);
+                out.write("-ERR unknown command `HELLO`, with args beginning with: `3`, \r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                client.getInputStream().read(new byte[256]);
+            } catch (IOException closed) {
+                return;
+            }
         }
     }
 
