@@ -2,6 +2,7 @@ package io.wmon.core.redis;
 
 import io.wmon.core.redis.RedisUnavailableException.Reason;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -20,14 +21,17 @@ import redis.clients.jedis.exceptions.JedisProtocolNotSupportedException;
  *
  * <p>Each message is one line naming the true cause, never Redis's whole error text (its
  * {@code NOAUTH} reply is a paragraph about {@code HELLO}): {@code connection refused},
- * credentials refused, {@code maxclients} reached, no such database, an ACL refusal naming the
- * command and the grant that allows it, or a server that does not speak the protocol (or is older
- * than Redis 6, without {@code HELLO}). The endpoint is always shown redacted.
+ * {@code timed out}, the server closed (or reset) the connection, credentials refused,
+ * {@code maxclients} reached, no such database, an ACL refusal naming the command and the grant that
+ * allows it, or a server that does not speak the protocol (or is older than Redis 6, without
+ * {@code HELLO}). The endpoint is always shown redacted.
  */
 final class RedisFailures {
 
     /** The command in a {@code NOPERM} reply: Redis 6 to 7.4 all quote it like this. */
     private static final Pattern REFUSED_COMMAND = Pattern.compile("'([^']+)' command");
+    /** Jedis's message when the server closed the connection before its reply. */
+    private static final String END_OF_STREAM = "Unexpected end of stream.";
     /** Jedis's message for a reply whose first byte is no RESP type. */
     private static final String UNKNOWN_REPLY = "Unknown reply: ";
 
@@ -178,6 +182,13 @@ final class RedisFailures {
         }
         if (t instanceof NoSuchElementException) {
             return "pool exhausted";
+        }
+        // Jedis's own words for a peer that closed the stream; a reset is a close with data unread.
+        if (t instanceof JedisConnectionException && END_OF_STREAM.equals(t.getMessage())) {
+            return "the server closed the connection";
+        }
+        if (t instanceof SocketException && String.valueOf(t.getMessage()).startsWith("Connection reset")) {
+            return "the server reset the connection";
         }
         for (Throwable suppressed : t.getSuppressed()) {
             String reason = knownReason(suppressed, depth + 1);

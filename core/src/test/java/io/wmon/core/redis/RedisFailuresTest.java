@@ -176,6 +176,22 @@ class RedisFailuresTest {
         }
     }
 
+    /** Regression: a port that accepts and closes at once read "cannot reach Redis at … (Unexpected end of stream.)". */
+    @Test
+    void aListenerThatClosesAtOnceIsNamedSo() throws Exception {
+        try (ServerSocket closing = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> closeEach(closing), "fake-closing");
+            server.setDaemon(true);
+            server.start();
+
+            RedisUnavailableException failure = failureOf("redis://127.0.0.1:" + closing.getLocalPort());
+
+            assertThat(failure.reason()).isEqualTo(Reason.UNREACHABLE);
+            assertThat(failure.getMessage()).matches("cannot reach Redis at redis://127\\.0\\.0\\.1:" + closing.getLocalPort()
+                    + " \\(the server (closed|reset) the connection\\)");
+        }
+    }
+
     @Test
     void aClosedPortIsStillUnreachable() throws IOException {
         int closed;
@@ -198,6 +214,17 @@ class RedisFailuresTest {
                     .hasMessageStartingWith("WRONGTYPE");
         } finally {
             admin(jedis -> jedis.del("wmon:{t}:string"));
+        }
+    }
+
+    /** Accepts every connection and closes it at once. */
+    private static void closeEach(ServerSocket listener) {
+        while (!listener.isClosed()) {
+            try (Socket client = listener.accept()) {
+                // closed by try-with-resources before a byte is read
+            } catch (IOException closed) {
+                return;
+            }
         }
     }
 
