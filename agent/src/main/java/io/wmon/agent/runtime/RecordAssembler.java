@@ -12,8 +12,9 @@ import io.wmon.core.redis.RedisBreaker;
  * Builds the worker record of one heartbeat from what the agent knows: identity, reported state,
  * JVM metrics, the shared pool, and the application's own pools.
  *
- * <p>{@code breaker} is the state of the endpoint's circuit breaker when the record is built (a beat
- * that succeeds as a trial writes {@code HALF_OPEN}; the next one {@code CLOSED}). Fields the agent
+ * <p>{@code breaker} is the state of the endpoint's circuit breaker when the record is built, as a
+ * record that lands can say it: a beat that succeeds as the breaker's trial writes {@code HALF_OPEN}
+ * (the breaker itself still reads OPEN until that call), the next one {@code CLOSED}. Fields the agent
  * does not measure yet (the socket census) are left unknown rather than guessed; {@code pubsub} is always {@code 0}, as the agent opens no Pub/Sub
  * connection.
  */
@@ -74,8 +75,18 @@ final class RecordAssembler {
                 .appActiveConnections(apps.active())
                 .appIdleConnections(apps.idle())
                 .redisRoundTripMicros(stats.lastRoundTripMicros())
-                .breaker(BreakerState.valueOf(breaker.state().name()))
+                .breaker(landedBreakerState())
                 .build();
+    }
+
+    /**
+     * The breaker as a record that reaches Redis can say it: a record built while the breaker reads
+     * OPEN lands only as the breaker's trial (an open breaker refuses every other call), so it says
+     * HALF_OPEN; OPEN in Redis would call a worker unhealthy for an interval after every outage.
+     */
+    private BreakerState landedBreakerState() {
+        RedisBreaker.State state = breaker.state();
+        return state == RedisBreaker.State.OPEN ? BreakerState.HALF_OPEN : BreakerState.valueOf(state.name());
     }
 
     AppPoolCensus.AppPools countAppPools() {
