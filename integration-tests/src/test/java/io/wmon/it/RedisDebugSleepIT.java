@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wmon.mbeans.WorkerMXBean;
+import io.wmon.test.ConnectionSampler;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.worker.AgentArgs;
 import io.wmon.test.worker.WorkerFleetExtension;
@@ -56,9 +57,12 @@ class RedisDebugSleepIT {
                 fields -> Long.parseLong(fields.getOrDefault("beat", "0")) >= awakeMillis);
         long resumeMillis = Pause.millisSince(awakeNanos);
         long failed = bean.getHeartbeatFailureCount() - failuresBefore;
+        long connectionsAfter = ConnectionSampler.sample(FLEET.probe(), Duration.ofSeconds(1))
+                .max(ConnectionSampler.named(agent.connectionName()));
 
         Figures.report("debug_sleep.beats_failed", failed);
         Figures.report("debug_sleep.resume_ms", resumeMillis);
+        Figures.report("debug_sleep.connections_after_max", connectionsAfter);
         Figures.report("debug_sleep.pace_before_per_s", before.pace());
         Figures.report("debug_sleep.pace_asleep_per_s", asleep.pace());
         asleep.getters().report("debug_sleep");
@@ -67,6 +71,7 @@ class RedisDebugSleepIT {
         assertThat(Duration.ofMillis(resumeMillis)).as("the end of the sleep to a fresh beat").isLessThan(RESUME_BOUND);
         assertThat(asleep.getters().medianMillis()).isLessThan(50);
         assertThat(asleep.getters().maxMillis()).isLessThan(1_000);
+        assertThat(connectionsAfter).as("agent connections after").isBetween(1L, (long) AgentConnectionBudget.POOL_MAX_TOTAL);
         assertThat(worker.stackTraceLines()).isEmpty();
         assertThat(worker.outageStarts()).singleElement().asString().contains("timed out");
         await().atMost(Duration.ofSeconds(5)).until(() -> worker.outageEnds().size() == 1);

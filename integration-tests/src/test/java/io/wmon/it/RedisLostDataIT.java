@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.mbeans.WorkerMXBean;
+import io.wmon.test.ConnectionSampler;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.worker.AgentArgs;
 import io.wmon.test.worker.WorkerFleetExtension;
@@ -55,7 +56,11 @@ class RedisLostDataIT {
         assertThat(runId()).as("run_id after the restart").isNotEqualTo(runId);
 
         long failed = bean.getHeartbeatFailureCount() - failuresBefore;
+        long connectionsAfter = ConnectionSampler.sample(FLEET.probe(), Duration.ofSeconds(1))
+                .max(ConnectionSampler.named(agent.connectionName()));
         Figures.report("lost_data.beats_failed", failed);
+        Figures.report("lost_data.connections_after_max", connectionsAfter);
+        assertThat(connectionsAfter).as("agent connections after").isBetween(1L, (long) AgentConnectionBudget.POOL_MAX_TOTAL);
         assertThat(Duration.ofMillis(flushMillis)).as("FLUSHALL to the whole record").isLessThan(NEXT_BEAT_BOUND);
         assertThat(Duration.ofMillis(restartMillis)).as("empty restart to the whole record").isLessThan(NEXT_BEAT_BOUND);
         assertThat(worker.stackTraceLines()).isEmpty();

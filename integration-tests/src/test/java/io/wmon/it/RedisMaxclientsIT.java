@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.wmon.mbeans.CircuitBreakerMXBean;
 import io.wmon.mbeans.WorkerMXBean;
 import io.wmon.test.ClientInfo;
+import io.wmon.test.ConnectionSampler;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.worker.AgentArgs;
 import io.wmon.test.worker.WorkerFleetExtension;
@@ -92,6 +93,8 @@ class RedisMaxclientsIT {
                 records.awaitRecord(agent.id(), Duration.ofSeconds(90),
                         fields -> Long.parseLong(fields.getOrDefault("beat", "0")) >= liftedMillis);
                 long recoveryMillis = Pause.millisSince(liftedNanos);
+                long connectionsAfter = ConnectionSampler.sample(FLEET.probe(), Duration.ofSeconds(1))
+                        .max(ConnectionSampler.named(agent.connectionName()));
 
                 Figures.report("maxclients.full_ms", fullMillis);
                 Figures.report("maxclients.attempts", attempts.size());
@@ -100,6 +103,7 @@ class RedisMaxclientsIT {
                 Figures.report("maxclients.not_permitted", breaker.getNotPermittedCallCount() - notPermittedBefore);
                 Figures.report("maxclients.breaker_delay_at_lift_ms", delayAtLift);
                 Figures.report("maxclients.recovery_ms", recoveryMillis);
+                Figures.report("maxclients.connections_after_max", connectionsAfter);
                 full.getters().report("maxclients");
 
                 long failedCalls = breaker.getFailedCallCount() - failedBefore;
@@ -115,6 +119,7 @@ class RedisMaxclientsIT {
                 assertThat(Duration.ofMillis(recoveryMillis)).as("limit lifted to a fresh beat, breaker delay %d ms",
                         delayAtLift).isLessThan(Duration.ofMillis(2 * (delayAtLift + INTERVAL.toMillis())));
                 assertThat(full.getters().medianMillis()).isLessThan(50);
+                assertThat(connectionsAfter).as("agent connections after").isBetween(1L, (long) AgentConnectionBudget.POOL_MAX_TOTAL);
             } finally {
                 admin.config("maxclients", limit);
                 fillers.forEach(ServerAdmin::close);

@@ -64,16 +64,21 @@ class ServerClosedConnectionsIT {
                 Phase storm = Phase.start(bean, pool);
                 beatsSeen.clear();
                 long[] killed = {0};
+                long[] mostAtOnce = {0};
                 long[] nextKill = {0};
                 FaultWindow.watch(worker, KILL_STORM, elapsed -> {
                     if (elapsed >= nextKill[0]) {
-                        killed[0] += admin.killNamed(agent.connectionName());
+                        long now = admin.killNamed(agent.connectionName());
+                        killed[0] += now;
+                        mostAtOnce[0] = Math.max(mostAtOnce[0], now);
                         nextKill[0] += KILL_EVERY.toMillis();
                     }
                     noteBeat(agent, beatsSeen);
                 });
                 storm.end("kill_storm", bean, pool, beatsSeen);
                 Figures.report("kill_storm.connections_killed", killed[0]);
+                Figures.report("kill_storm.agent_connections_at_once_max", mostAtOnce[0]);
+                assertThat(mostAtOnce[0]).as("agent connections at once").isLessThanOrEqualTo(AgentConnectionBudget.POOL_MAX_TOTAL);
                 assertThat(killed[0]).as("agent connections killed").isGreaterThanOrEqualTo(storm.beats - 1);
             } finally {
                 admin.config("timeout", timeout);
