@@ -37,16 +37,21 @@ final class OutageLog {
                     + " often while the circuit breaker is open)", cause, intervalMillis);
         } else if (nowMillis - lastLineMillis >= SUMMARY_EVERY_MILLIS) {
             lastLineMillis = nowMillis;
-            LOG.warn("wmon heartbeat still failing after {}: {} beats missed; last: {}", seconds(nowMillis - startedAtMillis),
-                    missed, cause);
+            LOG.warn("wmon heartbeat still failing after {}: {} missed; last: {}", seconds(nowMillis - startedAtMillis),
+                    beats(missed), cause);
         }
+    }
+
+    /** {@code 1 beat}, {@code 2 beats}. */
+    static String beats(long count) {
+        return count == 1 ? "1 beat" : count + " beats";
     }
 
     /** A beat reached Redis. */
     void succeeded(long nowMillis) {
         if (startedAtMillis >= 0) {
-            LOG.info("wmon heartbeat restored: Redis at {} answers again after {}; {} beats missed", endpoint,
-                    seconds(nowMillis - startedAtMillis), missed);
+            LOG.info("wmon heartbeat restored: Redis at {} answers again after {}; {} missed", endpoint,
+                    seconds(nowMillis - startedAtMillis), beats(missed));
             startedAtMillis = -1;
             missed = 0;
         }

@@ -80,5 +80,7 @@ class OutageLogTest {
 
         assertThat(lines).hasSize(4);
         assertThat(lines.get(3)).endsWith("after 10 s; 2 beats missed");
+        assertThat(OutageLog.beats(1)).isEqualTo("1 beat");
+        assertThat(OutageLog.beats(0)).isEqualTo("0 beats");
     }
 }
