@@ -29,11 +29,13 @@ public final class AppendBatch {
         List<EventId> ids = new ArrayList<>(events.size());
         List<FleetEvent> unconfirmed = new ArrayList<>(0);
         int refused = 0;
+        int written = 0;
         String refusal = null;
         for (int i = 0; i < events.size(); i++) {
             try {
                 StreamEntryID id = replies.get(i).get();
                 ids.add(EventId.of(id.getTime(), id.getSequence()));
+                written++;
             } catch (JedisDataException rejected) {
                 // NOPERM (an ACL without +xadd), or WRONGTYPE (the key is no stream): Redis said no.
                 refused++;
@@ -42,8 +44,11 @@ public final class AppendBatch {
                 }
             } catch (IllegalStateException notSynced) {
                 unconfirmed.add(events.get(i));
+            } catch (NumberFormatException idBeyondLong) {
+                // Written, under an id the client library cannot parse (someone added one beyond 2^63 - 1 by hand).
+                written++;
             }
         }
-        return new AppendResult(ids, unconfirmed, refused, refusal);
+        return new AppendResult(written, ids, unconfirmed, refused, refusal);
     }
 }

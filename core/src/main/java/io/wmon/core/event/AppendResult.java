@@ -6,21 +6,28 @@ import java.util.List;
 public final class AppendResult {
 
     /** The result of appending nothing. */
-    public static final AppendResult NOTHING = new AppendResult(List.of(), List.of(), 0, null);
+    public static final AppendResult NOTHING = new AppendResult(0, List.of(), List.of(), 0, null);
 
+    private final int writtenCount;
     private final List<EventId> ids;
     private final List<FleetEvent> unconfirmed;
     private final int refusedCount;
     private final String refusal;
 
-    AppendResult(List<EventId> ids, List<FleetEvent> unconfirmed, int refusedCount, String refusal) {
+    AppendResult(int writtenCount, List<EventId> ids, List<FleetEvent> unconfirmed, int refusedCount, String refusal) {
+        this.writtenCount = writtenCount;
         this.ids = List.copyOf(ids);
         this.unconfirmed = List.copyOf(unconfirmed);
         this.refusedCount = refusedCount;
         this.refusal = refusal;
     }
 
-    /** The ids of the entries written, in the order of the events. */
+    /** Events Redis added to the stream. */
+    public int writtenCount() {
+        return writtenCount;
+    }
+
+    /** The ids of the entries written, in the order of the events (an id the client cannot parse is left out). */
     public List<EventId> ids() {
         return ids;
     }
@@ -42,7 +49,7 @@ public final class AppendResult {
 
     @Override
     public String toString() {
-        return ids.size() + " written, " + refusedCount + " refused, " + unconfirmed.size() + " unconfirmed"
+        return writtenCount + " written, " + refusedCount + " refused, " + unconfirmed.size() + " unconfirmed"
                 + (refusal == null ? "" : " (" + refusal + ")");
     }
 }

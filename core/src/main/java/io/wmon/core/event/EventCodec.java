@@ -102,7 +102,17 @@ public final class EventCodec {
         }
     }
 
+    /** A bad value for a one-line reason: shortened, and every control, line-separator or format character shown as {@code ?}. */
     private static String quoted(String text) {
-        return text.length() > QUOTED ? text.substring(0, QUOTED) + "..." : text;
+        int shown = Math.min(text.length(), QUOTED);
+        StringBuilder out = new StringBuilder(shown + 3);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean invisible = Character.isISOControl(c) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT;
+            out.append(invisible ? '?' : c);
+        }
+        return text.length() > shown ? out.append("...").toString() : out.toString();
     }
 }

@@ -42,7 +42,8 @@ public final class EventStreamReader {
      * @param blockMillis how long the server may wait, ms; 0 answers at once (it is not Redis's
      *     {@code BLOCK 0}, which waits forever)
      * @return the entries read, possibly none
-     * @throws IllegalStateException when the key holds another type than a stream
+     * @throws IllegalStateException when the key holds another type than a stream, or an entry id beyond
+     *     {@code 9223372036854775807-…} (written by hand: the client library cannot parse it)
      * @throws JedisDataException when Redis refuses the command (an ACL's {@code NOPERM}): the shared
      *     pool turns it into a {@code RedisUnavailableException} naming the grant
      */
@@ -59,6 +60,8 @@ public final class EventStreamReader {
             reply = connection.xread(params, Map.of(keys.events(), new StreamEntryID(after.millis(), after.sequence())));
         } catch (JedisDataException e) {
             throw rejected(e);
+        } catch (NumberFormatException e) {
+            throw beyondLong(e);
         }
         List<DecodedEvent> decoded = new ArrayList<>();
         if (reply != null) {
@@ -83,7 +86,19 @@ public final class EventStreamReader {
             return StreamState.read(connection, keys.events());
         } catch (JedisDataException e) {
             throw rejected(e);
+        } catch (NumberFormatException e) {
+            throw beyondLong(e);
         }
+    }
+
+    /**
+     * An entry id beyond {@code 9223372036854775807-…}: the client library cannot parse it, and every entry
+     * added after it has a greater id, so the stream cannot be followed at all until it is deleted.
+     */
+    private IllegalStateException beyondLong(NumberFormatException e) {
+        return new IllegalStateException("the event stream " + keys.events() + " holds an entry id beyond "
+                + Long.MAX_VALUE + "-0, which wmon cannot read (nor any entry after it); delete the stream with DEL "
+                + keys.events(), e);
     }
 
     private RuntimeException rejected(JedisDataException e) {

@@ -92,8 +92,8 @@ public final class FleetUpkeep {
         try {
             pool.run(client -> upkeep(client, episodes, gone));
         } catch (RedisUnavailableException e) {
-            // Redis went away after the read: the next read finds the same episodes and tries again.
-            episodes.forEach(episode -> tried.remove(episode.guardKey()));
+            // Redis went away after the read. Guards not yet tried are tried by the next read; a guard this reader
+            // took just before the failure keeps its episode from being reported (one event lost, never two).
         }
         return snapshot;
     }
@@ -188,7 +188,7 @@ public final class FleetUpkeep {
     }
 
     private void noteAppends(AppendResult result) {
-        appended += result.ids().size();
+        appended += result.writtenCount();
         if (result.refusal() != null && WriteRefusal.isRefusal(result.refusal()) && !eventsRefused) {
             eventsRefused = true;
             warn(result.refusal(), "this reader records no stale or gone worker as an event");
