@@ -31,9 +31,10 @@ import redis.clients.jedis.params.SetParams;
  * wmon:{NS}:guard:<kind>:<id>:<beat> NX EX …}; only the reader that set it appends, so five readers
  * (or five hundred) make one event, and a worker that comes back and falls silent again has a new
  * beat, so a new guard. Pruning takes {@code SET wmon:{NS}:prune-lock NX EX 60} first and then
- * {@code ZREM}s the members this read found gone; each reader also tries the lock at most once a
- * minute itself. A member that beats again right between the read and the {@code ZREM} leaves the
- * registry until its next beat, which adds it again.
+ * {@code ZREM}s the members this read found gone whose last beat is at least
+ * {@link #PRUNE_GONE_AFTER_MILLIS 10 minutes} old (until then they are listed as gone); each reader
+ * also tries the lock at most once a minute itself. A member that beats again right between the read
+ * and the {@code ZREM} leaves the registry until its next beat, which adds it again.
  *
  * <p>Costs: nothing when the read found no new episode and no prune is due; else one round trip for
  * the guards and the lock, and one more for the events and the {@code ZREM}s when a guard or the lock
@@ -48,6 +49,11 @@ public final class FleetUpkeep {
 
     /** Least time between two prune attempts of one reader, and the prune-lock's life, ms. */
     public static final long PRUNE_EVERY_MILLIS = 60_000;
+    /**
+     * How long after its last beat a gone member is pruned, ms: until then readers list it as gone, so
+     * that a worker that vanished is seen leaving rather than disappearing between two reads.
+     */
+    public static final long PRUNE_GONE_AFTER_MILLIS = 10 * 60_000;
     /** Registry members one {@code ZREM} removes at most. */
     static final int ZREM_BATCH = 1_000;
 
@@ -124,10 +130,11 @@ public final class FleetUpkeep {
         return fresh;
     }
 
+    /** The members gone for long enough to be pruned. */
     private static List<String> gone(FleetSnapshot snapshot) {
         List<String> ids = new ArrayList<>();
         for (WorkerEntry entry : snapshot.workers()) {
-            if (entry.status() == EntryStatus.GONE) {
+            if (entry.status() == EntryStatus.GONE && entry.ageMillis() >= PRUNE_GONE_AFTER_MILLIS) {
                 ids.add(entry.id());
             }
         }

@@ -175,6 +175,7 @@ class FleetUpkeepTest {
         beatAgo("alive", 0);
         gone("g1", 1);
         gone("g2", 2);
+        gone("recent", System.currentTimeMillis() - FleetUpkeep.PRUNE_GONE_AFTER_MILLIS / 2);
         SettableClock clock = new SettableClock();
         List<FleetUpkeep> upkeeps = readers(clock);
 
@@ -183,6 +184,7 @@ class FleetUpkeepTest {
         assertThat(upkeeps.stream().filter(u -> u.prunedCount() > 0).count()).as("readers that pruned").isOne();
         assertThat(upkeeps.stream().mapToLong(FleetUpkeep::prunedCount).sum()).isEqualTo(2);
         assertThat(probe.command("ZSCORE", KEYS.workers(), "alive")).isNotNull();
+        assertThat(probe.command("ZSCORE", KEYS.workers(), "recent")).as("gone, but not for long enough").isNotNull();
         assertThat((Long) probe.command("TTL", KEYS.pruneLock())).isPositive()
                 .isLessThanOrEqualTo(FleetUpkeep.PRUNE_EVERY_MILLIS / 1_000);
         assertThat(probe.commandCalls().get("zrem")).isOne();
@@ -198,7 +200,8 @@ class FleetUpkeepTest {
         readTogether(upkeeps);
         assertThat(probe.command("ZSCORE", KEYS.workers(), "g3")).isNull();
         assertThat(probe.commandCalls().get("zrem")).isEqualTo(2);
-        assertThat(events(EventType.DOWN)).extracting(FleetEvent::worker).containsExactlyInAnyOrder("g1", "g2", "g3");
+        assertThat(events(EventType.DOWN)).extracting(FleetEvent::worker)
+                .containsExactlyInAnyOrder("g1", "g2", "recent", "g3");
     }
 
     @Test
