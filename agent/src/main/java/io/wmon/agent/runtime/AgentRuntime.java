@@ -131,7 +131,7 @@ public final class AgentRuntime {
                     census = appPools;
                     breakerEvents = new BreakerEvents(who.id(), events, scheduler::flushSoon);
                     lease.breaker().addListener(breakerEvents);
-                    scheduler.start(heartbeat, () -> events.flush(leased));
+                    scheduler.start(heartbeat, () -> events.flush(leased), events::hasWaiting);
                     LOG.info("wmon agent started: {}", options.describe());
                     return;
                 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * The agent's one thread, {@code wmon-heartbeat}: runs the heartbeat every interval with ±5 %
@@ -12,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a state change, at most one per second, so that Redis shows a new state without waiting a full
  * interval and without a write per job, and the event flush soon after an event, at most one per
  * {@value #FLUSH_GAP_MILLIS} ms, so that a state change reaches the stream within tens of
- * milliseconds however often it happens. A flush that a beat would overtake is left to the beat,
- * which carries the events in its own pipeline.
+ * milliseconds however often it happens. A flush due less than {@value #RIDE_WINDOW_MILLIS} ms before
+ * a beat is left to the beat, which carries the events in its own pipeline.
  */
 final class BeatScheduler {
 
@@ -22,6 +23,11 @@ final class BeatScheduler {
 
     /** Event flushes (or beats, which carry the events too) are at least this far apart, ms. */
     static final long FLUSH_GAP_MILLIS = 50;
+    /**
+     * A flush due this close before a beat is left to the beat, which carries the events in its own
+     * pipeline, ms: a round trip saved for at most this much delay.
+     */
+    static final long RIDE_WINDOW_MILLIS = 10;
 
     private final ScheduledExecutorService executor;
     private final long intervalMillis;
@@ -29,6 +35,7 @@ final class BeatScheduler {
     private final AtomicBoolean flushPending = new AtomicBoolean();
     private volatile Runnable beat;
     private volatile Runnable flush;
+    private volatile BooleanSupplier eventsWaiting = () -> false;
     private volatile long lastBeatNanos;
     private volatile long lastWriteNanos;
     private volatile long nextRegularBeatNanos = Long.MAX_VALUE;
@@ -51,10 +58,15 @@ final class BeatScheduler {
         executor.execute(task);
     }
 
-    /** Starts the regular beats: the first right away, then every interval ± jitter; {@code eventFlush} on demand. */
-    void start(Runnable heartbeat, Runnable eventFlush) {
+    /**
+     * Starts the regular beats: the first right away, then every interval ± jitter; {@code eventFlush} on
+     * demand. {@code waiting} tells whether events wait, so that only a beat that carries some counts as a
+     * write of events for the flush gap.
+     */
+    void start(Runnable heartbeat, Runnable eventFlush, BooleanSupplier waiting) {
         this.beat = heartbeat;
         this.flush = eventFlush;
+        this.eventsWaiting = waiting;
         executor.execute(this::regularBeat);
     }
 
@@ -82,8 +94,8 @@ final class BeatScheduler {
     private void runFlush() {
         long now = System.nanoTime();
         long nextBeat = Math.min(nextRegularBeatNanos, earlyBeatNanos);
-        if (nextBeat - now < TimeUnit.MILLISECONDS.toNanos(FLUSH_GAP_MILLIS)) {
-            return; // a beat is due within the gap anyway, and carries the events in its pipeline
+        if (nextBeat - now < TimeUnit.MILLISECONDS.toNanos(RIDE_WINDOW_MILLIS)) {
+            return; // a beat is due anyway, and carries the events in its pipeline
         }
         lastWriteNanos = now;
         flush.run();
@@ -123,7 +135,9 @@ final class BeatScheduler {
 
     private void runBeat() {
         lastBeatNanos = System.nanoTime();
-        lastWriteNanos = lastBeatNanos; // a beat carries the waiting events
+        if (eventsWaiting.getAsBoolean()) {
+            lastWriteNanos = lastBeatNanos; // this beat carries the waiting events
+        }
         beat.run();
     }
 

@@ -47,6 +47,11 @@ final class EventOutbox {
         pending.stateChanged(from, to, job, atMillis);
     }
 
+    /** Whether events wait to be written. */
+    boolean hasWaiting() {
+        return !pending.isEmpty();
+    }
+
     /** Events dropped since the agent started (queue full, or refused by Redis). */
     long droppedCount() {
         return pending.droppedCount();
