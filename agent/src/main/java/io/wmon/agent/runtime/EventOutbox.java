@@ -86,8 +86,8 @@ final class EventOutbox {
             if (!refusalLogged) {
                 refusalLogged = true;
                 String user = pool.endpoint().user() != null ? pool.endpoint().user() : "default";
-                LOG.warn("wmon agent: Redis at {} refused the worker's events ({}); they are not written, and counted in"
-                        + " EventsDroppedCount; grant the user {} +xadd", pool.endpoint().redacted(),
+                LOG.warn("wmon agent: Redis at {} refused the worker's events ({}); they are not written, and"
+                        + " counted in EventsDroppedCount; grant the user {} +xadd", pool.endpoint().redacted(),
                         oneLine(result.refusal()), user);
             }
         }

@@ -49,7 +49,8 @@ final class FinalWrite {
     private void write() {
         try {
             long now = System.currentTimeMillis();
-            WorkerRecord last = assembler.assembleFinal(now, WorkerState.STOPPED, pool.usage(), assembler.countAppPools());
+            WorkerRecord last = assembler.assembleFinal(now, WorkerState.STOPPED, pool.usage(),
+                    assembler.countAppPools());
             events.add(FleetEvent.of(EventType.DOWN, last.id(), WorkerState.STOPPING.wire(), WorkerState.STOPPED.wire(),
                     now, "the agent stopped"));
             EventOutbox.Ride ride = events.ride(pool);

@@ -37,7 +37,10 @@ public final class AppendResult {
         return unconfirmed;
     }
 
-    /** Events Redis answered with an error (an ACL's {@code NOPERM}, a key of another type); they are not in the stream. */
+    /**
+     * Events Redis answered with an error (an ACL's {@code NOPERM}, a key of another type); they are not in
+     * the stream.
+     */
     public int refusedCount() {
         return refusedCount;
     }

@@ -102,7 +102,10 @@ public final class EventCodec {
         }
     }
 
-    /** A bad value for a one-line reason: shortened, and every control, line-separator or format character shown as {@code ?}. */
+    /**
+     * A bad value for a one-line reason: shortened, and every control, line-separator or format character
+     * shown as {@code ?}.
+     */
     private static String quoted(String text) {
         int shown = Math.min(text.length(), QUOTED);
         StringBuilder out = new StringBuilder(shown + 3);

@@ -101,7 +101,7 @@ public final class EventStreamReader {
         return state(() -> connection.xinfoStream(keys.events()));
     }
 
-    /** The state in an {@code XINFO STREAM} reply, direct or pipelined; the errors as {@link #state(StreamCommands)}. */
+    /** The state in an {@code XINFO STREAM} reply, direct or pipelined; errors as {@link #state(StreamCommands)}. */
     StreamState state(Supplier<StreamInfo> info) {
         try {
             return StreamState.from(info);

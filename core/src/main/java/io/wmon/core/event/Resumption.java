@@ -50,7 +50,10 @@ public final class Resumption {
         return kind;
     }
 
-    /** Whether the stream found is not the one the cursor was reading; the cursor now reads the new one from its start. */
+    /**
+     * Whether the stream found is not the one the cursor was reading; the cursor now reads the new one from
+     * its start.
+     */
     public boolean isLost() {
         return kind == Kind.STREAM_GONE || kind == Kind.OLDER_STREAM || kind == Kind.OTHER_STREAM;
     }
@@ -65,7 +68,7 @@ public final class Resumption {
         return state;
     }
 
-    /** The id the cursor had read up to, for {@link Kind#OLDER_STREAM} and {@link Kind#OTHER_STREAM}; null otherwise. */
+    /** The id the cursor had read up to, for {@link Kind#OLDER_STREAM} and {@link Kind#OTHER_STREAM}; else null. */
     public EventId lastSeen() {
         return lastSeen;
     }

@@ -147,7 +147,8 @@ public final class FleetUpkeep {
         Response<String> lock = null;
         try (Pipeline pipeline = client.pipelined()) {
             for (Episode episode : episodes) {
-                guards.add(pipeline.set(episode.guardKey(), owner, SetParams.setParams().nx().ex(episode.guardSeconds())));
+                guards.add(pipeline.set(episode.guardKey(), owner,
+                        SetParams.setParams().nx().ex(episode.guardSeconds())));
             }
             if (!gone.isEmpty()) {
                 lock = pipeline.set(keys.pruneLock(), owner, SetParams.setParams().nx().ex(PRUNE_EVERY_MILLIS / 1_000));

@@ -1,5 +1,6 @@
 package io.wmon.cli.command.watch;
 
+import io.wmon.cli.text.SafeText;
 import io.wmon.core.event.EventId;
 import io.wmon.core.event.StreamCursor;
 import io.wmon.core.event.StreamState;
@@ -16,6 +17,11 @@ final class StartPoint {
     /** The accepted forms, for the help and errors. */
     static final String FORMS = "now, start, or a stream id (" + EventId.FORM + ")";
 
+    /** Only the events added from now on. */
+    static final StartPoint NOW = new StartPoint("now", null);
+    /** Every event still in the stream, then the new ones. */
+    static final StartPoint START = new StartPoint("start", null);
+
     private final String name;
     private final EventId after;
 
@@ -23,9 +29,6 @@ final class StartPoint {
         this.name = name;
         this.after = after;
     }
-
-    static final StartPoint NOW = new StartPoint("now", null);
-    static final StartPoint START = new StartPoint("start", null);
 
     /** The cursor this start point gives on a stream in {@code state}. */
     StreamCursor cursor(StreamState state) {
@@ -62,8 +65,7 @@ final class StartPoint {
             try {
                 return new StartPoint(null, EventId.parse(text));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + io.wmon.cli.text.SafeText.escape(value, 64) + "' is not "
-                        + FORMS);
+                throw new TypeConversionException("'" + SafeText.escape(value, 64) + "' is not " + FORMS);
             }
         }
     }

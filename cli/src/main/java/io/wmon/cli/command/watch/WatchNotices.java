@@ -71,8 +71,8 @@ final class WatchNotices {
     }
 
     void beyond(String since, EventId last) {
-        line("--since " + SafeText.escape(since, 64) + " is after every event " + streamKey + " ever held (the newest is "
-                + last + "); showing the events from now on");
+        line("--since " + SafeText.escape(since, 64) + " is after every event " + streamKey
+                + " ever held (the newest is " + last + "); showing the events from now on");
     }
 
     void warning(String text) {
