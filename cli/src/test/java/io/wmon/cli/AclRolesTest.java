@@ -4,10 +4,13 @@ import static io.wmon.cli.TestFleet.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wmon.cli.command.watch.WatchCommand;
+import io.wmon.cli.fleetview.StopSignal;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.core.record.WorkerState;
 import io.wmon.test.AclUsers;
 import io.wmon.test.RedisServerExtension;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,9 +21,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The real CLI commands with the least-privilege users of docs/operations.md: the read-only user
- * reads the fleet and the connections on one named connection and is refused {@code prune}; the
- * ops user prunes; without {@code +client|setname} the CLI works unnamed with one warning.
+ * The real CLI commands with the least-privilege users of docs/operations.md: the CLI user reads the
+ * fleet and the connections and follows the events on one named connection, records stale workers,
+ * and is refused {@code prune}; the ops user prunes; without {@code +client|setname} the CLI works
+ * unnamed with one warning, and without the readers' writes ({@code +set}) with one warning too.
  */
 @Timeout(60)
 class AclRolesTest {
@@ -54,7 +58,7 @@ class AclRolesTest {
     }
 
     @Test
-    void theReadOnlyUserReadsTheFleetOnOneNamedConnection() {
+    void theCliUserReadsTheFleetOnOneNamedConnection() {
         AclUsers.fromDocs().create(REDIS.probe(), "wmon-cli", USER, PASSWORD);
         AtomicLong maxSeen = new AtomicLong();
         CompletableFuture<CliResult> run = CompletableFuture.supplyAsync(() -> Cli.run("-r", url(), "-n", NS,
@@ -73,7 +77,7 @@ class AclRolesTest {
     }
 
     @Test
-    void theReadOnlyUserListsConnections_withoutConfigGetTheLimitIsUnknown() {
+    void theCliUserListsConnections_withoutConfigGetTheLimitIsUnknown() {
         AclUsers.fromDocs().create(REDIS.probe(), "wmon-cli", USER, PASSWORD);
 
         CliResult result = Cli.run("-r", url(), "-n", NS, "connections", "--json");
@@ -83,7 +87,7 @@ class AclRolesTest {
     }
 
     @Test
-    void theReadOnlyUserIsRefusedPrune_theRegistryStaysAsItWas() {
+    void theCliUserIsRefusedPrune_theRegistryStaysAsItWas() {
         AclUsers.fromDocs().create(REDIS.probe(), "wmon-cli", USER, PASSWORD);
 
         CliResult result = Cli.run("-r", url(), "-n", NS, "prune");
@@ -92,6 +96,39 @@ class AclRolesTest {
         assertThat(result.err()).contains("NOPERM").doesNotContain(PASSWORD);
         assertThat(result.err().strip().lines()).hasSize(1);
         assertThat(REDIS.probe().command("ZSCORE", fleet.keys().workers(), "gone")).isNotNull();
+    }
+
+    @Test
+    void theCliUserFollowsTheEventsAndRecordsAStaleWorker() {
+        AclUsers.fromDocs().create(REDIS.probe(), "wmon-cli", USER, PASSWORD);
+        fleet.write(worker("frozen", System.currentTimeMillis() - 60_000, WorkerState.BUSY).build());
+        StopSignal stop = new StopSignal();
+        StringWriter out = new StringWriter();
+        CompletableFuture<CliResult> run = CompletableFuture.supplyAsync(() -> Cli.run(commandLine ->
+                ((WatchCommand) commandLine.getSubcommands().get("watch").getCommand()).stopOn(stop), out,
+                "-r", url(), "-n", NS, "watch", "--json"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> run.isDone() || out.toString().contains("\"stale\""));
+        stop.request();
+        CliResult result = run.join();
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("\"type\":\"stale\"").contains("\"worker\":\"frozen\"");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aCliUserWithoutTheReadersWritesReadsOnWithOneWarning() {
+        AclUsers.fromDocs().create(REDIS.probe(), "wmon-cli", USER, PASSWORD, "+set");
+        fleet.write(worker("frozen", System.currentTimeMillis() - 60_000, WorkerState.BUSY).build());
+
+        CliResult result = Cli.run("-r", url(), "-n", NS, "status", "--json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("\"id\":\"frozen\"");
+        assertThat(result.errLines()).singleElement().asString()
+                .startsWith("wmon: warning: Redis at redis://" + USER + ":****@").contains("refused SET to user " + USER)
+                .contains("+set +xadd +zrem").doesNotContain(PASSWORD);
+        assertThat((Long) REDIS.probe().command("EXISTS", fleet.keys().events())).isZero();
     }
 
     @Test

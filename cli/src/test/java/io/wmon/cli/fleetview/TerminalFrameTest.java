@@ -93,4 +93,27 @@ class TerminalFrameTest {
                     .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(40));
         }
     }
+
+    @Test
+    void aWarningStaysInEveryFrameEvenWhenTheFleetHasWorkers() {
+        TestFleet fleet = new TestFleet(REDIS.url(), "warned");
+        fleet.write(worker("w-1", System.currentTimeMillis(), WorkerState.BUSY).build());
+        FleetSnapshot snapshot = read("warned");
+        StringWriter out = new StringWriter();
+
+        try (TerminalDisplay display = new TerminalDisplay(new PrintWriter(out), settings("warned"), false,
+                TerminalSize.fixed(30, 200))) {
+            display.showWarning("Redis at redis://ro:****@h refused SET to user ro (NOPERM)\u001b[2J");
+            display.showWarning("Redis at redis://ro:****@h refused SET to user ro (NOPERM)\u001b[2J");
+            display.show(snapshot);
+            display.show(snapshot);
+        }
+
+        String[] frames = out.toString().split("\u001b\\[H");
+        assertThat(frames).hasSize(3);
+        for (String frame : List.of(frames[1], frames[2])) {
+            assertThat(Escapes.strip(frame).lines().filter(line -> line.startsWith("wmon: warning: ")))
+                    .containsExactly("wmon: warning: Redis at redis://ro:****@h refused SET to user ro (NOPERM)\\x1b[2J");
+        }
+    }
 }

@@ -19,7 +19,7 @@ class UsageErrorsTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("", "missing command: give one of status, connections, prune, jmx, attach, demo; "
+                Arguments.of("", "missing command: give one of status, watch, connections, prune, jmx, attach, demo; "
                         + "see 'wmon --help'"),
                 Arguments.of("stauts", "unknown command 'stauts' (did you mean status or attach?); see 'wmon --help'"),
                 Arguments.of("status --jsn", "unknown option '--jsn' (did you mean --json?); see 'wmon status --help'"),
