@@ -1,6 +1,7 @@
 package io.wmon.agent.runtime;
 
 import io.wmon.agent.config.AgentOptions;
+import io.wmon.agent.fleet.FleetService;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
 import io.wmon.core.fleet.FleetKeys;
@@ -63,6 +64,7 @@ public final class AgentRuntime {
     private volatile AgentBeans beans;
     private volatile SnapshotPublisher snapshots;
     private AppPoolCensus census;
+    private FleetService fleet;
     private boolean stopped;
 
     private AgentRuntime(AgentOptions options, String version) {
@@ -96,6 +98,7 @@ public final class AgentRuntime {
         SharedPool lease = null;
         AgentBeans registered = null;
         AppPoolCensus appPools = null;
+        FleetService fleetView = null;
         try {
             WorkerIdentity who = new WorkerIdentity(options.workerId(), options.namespace(),
                     options.interval().toMillis(), version, limits);
@@ -111,7 +114,11 @@ public final class AgentRuntime {
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
                     publisher, this::poolExhausted);
-            registered = AgentBeans.register(publisher, lease);
+            if (options.fleet()) {
+                fleetView = FleetService.create(lease, options.namespace(), options.interval().toMillis());
+            }
+            registered = AgentBeans.register(publisher, lease, fleetView == null ? null : fleetView.bean(),
+                    options.namespace());
             synchronized (this) {
                 if (!stopped) {
                     identity = who;
@@ -120,6 +127,7 @@ public final class AgentRuntime {
                     assembler = recordAssembler;
                     beans = registered;
                     census = appPools;
+                    fleet = fleetView;
                     scheduler.start(heartbeat);
                     LOG.info("wmon agent started: {}", options.describe());
                     return;
@@ -133,6 +141,9 @@ public final class AgentRuntime {
                     + " (see this JVM's log, logger io.wmon)");
         }
         // Stopped while starting, or failed: undo what this start did.
+        if (fleetView != null) {
+            fleetView.stop();
+        }
         if (appPools != null) {
             appPools.close();
         }
@@ -200,6 +211,9 @@ public final class AgentRuntime {
                         + "will expire", pool.endpoint().redacted());
             } else if (writer != null) {
                 new FinalWrite(writer, assembler, pool).markStopped(FINAL_WRITE_MILLIS);
+            }
+            if (fleet != null) {
+                fleet.stop();
             }
             if (beans != null) {
                 beans.unregister();
