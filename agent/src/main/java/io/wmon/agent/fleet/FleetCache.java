@@ -66,6 +66,10 @@ final class FleetCache implements Supplier<FleetView> {
         } catch (RedisUnavailableException | IllegalStateException e) {
             view = before.failed(e.getMessage(), reads);
             return;
+        } catch (RuntimeException e) {
+            // Anything else (a pool closed under a read at stop) must not end the fleet thread's task silently.
+            view = before.failed(e.toString(), reads);
+            return;
         }
         view = FleetView.of(snapshot, reads);
         if (before.snapshot() != null) {
