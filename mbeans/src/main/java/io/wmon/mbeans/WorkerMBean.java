@@ -160,4 +160,9 @@ public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements
     public long getTruncatedValueCount() {
         return snapshot().truncatedValueCount();
     }
+
+    @Override
+    public long getEventsDroppedCount() {
+        return snapshot().eventsDroppedCount();
+    }
 }

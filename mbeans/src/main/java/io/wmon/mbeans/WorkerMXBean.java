@@ -92,4 +92,10 @@ public interface WorkerMXBean {
     @Description("Values the agent cut to their documented length before publishing them, since it started: a job id"
             + " over 256 characters, a host name over 255, a Java version over 64")
     long getTruncatedValueCount();
+
+    @Units(Units.COUNT)
+    @Description("Events of this worker (state changes, breaker, pool exhaustion) never written to the event stream"
+            + " since the agent started: while Redis was unreachable more were waiting than the agent keeps (32),"
+            + " or Redis refused them (an ACL without XADD)")
+    long getEventsDroppedCount();
 }

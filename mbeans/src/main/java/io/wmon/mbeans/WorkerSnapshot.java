@@ -39,6 +39,7 @@ public final class WorkerSnapshot {
     private final int redisSocketCount;
     private final int appRedisSocketCount;
     private final long truncatedValueCount;
+    private final long eventsDroppedCount;
 
     private WorkerSnapshot(Builder b) {
         id = b.id;
@@ -61,6 +62,7 @@ public final class WorkerSnapshot {
         redisSocketCount = b.redisSocketCount;
         appRedisSocketCount = b.appRedisSocketCount;
         truncatedValueCount = b.truncatedValueCount;
+        eventsDroppedCount = b.eventsDroppedCount;
     }
 
     /** A builder with every value unknown. */
@@ -93,6 +95,7 @@ public final class WorkerSnapshot {
     public int redisSocketCount() { return redisSocketCount; }
     public int appRedisSocketCount() { return appRedisSocketCount; }
     public long truncatedValueCount() { return truncatedValueCount; }
+    public long eventsDroppedCount() { return eventsDroppedCount; }
 
     @Override
     public boolean equals(Object o) {
@@ -110,6 +113,7 @@ public final class WorkerSnapshot {
                 && appPoolCount == s.appPoolCount && appActiveConnections == s.appActiveConnections
                 && appIdleConnections == s.appIdleConnections && redisSocketCount == s.redisSocketCount
                 && appRedisSocketCount == s.appRedisSocketCount && truncatedValueCount == s.truncatedValueCount
+                && eventsDroppedCount == s.eventsDroppedCount
                 && id.equals(s.id) && namespace.equals(s.namespace)
                 && host.equals(s.host) && state.equals(s.state) && currentJob.equals(s.currentJob);
     }
@@ -119,7 +123,7 @@ public final class WorkerSnapshot {
         return Objects.hash(id, namespace, host, pid, state, currentJob, startedAtMillis, lastHeartbeatMillis,
                 heartbeatCount, heartbeatFailureCount, jobsProcessedCount, jobsFailedCount, redisRoundTripMicros,
                 redisAvailable, appPoolCount, appActiveConnections, appIdleConnections, redisSocketCount,
-                appRedisSocketCount, truncatedValueCount);
+                appRedisSocketCount, truncatedValueCount, eventsDroppedCount);
     }
 
     @Override
@@ -154,6 +158,7 @@ public final class WorkerSnapshot {
         private int redisSocketCount = -1;
         private int appRedisSocketCount = -1;
         private long truncatedValueCount = -1;
+        private long eventsDroppedCount = -1;
 
         private Builder() {
         }
@@ -179,6 +184,7 @@ public final class WorkerSnapshot {
             redisSocketCount = s.redisSocketCount;
             appRedisSocketCount = s.appRedisSocketCount;
             truncatedValueCount = s.truncatedValueCount;
+            eventsDroppedCount = s.eventsDroppedCount;
         }
 
         /** Null becomes empty: a JMX client then sees "" rather than a missing value. */
@@ -208,6 +214,7 @@ public final class WorkerSnapshot {
         public Builder redisSocketCount(int v) { redisSocketCount = v; return this; }
         public Builder appRedisSocketCount(int v) { appRedisSocketCount = v; return this; }
         public Builder truncatedValueCount(long v) { truncatedValueCount = v; return this; }
+        public Builder eventsDroppedCount(long v) { eventsDroppedCount = v; return this; }
 
         public WorkerSnapshot build() {
             return new WorkerSnapshot(this);

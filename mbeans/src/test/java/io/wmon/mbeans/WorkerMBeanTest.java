@@ -69,6 +69,7 @@ class WorkerMBeanTest {
         m.put("RedisSocketCount", s.redisSocketCount());
         m.put("AppRedisSocketCount", s.appRedisSocketCount());
         m.put("TruncatedValueCount", s.truncatedValueCount());
+        m.put("EventsDroppedCount", s.eventsDroppedCount());
         return m;
     }
 

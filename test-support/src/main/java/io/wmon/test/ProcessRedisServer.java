@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A {@code redis-server} executable run as a child process of the test JVM, listening on
- * 127.0.0.1 only, without persistence, in its own temporary directory.
+ * 127.0.0.1 only, in its own temporary directory, without persistence unless a test asks for a
+ * restart that keeps the data ({@link #restartKeepingData()}).
  *
  * <p>Pausing sends SIGSTOP, which freezes the server the way a long GC pause or a stalled host
  * would: connections stay open but nothing answers. Stopping kills it with SIGKILL, like a crash.
@@ -23,6 +24,8 @@ final class ProcessRedisServer implements RedisServerBackend {
     private static final String HOST = FreePorts.LOOPBACK;
     /** How long a start may take before it counts as failed; a healthy start takes ~10 ms. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
+    /** The snapshot {@code SHUTDOWN SAVE} writes into the server's directory (Redis's default name). */
+    private static final String SNAPSHOT = "dump.rdb";
     /** Attempts to launch, each with a new port on the first start (the port may have been taken). */
     private static final int LAUNCH_ATTEMPTS = 5;
 
@@ -186,6 +189,39 @@ final class ProcessRedisServer implements RedisServerBackend {
             throw new IllegalStateException("interrupted while killing redis-server", e);
         }
         ChildProcessReaper.forget(target);
+    }
+
+    /**
+     * {@code SHUTDOWN SAVE} (the server writes {@code dump.rdb} into its directory and exits), then a start,
+     * which loads that file; the file is deleted once the server runs, so that later starts are empty.
+     */
+    @Override
+    public synchronized void restartKeepingData() {
+        Process running = running();
+        if (paused) {
+            resume();
+        }
+        RedisPing.send(HOST, port, "SHUTDOWN SAVE");
+        try {
+            if (!running.waitFor(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("redis-server on port " + port + " did not exit after SHUTDOWN SAVE");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for redis-server to save and exit", e);
+        }
+        ChildProcessReaper.forget(running);
+        process = null;
+        Path snapshot = workDir.resolve(SNAPSHOT);
+        if (!Files.exists(snapshot)) {
+            throw new IllegalStateException("redis-server on port " + port + " wrote no " + snapshot + "\n" + logTail());
+        }
+        start();
+        try {
+            Files.delete(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + snapshot + " after the restart", e);
+        }
     }
 
     @Override

@@ -47,6 +47,14 @@ final class RedisPing {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
+    /**
+     * Sends one inline command and returns the reply, or null when none came (a {@code SHUTDOWN}
+     * closes the connection without one).
+     */
+    static String send(String host, int port, String inlineCommand) {
+        return request(host, port, inlineCommand);
+    }
+
     /** Waits until the port no longer answers; returns false when it still answers after {@code timeout}. */
     static boolean awaitSilence(String host, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -35,6 +35,17 @@ interface RedisServerBackend extends AutoCloseable {
     /** Stops the server; returns when its port no longer answers. */
     void stop();
 
+    /**
+     * Stops the server after it saved its data to disk and starts it again on the same port from that
+     * snapshot, like a clean restart of a server with RDB persistence; returns when PING answers. A
+     * later {@link #start()} after {@link #stop()} is empty again. Kinds that cannot do it abort the
+     * test (reported as skipped).
+     */
+    default void restartKeepingData() {
+        throw new org.opentest4j.TestAbortedException("a Redis server of kind " + kind()
+                + " cannot be restarted with its data here; the child-process kinds can");
+    }
+
     /** Freezes the server, so that commands sent to it hang until {@link #resume()}. */
     void pause();
 

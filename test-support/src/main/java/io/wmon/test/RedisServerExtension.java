@@ -145,6 +145,16 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         server.start();
     }
 
+    /**
+     * Saves the data to disk, stops the server and starts it again from that snapshot on the same port,
+     * like a restart of a server with RDB persistence: keys, streams and their ids survive, every
+     * connection is closed. A later {@link #restart()} is empty again. Only the child-process kinds
+     * ({@code redis-server}, {@code embedded}) can; on others the test is aborted (skipped).
+     */
+    public void restartKeepingData() {
+        backend().restartKeepingData();
+    }
+
     /** Freezes the server (SIGSTOP, {@code docker pause}): connections stay open, nothing answers. */
     public void pause() {
         backend().pause();

@@ -88,6 +88,29 @@ abstract class RedisServerFaultContract {
     }
 
     @Test
+    void restartKeepingDataKeepsKeysAndStreamIdsAndALaterRestartIsEmpty() {
+        int port = server().port();
+        String lastId;
+        try (Jedis jedis = client(1_000)) {
+            jedis.set("kept:key", "v");
+            jedis.xadd("kept:stream", redis.clients.jedis.StreamEntryID.NEW_ENTRY, java.util.Map.of("f", "1"));
+            lastId = jedis.xinfoStream("kept:stream").getLastGeneratedId().toString();
+        }
+
+        server().restartKeepingData();
+
+        assertThat(server().port()).isEqualTo(port);
+        try (Jedis jedis = client(1_000)) {
+            assertThat(jedis.get("kept:key")).isEqualTo("v");
+            assertThat(jedis.xinfoStream("kept:stream").getLastGeneratedId().toString()).isEqualTo(lastId);
+        }
+        server().restart();
+        try (Jedis jedis = client(1_000)) {
+            assertThat(jedis.get("kept:key")).as("a plain restart after one that kept the data").isNull();
+        }
+    }
+
+    @Test
     void pauseMakesCommandsTimeOutAndResumeMakesThemAnswer() {
         try (Jedis before = client(1_000)) {
             before.ping();

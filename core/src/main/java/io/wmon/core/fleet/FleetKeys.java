@@ -107,6 +107,20 @@ public final class FleetKeys {
         return prefix + "prune-lock";
     }
 
+    /**
+     * {@code wmon:{NS}:guard:<kind>:<id>:<beat>}: taken with {@code SET NX EX} by the one reader that
+     * reports worker {@code id}'s episode of {@code kind} ({@code stale}, {@code down}) whose last beat
+     * was {@code beatMillis}; a worker that beats again and stops again has a new beat, so a new key.
+     *
+     * @throws IllegalArgumentException when {@code id} is not a valid worker id, or {@code kind} not a plain word
+     */
+    public String episodeGuard(String kind, String id, long beatMillis) {
+        if (!fits(kind, 16, "_")) {
+            throw new IllegalArgumentException("invalid guard kind " + show(kind));
+        }
+        return prefix + "guard:" + kind + ":" + checkWorkerId(id) + ":" + beatMillis;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FleetKeys && ((FleetKeys) o).namespace.equals(namespace);

@@ -63,6 +63,21 @@ public final class WorkerEntry {
         return staleAfterMillis;
     }
 
+    /**
+     * Whether the worker is stale by the contract's own rule, whatever stale-after the read was given:
+     * it has a record whose beat is at least three times its interval old
+     * (the interval counted as at most {@link WorkerRecord#MAX_INTERVAL_MILLIS}). A beat from the future
+     * (clock skew) has age 0 and is not stale by this rule.
+     */
+    public boolean isStaleByDefault() {
+        return record != null && ageMillis >= defaultStaleAfterMillis(record.intervalMillis());
+    }
+
+    /** Stale-after by the contract's rule for a worker beating every {@code intervalMillis}, ms. */
+    public static long defaultStaleAfterMillis(long intervalMillis) {
+        return Math.min(intervalMillis, WorkerRecord.MAX_INTERVAL_MILLIS) * WorkerClassifier.STALE_INTERVALS;
+    }
+
     /** Why the entry is invalid, or which fields of a readable record could not be read; may be empty. */
     public List<String> problems() {
         return problems;
