@@ -16,8 +16,7 @@ import javax.management.openmbean.TabularType;
 
 /**
  * One published reading of the fleet, immutable: the counts and the {@code Workers} table of
- * {@link FleetMXBean}, built once when the agent publishes it (off the JMX threads), so that a
- * getter only hands out what is already built.
+ * {@link FleetMXBean}. The table is built the first time it is read and kept with the view.
  */
 public final class FleetView {
 
@@ -35,18 +34,18 @@ public final class FleetView {
     /** The type of {@link FleetMXBean#getWorkers()}: rows indexed by {@code id}. */
     public static final TabularType TABLE_TYPE = tabularType();
 
-    private static final FleetView NOTHING_READ = new FleetView(null, 0, "", table(null));
+    private static final FleetView NOTHING_READ = new FleetView(null, 0, "");
 
     private final FleetSnapshot snapshot;
     private final long readCount;
     private final String lastReadError;
-    private final TabularData workers;
+    // Built on first use and then kept: events replace views faster than anyone reads most of them.
+    private volatile TabularData workers;
 
-    private FleetView(FleetSnapshot snapshot, long readCount, String lastReadError, TabularData workers) {
+    private FleetView(FleetSnapshot snapshot, long readCount, String lastReadError) {
         this.snapshot = snapshot;
         this.readCount = readCount;
         this.lastReadError = Objects.requireNonNull(lastReadError, "lastReadError");
-        this.workers = workers;
     }
 
     /** The view before the first read: counts -1, an empty table. */
@@ -56,12 +55,17 @@ public final class FleetView {
 
     /** The view of a successful read; {@code readCount} counts the reads so far, this one included. */
     public static FleetView of(FleetSnapshot snapshot, long readCount) {
-        return new FleetView(Objects.requireNonNull(snapshot, "snapshot"), readCount, "", table(snapshot));
+        return new FleetView(Objects.requireNonNull(snapshot, "snapshot"), readCount, "");
     }
 
     /** This view kept after a failed read: the same data, with the failure named in one line. */
     public FleetView failed(String why, long readCount) {
-        return new FleetView(snapshot, readCount, why, workers);
+        return new FleetView(snapshot, readCount, why);
+    }
+
+    /** This view with its snapshot replaced by {@code changed} (what events reported since the read). */
+    public FleetView with(FleetSnapshot changed) {
+        return changed == snapshot ? this : new FleetView(changed, readCount, lastReadError);
     }
 
     /** The snapshot this view shows; null before the first successful read. */
@@ -106,7 +110,12 @@ public final class FleetView {
     }
 
     TabularData workers() {
-        return workers;
+        TabularData table = workers;
+        if (table == null) {
+            table = table(snapshot);
+            workers = table;
+        }
+        return table;
     }
 
     private static TabularData table(FleetSnapshot snapshot) {

@@ -1,7 +1,9 @@
 package io.wmon.agent.fleet;
 
+import io.wmon.core.event.EventStreamReader;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
+import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.mbeans.FleetMBean;
 
@@ -9,30 +11,39 @@ import java.time.Clock;
 
 /**
  * What {@code fleet=true} adds to the agent: the {@link FleetMBean} of the agent's namespace, the
- * cache it reads and the thread that refreshes it over the agent's shared pool.
+ * cache it reads, the thread that reads the whole fleet over the agent's shared pool when the bean
+ * is wanted, and the thread that follows the event stream on the one dedicated connection
+ * ({@code wmon:stream:<ns>:<id>}, the "+1" of the agent's connection budget).
  */
 public final class FleetService {
 
     private final FleetMBean bean;
     private final FleetRefresher refresher;
+    private final FleetEventFollower follower;
 
-    private FleetService(FleetMBean bean, FleetRefresher refresher) {
+    private FleetService(FleetMBean bean, FleetRefresher refresher, FleetEventFollower follower) {
         this.bean = bean;
         this.refresher = refresher;
+        this.follower = follower;
     }
 
     /**
-     * Builds the bean and its refresher; nothing is read until the bean is read or listened to.
+     * Builds the bean and starts following the event stream; the fleet itself is read only once the
+     * bean is read or listened to.
      *
      * @param intervalMillis the least time between two fleet reads, ms (the heartbeat interval)
      */
-    public static FleetService create(SharedPool pool, String namespace, long intervalMillis) {
-        FleetReader reader = new FleetReader(pool, FleetKeys.of(namespace), Clock.systemUTC());
-        FleetCache cache = new FleetCache(reader);
+    public static FleetService start(SharedPool pool, String namespace, String workerId, long intervalMillis) {
+        FleetKeys keys = FleetKeys.of(namespace);
+        FleetCache cache = new FleetCache(new FleetReader(pool, keys, Clock.systemUTC()));
         FleetMBean bean = new FleetMBean(namespace, cache);
         FleetRefresher refresher = new FleetRefresher(intervalMillis, cache::refresh, bean::hasListeners);
         cache.connect(refresher::wanted, bean::workerStale);
-        return new FleetService(bean, refresher);
+        FleetEventFollower follower = new FleetEventFollower(
+                pool.openDedicated(ConnectionNames.stream(namespace, workerId)), new EventStreamReader(keys),
+                cache::apply, refresher::wanted);
+        follower.start();
+        return new FleetService(bean, refresher, follower);
     }
 
     /** The bean to register at {@code io.wmon:type=Fleet,namespace=<NS>}. */
@@ -41,10 +52,11 @@ public final class FleetService {
     }
 
     /**
-     * Stops reading without waiting for a read in progress (it fails on the closed pool and is
-     * dropped), so that {@code fleet=true} adds nothing to the agent's stop time.
+     * Stops both threads and closes the dedicated connection without waiting for a read in
+     * progress (it fails and is dropped), so that {@code fleet=true} adds nothing to the agent's stop time.
      */
     public void stop() {
+        follower.stop();
         refresher.shutdown(0);
     }
 }

@@ -115,7 +115,8 @@ public final class AgentRuntime {
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
                     publisher, this::poolExhausted);
             if (options.fleet()) {
-                fleetView = FleetService.create(lease, options.namespace(), options.interval().toMillis());
+                fleetView = FleetService.start(lease, options.namespace(), options.workerId(),
+                        options.interval().toMillis());
             }
             registered = AgentBeans.register(publisher, lease, fleetView == null ? null : fleetView.bean(),
                     options.namespace());

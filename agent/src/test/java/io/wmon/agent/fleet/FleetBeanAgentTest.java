@@ -5,7 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.wmon.agent.config.AgentOptions;
 import io.wmon.agent.runtime.AgentRuntime;
+import io.wmon.core.event.EventAppender;
+import io.wmon.core.event.EventType;
+import io.wmon.core.event.FleetEvent;
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.redis.PoolSettings;
+import io.wmon.core.redis.RedisEndpoint;
+import io.wmon.core.redis.SharedPool;
+import io.wmon.core.redis.SharedPoolRegistry;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
@@ -199,6 +206,76 @@ class FleetBeanAgentTest {
         assertThat(data.get("status")).isEqualTo("stale");
         assertThat((Long) data.get("ageMillis")).isGreaterThanOrEqualTo(1_500L);
         assertThat(stale.getMessage()).contains("short-lived", "stale");
+    }
+
+    /** Appends events as agents and readers do, with the core's appender over a pool of the test's own. */
+    private static void append(FleetEvent... events) {
+        try (SharedPool pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(REDIS.url() + "/0"),
+                "wmon-test-events", PoolSettings.defaults())) {
+            new EventAppender(KEYS).append(pool, List.of(events));
+        }
+    }
+
+    @Test
+    void aStateChangeOnTheStreamReachesTheBeanWithoutAFleetRead() throws Exception {
+        long now = System.currentTimeMillis();
+        beat("busy-1", WorkerState.BUSY, now, 60_000);
+        FleetMXBean fleet = startWithFleet("self");
+        await().atMost(Duration.ofSeconds(10)).until(fleet::getBusyCount, n -> n == 1);
+        Thread.sleep(2 * INTERVAL_MILLIS); // let a read asked for by the await happen
+        long reads = fleetReads();
+
+        append(FleetEvent.of(EventType.STATE, "busy-1", "busy", "paused", System.currentTimeMillis(), ""));
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> rowState(fleet, "busy-1").equals("paused"));
+
+        assertThat(fleet.getPausedCount()).isEqualTo(1);
+        assertThat(fleet.getBusyCount()).isZero();
+        assertThat(fleetReads() - reads).as("the change came from the stream, not from a fleet read")
+                .isLessThanOrEqualTo(1);
+    }
+
+    private static String rowState(FleetMXBean fleet, String id) {
+        CompositeData row = fleet.getWorkers().get(new Object[] {id});
+        return row == null ? "" : (String) row.get("state");
+    }
+
+    @Test
+    void aStaleEventOnTheStreamIsNotifiedOnce() throws Exception {
+        beat("watched", WorkerState.BUSY, System.currentTimeMillis(), 60_000);
+        FleetMXBean fleet = startWithFleet("self");
+        await().atMost(Duration.ofSeconds(10)).until(fleet::getAliveCount, n -> n == 2);
+        List<Notification> received = new CopyOnWriteArrayList<>();
+        NotificationListener listener = (n, handback) -> received.add(n);
+        SERVER.addNotificationListener(ObjectNames.fleet(NS), listener, null, null);
+        try {
+            FleetEvent stale = FleetEvent.of(EventType.STALE, "watched", "alive", "stale", System.currentTimeMillis(),
+                    "last beat 15000 ms ago");
+            append(stale, stale);
+            await().atMost(Duration.ofSeconds(3)).until(() -> !received.isEmpty());
+            Thread.sleep(500);
+        } finally {
+            SERVER.removeNotificationListener(ObjectNames.fleet(NS), listener);
+        }
+        assertThat(received).hasSize(1);
+        assertThat(((CompositeData) received.get(0).getUserData()).get("worker")).isEqualTo("watched");
+        assertThat(fleet.getStaleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fleetTrueHoldsOneStreamConnectionBesideThePoolAndNoneAfterStop() throws Exception {
+        FleetMXBean fleet = startWithFleet("self");
+        await().until(fleet::getWorkerCount, n -> n >= 1);
+        String streamName = "wmon:stream:" + NS + ":self";
+        await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients(streamName) == 1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(REDIS.probe().countClients(streamName)).isEqualTo(1);
+            assertThat(REDIS.probe().countClients("wmon:agent:" + NS + ":self")).isBetween(0L, 4L);
+            Thread.sleep(200);
+        }
+        runtime.stop();
+        runtime = null;
+        await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:") == 0);
     }
 
     @Test
