@@ -6,6 +6,7 @@ import io.wmon.cli.command.demo.DemoCommand;
 import io.wmon.cli.command.jmx.JmxCommand;
 import io.wmon.cli.command.prune.PruneCommand;
 import io.wmon.cli.command.status.StatusCommand;
+import io.wmon.cli.command.watch.WatchCommand;
 import io.wmon.cli.shell.ErrorMapper;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.UsageErrorHandler;
@@ -32,6 +33,7 @@ public final class Wmon {
         CommandLine commandLine = new CommandLine(new WmonCommand());
         // One class each under io.wmon.cli.command, added in the order of the docs.
         commandLine.addSubcommand(new StatusCommand());
+        commandLine.addSubcommand(new WatchCommand());
         commandLine.addSubcommand(new ConnectionsCommand());
         commandLine.addSubcommand(new PruneCommand());
         commandLine.addSubcommand(new JmxCommand());

@@ -20,7 +20,11 @@ public final class Cli {
      * which a test may read while the command runs (StringWriter is synchronized).
      */
     public static CliResult run(Consumer<CommandLine> setup, StringWriter out, String... args) {
-        StringWriter err = new StringWriter();
+        return run(setup, out, new StringWriter(), args);
+    }
+
+    /** As {@link #run(Consumer, StringWriter, String...)}, printing stderr into {@code err}, also readable meanwhile. */
+    public static CliResult run(Consumer<CommandLine> setup, StringWriter out, StringWriter err, String... args) {
         CommandLine commandLine = Wmon.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -7,6 +7,7 @@ import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.WorkerState;
+import io.wmon.core.upkeep.FleetUpkeep;
 import io.wmon.mbeans.FleetView;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
 final class FleetCache implements Supplier<FleetView> {
 
     private final FleetReader reader;
+    private final FleetUpkeep upkeep;
     private volatile FleetView view = FleetView.nothingRead();
     private volatile Runnable onDemand = () -> { };
     private volatile Consumer<WorkerEntry> onStale = entry -> { };
@@ -38,9 +40,13 @@ final class FleetCache implements Supplier<FleetView> {
     private List<FleetEvent> duringRead;
     private long reads;
 
-    /** @param reader reads the namespace over the agent's shared pool */
-    FleetCache(FleetReader reader) {
+    /**
+     * @param reader reads the namespace over the agent's shared pool
+     * @param upkeep what every reader does after a read: stale and down events once per episode, pruning
+     */
+    FleetCache(FleetReader reader, FleetUpkeep upkeep) {
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.upkeep = Objects.requireNonNull(upkeep, "upkeep");
     }
 
     /**
@@ -74,7 +80,7 @@ final class FleetCache implements Supplier<FleetView> {
         FleetSnapshot snapshot;
         String failure = null;
         try {
-            snapshot = reader.read();
+            snapshot = upkeep.afterRead(reader.read());
         } catch (RuntimeException e) {
             // RedisUnavailableException and IllegalStateException say why in one line; anything else
             // (a pool closed under the read at stop) must not end the fleet thread's task silently either.

@@ -1,19 +1,19 @@
 package io.wmon.agent.fleet;
 
 import io.wmon.core.event.EventBatch;
-import io.wmon.core.event.EventId;
 import io.wmon.core.event.EventStreamReader;
 import io.wmon.core.event.FleetEvent;
-import io.wmon.core.event.Resumption;
 import io.wmon.core.event.StreamCursor;
-import io.wmon.core.event.StreamState;
+import io.wmon.core.event.StreamFollower;
+import io.wmon.core.event.StreamFollower.FollowStep;
 import io.wmon.core.redis.DedicatedConnection;
-import io.wmon.core.redis.RedisUnavailableException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+
+import redis.clients.jedis.Pipeline;
 
 /**
  * The {@code wmon-fleet-events} thread: follows the namespace's event stream with {@code XREAD
@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * <p>It starts at the stream's end (what happens from now on), reads at most one batch per
  * {@value #PACE_MILLIS} ms (so a busy stream costs at most that many view updates a second), and
  * after a failure waits {@value #RETRY_MILLIS} ms before the next try, which the endpoint's circuit
- * breaker refuses without a connection attempt while it is open. After a reconnect it resumes after
- * the last entry it read; when the stream it finds is not the one it was reading (Redis lost its
- * data) it asks for a fresh read of the fleet and follows the new stream.
+ * breaker refuses without a connection attempt while it is open. Each step ({@link StreamFollower})
+ * checks the stream and reads after the last entry read in one round trip; when the stream it
+ * finds is not the one it was reading (Redis lost its data) it asks for a fresh read of the fleet
+ * and follows the new stream.
  */
 final class FleetEventFollower {
 
@@ -62,23 +63,22 @@ final class FleetEventFollower {
     }
 
     private void follow() {
-        StreamCursor cursor = null;
-        boolean reconnected = false;
+        StreamFollower follower = null;
         while (running) {
             try {
-                if (cursor == null) {
-                    cursor = StreamCursor.atEnd(connection.call(reader::state));
-                } else if (reconnected) {
-                    StreamState state = connection.call(reader::state);
-                    Resumption resumption = cursor.resume(state);
-                    if (resumption.isLost()) {
-                        streamLost.run();
-                    }
+                if (follower == null) {
+                    follower = new StreamFollower(reader, StreamCursor.atEnd(connection.call(reader::state)));
                 }
-                reconnected = false;
-                EventId after = cursor.position();
-                EventBatch batch = connection.call(jedis -> reader.readAfter(jedis, after, BLOCK_MILLIS));
-                cursor.advance(batch);
+                StreamFollower current = follower;
+                FollowStep step = connection.call(jedis -> {
+                    try (Pipeline pipeline = jedis.pipelined()) {
+                        return current.next(pipeline, BLOCK_MILLIS);
+                    }
+                });
+                if (step.resumption().isLost()) {
+                    streamLost.run();
+                }
+                EventBatch batch = step.batch();
                 if (!batch.isEmpty()) {
                     List<FleetEvent> events = new ArrayList<>();
                     batch.valid().forEach(decoded -> events.add(decoded.event()));
@@ -87,12 +87,9 @@ final class FleetEventFollower {
                     }
                     pause(PACE_MILLIS);
                 }
-            } catch (RedisUnavailableException | IllegalStateException e) {
-                reconnected = cursor != null;
-                pause(RETRY_MILLIS);
             } catch (RuntimeException e) {
-                // Never let the thread die on something unexpected; the next try starts over.
-                reconnected = cursor != null;
+                // Redis unreachable, the breaker open, a refused command, the connection closed at stop: the next
+                // step tries again after the pause; the cursor stays, and the step checks the stream it finds.
                 pause(RETRY_MILLIS);
             }
         }

@@ -7,7 +7,12 @@ import io.wmon.core.redis.ConnectionNames;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.mbeans.FleetMBean;
 
+import io.wmon.core.upkeep.FleetUpkeep;
+
 import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code fleet=true} adds to the agent: the {@link FleetMBean} of the agent's namespace, the
@@ -16,6 +21,8 @@ import java.time.Clock;
  * ({@code wmon:stream:<ns>:<id>}, the "+1" of the agent's connection budget).
  */
 public final class FleetService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetService.class);
 
     private final FleetMBean bean;
     private final FleetRefresher refresher;
@@ -35,7 +42,9 @@ public final class FleetService {
      */
     public static FleetService start(SharedPool pool, String namespace, String workerId, long intervalMillis) {
         FleetKeys keys = FleetKeys.of(namespace);
-        FleetCache cache = new FleetCache(new FleetReader(pool, keys, Clock.systemUTC()));
+        Clock clock = Clock.systemUTC();
+        FleetCache cache = new FleetCache(new FleetReader(pool, keys, clock),
+                new FleetUpkeep(pool, keys, clock, warning -> LOG.warn("wmon agent: {}", warning)));
         FleetMBean bean = new FleetMBean(namespace, cache);
         FleetRefresher refresher = new FleetRefresher(intervalMillis, cache::refresh, bean::hasListeners);
         cache.connect(refresher::wanted, bean::workerStale);

@@ -4,6 +4,8 @@ import io.wmon.agent.config.AgentOptions;
 import io.wmon.agent.fleet.FleetService;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
+import io.wmon.core.event.EventType;
+import io.wmon.core.event.FleetEvent;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerState;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a started agent holds, from start to stop: the status listener, the scheduler thread,
- * the shared pool lease, the MBeans, and the shutdown hook.
+ * the shared pool lease, the MBeans, the worker's outbox of events, and the shutdown hook.
  *
  * <p>{@link #start} does only cheap work on the caller's thread (the JVM's start-up path): it
  * installs the status listener and starts the {@code wmon-heartbeat} thread, which then opens the
@@ -55,6 +57,7 @@ public final class AgentRuntime {
     private final WorkerStateTracker tracker;
     private final Thread shutdownHook;
     private final StatusListenerInstaller listeners;
+    private final EventOutbox events;
 
     // Published by the heartbeat thread under this object's lock once started; read by stop().
     private WorkerIdentity identity;
@@ -65,6 +68,7 @@ public final class AgentRuntime {
     private volatile SnapshotPublisher snapshots;
     private AppPoolCensus census;
     private FleetService fleet;
+    private BreakerEvents breakerEvents;
     private boolean stopped;
 
     private AgentRuntime(AgentOptions options, String version) {
@@ -74,11 +78,15 @@ public final class AgentRuntime {
         this.tracker = new WorkerStateTracker(this::stateChanged, limits);
         this.shutdownHook = new Thread(this::shutdownHookBody, "wmon-shutdown");
         this.listeners = new StatusListenerInstaller(tracker);
+        this.events = new EventOutbox(options.workerId(), FleetKeys.of(options.namespace()));
     }
 
     /** Starts an agent; returns at once, the connection and MBeans follow on the agent's thread. */
     public static AgentRuntime start(AgentOptions options, String version) {
         AgentRuntime runtime = new AgentRuntime(options, version);
+        // Queued first, so it comes before any state change; written with the first beat that reaches Redis.
+        runtime.events.add(FleetEvent.of(EventType.UP, options.workerId(), "", WorkerState.STARTING.wire(),
+                System.currentTimeMillis(), "agent " + version + ", pid " + ProcessHandle.current().pid()));
         runtime.listeners.install();
         System.setProperty(VERSION_PROPERTY, version);
         Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
@@ -110,16 +118,17 @@ public final class AgentRuntime {
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,
                     lease.breaker());
-            SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits);
+            SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits, events::droppedCount);
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
-                    publisher, this::poolExhausted);
+                    publisher, this::poolExhausted, events);
             if (options.fleet()) {
                 fleetView = FleetService.start(lease, options.namespace(), options.workerId(),
                         options.interval().toMillis());
             }
             registered = AgentBeans.register(publisher, lease, fleetView == null ? null : fleetView.bean(),
                     options.namespace());
+            SharedPool leased = lease;
             synchronized (this) {
                 if (!stopped) {
                     identity = who;
@@ -129,7 +138,9 @@ public final class AgentRuntime {
                     beans = registered;
                     census = appPools;
                     fleet = fleetView;
-                    scheduler.start(heartbeat);
+                    breakerEvents = new BreakerEvents(who.id(), events, scheduler::flushSoon);
+                    lease.breaker().addListener(breakerEvents);
+                    scheduler.start(heartbeat, () -> events.flush(leased));
                     LOG.info("wmon agent started: {}", options.describe());
                     return;
                 }
@@ -172,6 +183,7 @@ public final class AgentRuntime {
     }
 
     private void stateChanged(WorkerState from, WorkerState to, String job) {
+        events.stateChanged(from, to, job, System.currentTimeMillis());
         SnapshotPublisher publisher = snapshots;
         if (publisher != null) {
             publisher.publish(); // before the notification, so that a listener reading attributes sees the change
@@ -181,6 +193,7 @@ public final class AgentRuntime {
             current.stateChanged(from, to, job);
         }
         scheduler.beatSoon();
+        scheduler.flushSoon();
     }
 
     /** Undoes everything the agent did (for {@code mode=stop}); the JVM keeps running. */
@@ -211,7 +224,10 @@ public final class AgentRuntime {
                 LOG.warn("wmon agent: Redis at {} is not answering; not waiting to write state=stopped, the record "
                         + "will expire", pool.endpoint().redacted());
             } else if (writer != null) {
-                new FinalWrite(writer, assembler, pool).markStopped(FINAL_WRITE_MILLIS);
+                new FinalWrite(writer, assembler, pool, events).markStopped(FINAL_WRITE_MILLIS);
+            }
+            if (breakerEvents != null) {
+                pool.breaker().removeListener(breakerEvents);
             }
             if (fleet != null) {
                 fleet.stop();

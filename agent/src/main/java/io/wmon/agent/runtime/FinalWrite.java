@@ -1,5 +1,7 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.core.event.EventType;
+import io.wmon.core.event.FleetEvent;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
@@ -8,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last write of a stopping agent: {@code state=stopped} and removal from the registry.
+ * The last write of a stopping agent: {@code state=stopped}, removal from the registry, and the
+ * worker's last events ({@code down} among them) in the same round trip.
  *
  * <p>Runs on its own daemon thread and is waited for at most a bound, because a frozen Redis
  * would otherwise hold the JVM's exit for a whole socket timeout.
@@ -20,11 +23,13 @@ final class FinalWrite {
     private final HeartbeatWriter writer;
     private final RecordAssembler assembler;
     private final SharedPool pool;
+    private final EventOutbox events;
 
-    FinalWrite(HeartbeatWriter writer, RecordAssembler assembler, SharedPool pool) {
+    FinalWrite(HeartbeatWriter writer, RecordAssembler assembler, SharedPool pool, EventOutbox events) {
         this.writer = writer;
         this.assembler = assembler;
         this.pool = pool;
+        this.events = events;
     }
 
     void markStopped(long boundMillis) {
@@ -43,9 +48,16 @@ final class FinalWrite {
 
     private void write() {
         try {
-            WorkerRecord last = assembler.assembleFinal(System.currentTimeMillis(), WorkerState.STOPPED, pool.usage(),
-                    assembler.countAppPools());
-            writer.markStopped(last);
+            long now = System.currentTimeMillis();
+            WorkerRecord last = assembler.assembleFinal(now, WorkerState.STOPPED, pool.usage(), assembler.countAppPools());
+            events.add(FleetEvent.of(EventType.DOWN, last.id(), WorkerState.STOPPING.wire(), WorkerState.STOPPED.wire(),
+                    now, "the agent stopped"));
+            EventOutbox.Ride ride = events.ride(pool);
+            try {
+                writer.markStopped(last, ride);
+            } finally {
+                ride.settle();
+            }
         } catch (RuntimeException e) {
             LOG.warn("wmon agent: could not write state=stopped: {}", e.getMessage());
         }

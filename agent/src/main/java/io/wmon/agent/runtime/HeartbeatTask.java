@@ -1,6 +1,8 @@
 package io.wmon.agent.runtime;
 
 import io.wmon.agent.metrics.AppPoolCensus;
+import io.wmon.core.event.EventType;
+import io.wmon.core.event.FleetEvent;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.redis.PoolUsage;
@@ -12,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One heartbeat: assemble the record, write it in one round trip, keep the statistics, and
- * publish the worker snapshot that the MBean getters read until the next beat or state change.
+ * One heartbeat: assemble the record, write it in one round trip with the worker's waiting events
+ * riding in the same pipeline, keep the statistics, and publish the worker snapshot that the MBean
+ * getters read until the next beat or state change. A rise of the pool's exhausted count since the
+ * last beat becomes a {@code pool_exhausted} event in that same round trip.
  *
  * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged as
  * {@link OutageLog} says (a line when an outage starts, one when it ends, a summary a minute in
@@ -30,13 +34,15 @@ final class HeartbeatTask implements Runnable {
     private final WorkerStateTracker tracker;
     private final SnapshotPublisher snapshots;
     private final LongConsumer exhaustionListener;
+    private final EventOutbox events;
     private final OutageLog outages;
     private long lastExhaustedCount;
     // The hash as last written, so that the next beat sends only what changed; null: write it whole.
     private Map<String, String> lastWritten;
 
     HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
-            WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener) {
+            WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener,
+            EventOutbox events) {
         this.pool = pool;
         this.writer = writer;
         this.assembler = assembler;
@@ -44,6 +50,7 @@ final class HeartbeatTask implements Runnable {
         this.tracker = tracker;
         this.snapshots = snapshots;
         this.exhaustionListener = exhaustionListener;
+        this.events = events;
         this.outages = new OutageLog(pool.endpoint().redacted());
     }
 
@@ -62,25 +69,32 @@ final class HeartbeatTask implements Runnable {
         PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
         WorkerRecord record = assembler.assemble(now, poolStats, apps);
-        noticeExhaustion(poolStats.exhaustedCount());
+        noticeExhaustion(record.id(), now, poolStats.exhaustedCount());
+        EventOutbox.Ride ride = events.ride(pool);
         long start = System.nanoTime();
         try {
-            lastWritten = writer.writeChanges(record, lastWritten);
+            lastWritten = writer.writeChanges(record, lastWritten, ride);
         } catch (RedisUnavailableException | IllegalStateException e) {
+            ride.settle();
             lastWritten = null;
             stats.failed();
             snapshots.beat(apps);
             outages.failed(now, e.getMessage(), record.intervalMillis());
             return;
         }
+        ride.settle();
         stats.succeeded(now, (System.nanoTime() - start) / 1_000);
         outages.succeeded(now);
         tracker.startedUp();
         snapshots.beat(apps);
     }
 
-    private void noticeExhaustion(long exhaustedCount) {
+    private void noticeExhaustion(String worker, long nowMillis, long exhaustedCount) {
         if (exhaustedCount > lastExhaustedCount) {
+            long rise = exhaustedCount - lastExhaustedCount;
+            events.add(FleetEvent.of(EventType.POOL_EXHAUSTED, worker, Long.toString(lastExhaustedCount),
+                    Long.toString(exhaustedCount), nowMillis, rise + " borrow" + (rise == 1 ? "" : "s")
+                            + " found all " + pool.settings().maxTotal() + " connections in use since the last beat"));
             lastExhaustedCount = exhaustedCount;
             exhaustionListener.accept(exhaustedCount);
         }

@@ -3,6 +3,7 @@ package io.wmon.agent.runtime;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.core.record.WorkerState;
 import io.wmon.mbeans.WorkerSnapshot;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +22,17 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
     private final WorkerStateTracker tracker;
     private final HeartbeatStats stats;
     private final TextLimits limits;
+    private final LongSupplier eventsDropped;
     private AppPoolCensus.AppPools lastAppPools;
     private volatile WorkerSnapshot current;
 
     SnapshotPublisher(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats,
-            TextLimits limits) {
+            TextLimits limits, LongSupplier eventsDropped) {
         this.identity = identity;
         this.tracker = tracker;
         this.stats = stats;
         this.limits = limits;
+        this.eventsDropped = eventsDropped;
         publish();
     }
 
@@ -69,6 +72,7 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
                 .appActiveConnections(apps == null ? -1 : (int) apps.active())
                 .appIdleConnections(apps == null ? -1 : (int) apps.idle())
                 .truncatedValueCount(limits.cutCount())
+                .eventsDroppedCount(eventsDropped.getAsLong())
                 .build();
     }
 }

@@ -16,8 +16,9 @@ import sun.misc.SignalHandler;
  * SIGINT cannot be handled (the JVM runs with {@code -Xrs}, or the signal was ignored when the
  * process started) and on SIGTERM, a shutdown hook requests the stop and waits at most
  * {@value #SHUTDOWN_WAIT_MILLIS} ms for the command to close its connection; the exit code is then
- * the JVM's own. Either way {@code wmon} is gone within a second (docs/cli.md has the figures). Closing the hook restores
- * the previous SIGINT handler and removes the shutdown hook.
+ * the JVM's own. A hook made with {@link #onInterruptAndTerm} handles SIGTERM as it handles SIGINT,
+ * so that one ends with exit 0 too. Either way {@code wmon} is gone within a second (docs/cli.md has
+ * the figures). Closing the hook restores the previous signal handlers and removes the shutdown hook.
  */
 public final class InterruptHook implements AutoCloseable {
 
@@ -28,27 +29,38 @@ public final class InterruptHook implements AutoCloseable {
 
     private final Thread shutdownHook;
     private final SignalHandler previous;
+    /** The SIGTERM handler replaced by {@link #onInterruptAndTerm}; null when SIGTERM is left to the JVM. */
+    private final SignalHandler previousTerm;
     private final CountDownLatch closed = new CountDownLatch(1);
     // Set when Ctrl-C's grace ran out: the loop is stuck in a read, so the shutdown hook waits no more.
     private volatile boolean givenUp;
 
-    private InterruptHook(StopSignal stop) {
+    private InterruptHook(StopSignal stop, boolean term) {
         this.shutdownHook = new Thread(() -> {
             stop.request();
             awaitClosed();
         }, "wmon-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        this.previous = handleInterrupt(stop);
+        this.previous = handle("INT", stop);
+        this.previousTerm = term ? handle("TERM", stop) : null;
     }
 
     /** Requests {@code stop} on Ctrl-C or shutdown until closed. */
     public static InterruptHook install(StopSignal stop) {
-        return new InterruptHook(stop);
+        return new InterruptHook(stop, false);
     }
 
-    private SignalHandler handleInterrupt(StopSignal stop) {
+    /**
+     * Requests {@code stop} on Ctrl-C and on SIGTERM alike until closed: both end the command with exit 0
+     * (after the same grace), as for a command that runs until it is told to stop ({@code watch}).
+     */
+    public static InterruptHook onInterruptAndTerm(StopSignal stop) {
+        return new InterruptHook(stop, true);
+    }
+
+    private SignalHandler handle(String signalName, StopSignal stop) {
         try {
-            return Signal.handle(new Signal("INT"), signal -> {
+            return Signal.handle(new Signal(signalName), signal -> {
                 stop.request();
                 exitUnlessClosedWithin(INTERRUPT_GRACE_MILLIS);
             });
@@ -85,16 +97,21 @@ public final class InterruptHook implements AutoCloseable {
         watchdog.start();
     }
 
-    @Override
-    public void close() {
-        closed.countDown();
-        if (previous != null) {
+    private static void restore(String signalName, SignalHandler handler) {
+        if (handler != null) {
             try {
-                Signal.handle(new Signal("INT"), previous);
+                Signal.handle(new Signal(signalName), handler);
             } catch (IllegalArgumentException e) {
                 // Nothing to restore to; the process is ending anyway.
             }
         }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        restore("INT", previous);
+        restore("TERM", previousTerm);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

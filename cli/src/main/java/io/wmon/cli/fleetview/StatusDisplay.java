@@ -35,6 +35,14 @@ public interface StatusDisplay extends AutoCloseable {
      */
     void showHint(String hint);
 
+    /**
+     * Shows a warning about the run that stays true while it lasts (a reader's ACL refuses the writes of
+     * the upkeep): on stderr, or on a terminal in every frame from now on.
+     *
+     * @param warning one line, without the {@code wmon: warning: } prefix
+     */
+    void showWarning(String warning);
+
     /** Leaves the output tidy (a terminal gets its cursor back); never throws. */
     @Override
     void close();

@@ -57,6 +57,12 @@ public final class StreamDisplay implements StatusDisplay {
         err.flush();
     }
 
+    @Override
+    public void showWarning(String warning) {
+        err.println("wmon: warning: " + SafeText.escape(warning));
+        err.flush();
+    }
+
     /** {@code Redis unreachable: cannot reach Redis at … (connection refused); retrying every 5s}. */
     static String outageLine(String reason, Duration interval) {
         return "Redis unreachable: " + SafeText.escape(reason) + "; retrying every " + seconds(interval);

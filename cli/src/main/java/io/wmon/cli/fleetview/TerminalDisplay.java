@@ -37,6 +37,9 @@ public final class TerminalDisplay implements StatusDisplay {
     private final TerminalSize size;
     private FleetSnapshot lastGood;
     private String hint;
+    /** Warnings kept on screen, at most {@value #MAX_WARNINGS}. */
+    private final List<String> warnings = new ArrayList<>();
+    private static final int MAX_WARNINGS = 3;
     private boolean started;
 
     public TerminalDisplay(PrintWriter out, DisplaySettings settings, boolean colour) {
@@ -74,12 +77,24 @@ public final class TerminalDisplay implements StatusDisplay {
         hint = text;
     }
 
+    /** Shown in every frame from now on, below the banner; the same warning twice is shown once. */
+    @Override
+    public void showWarning(String warning) {
+        String line = "wmon: warning: " + SafeText.escape(warning);
+        if (!warnings.contains(line) && warnings.size() < MAX_WARNINGS) {
+            warnings.add(line);
+        }
+    }
+
     private void draw(String outage, long atMillis) {
         int width = size.columns() - 1;
         List<String> lines = new ArrayList<>(WordWrap.wrap(CLOCK.format(Instant.ofEpochMilli(atMillis)) + "  " + title,
                 width));
         for (String line : settings.banner()) {
             lines.addAll(WordWrap.wrap(SafeText.escape(line), width));
+        }
+        for (String warning : warnings) {
+            lines.addAll(WordWrap.wrap(warning, width));
         }
         if (hint != null) {
             lines.addAll(WordWrap.wrap(hint, width));

@@ -4,11 +4,13 @@ import io.wmon.core.fleet.FleetKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.commands.StreamCommands;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamInfo;
 
 /**
  * Reads the event stream after an id with {@code XREAD [BLOCK ms] COUNT }{@value #MAX_COUNT}, on
@@ -48,6 +50,11 @@ public final class EventStreamReader {
      *     pool turns it into a {@code RedisUnavailableException} naming the grant
      */
     public EventBatch readAfter(StreamCommands connection, EventId after, long blockMillis) {
+        return decode(() -> connection.xread(params(blockMillis), streams(after)), after);
+    }
+
+    /** {@code XREAD [BLOCK ms] COUNT n} arguments; see {@link #readAfter}. */
+    XReadParams params(long blockMillis) {
         if (blockMillis < 0) {
             throw new IllegalArgumentException("block must be 0 or more ms, was " + blockMillis);
         }
@@ -55,9 +62,18 @@ public final class EventStreamReader {
         if (blockMillis > 0) {
             params.block((int) Math.min(Integer.MAX_VALUE, blockMillis));
         }
+        return params;
+    }
+
+    Map<String, StreamEntryID> streams(EventId after) {
+        return Map.of(keys.events(), new StreamEntryID(after.millis(), after.sequence()));
+    }
+
+    /** Decodes an {@code XREAD} reply, direct or pipelined, into a batch; the errors as {@link #readAfter} says. */
+    EventBatch decode(Supplier<List<Map.Entry<String, List<StreamEntry>>>> read, EventId after) {
         List<Map.Entry<String, List<StreamEntry>>> reply;
         try {
-            reply = connection.xread(params, Map.of(keys.events(), new StreamEntryID(after.millis(), after.sequence())));
+            reply = read.get();
         } catch (JedisDataException e) {
             throw rejected(e);
         } catch (NumberFormatException e) {
@@ -82,8 +98,13 @@ public final class EventStreamReader {
      * @throws JedisDataException when Redis refuses the command (an ACL's {@code NOPERM})
      */
     public StreamState state(StreamCommands connection) {
+        return state(() -> connection.xinfoStream(keys.events()));
+    }
+
+    /** The state in an {@code XINFO STREAM} reply, direct or pipelined; the errors as {@link #state(StreamCommands)}. */
+    StreamState state(Supplier<StreamInfo> info) {
         try {
-            return StreamState.read(connection, keys.events());
+            return StreamState.from(info);
         } catch (JedisDataException e) {
             throw rejected(e);
         } catch (NumberFormatException e) {

@@ -71,6 +71,9 @@ public final class StreamCursor {
      */
     public Resumption resume(StreamState state) {
         if (!state.exists()) {
+            if (position.equals(EventId.ZERO) && ordinal <= 0) {
+                return Resumption.CONTINUOUS; // nothing read, nothing to lose: the stream is yet to be written
+            }
             reset(state);
             return Resumption.lost(Resumption.Kind.STREAM_GONE, state);
         }

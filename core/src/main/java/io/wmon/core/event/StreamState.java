@@ -1,5 +1,6 @@
 package io.wmon.core.event;
 
+import java.util.function.Supplier;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.commands.StreamCommands;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -39,9 +40,18 @@ public final class StreamState {
      *     ({@code WRONGTYPE}); a missing key is a {@linkplain #exists() missing} stream, not an error
      */
     public static StreamState read(StreamCommands connection, String key) {
+        return from(() -> connection.xinfoStream(key));
+    }
+
+    /**
+     * The state in the reply of a pipelined {@code XINFO STREAM}, once the pipeline is synced.
+     *
+     * @throws JedisDataException as {@link #read}
+     */
+    static StreamState from(Supplier<StreamInfo> reply) {
         StreamInfo info;
         try {
-            info = connection.xinfoStream(key);
+            info = reply.get();
         } catch (JedisDataException e) {
             if (String.valueOf(e.getMessage()).contains("no such key")) {
                 return MISSING;

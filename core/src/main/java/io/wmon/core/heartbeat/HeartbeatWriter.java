@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -30,6 +31,8 @@ public final class HeartbeatWriter {
     public static final int TTL_INTERVALS = 3;
     /** ... but at least this long, ms, so that a short interval plus a GC pause does not either. */
     public static final long MIN_TTL_MILLIS = 15_000;
+
+    private static final Consumer<Pipeline> NOTHING_ALONGSIDE = pipeline -> { };
 
     private final SharedPool pool;
     private final FleetKeys keys;
@@ -54,7 +57,7 @@ public final class HeartbeatWriter {
      * @throws IllegalStateException when Redis rejects a command (e.g. the key holds another type)
      */
     public void write(WorkerRecord record) {
-        writeFields(record, WorkerRecordCodec.encode(record), false);
+        writeFields(record, WorkerRecordCodec.encode(record), false, NOTHING_ALONGSIDE);
     }
 
     /**
@@ -74,9 +77,21 @@ public final class HeartbeatWriter {
      * @throws IllegalStateException when Redis rejects a command (e.g. the key holds another type)
      */
     public Map<String, String> writeChanges(WorkerRecord record, Map<String, String> previous) {
+        return writeChanges(record, previous, NOTHING_ALONGSIDE);
+    }
+
+    /**
+     * {@link #writeChanges(WorkerRecord, Map)}, with more commands in the heartbeat's (first) pipeline:
+     * {@code alongside} queues them after the record's, so they cost no round trip of their own (the
+     * agent's pending events ride this way). Their replies are the caller's to read once this returns or
+     * throws; the record's replies are checked here as before. {@code alongside} may be called a second
+     * time for the same beat when the shared pool retries the beat on a fresh connection.
+     */
+    public Map<String, String> writeChanges(WorkerRecord record, Map<String, String> previous,
+            Consumer<Pipeline> alongside) {
         Map<String, String> hash = WorkerRecordCodec.encode(record);
         if (previous == null) {
-            writeFields(record, hash, false);
+            writeFields(record, hash, false, alongside);
             return hash;
         }
         Map<String, String> changed = new HashMap<>();
@@ -89,9 +104,9 @@ public final class HeartbeatWriter {
             // Two beats in one millisecond: still renew the hash with a field that exists.
             changed.put(RecordField.BEAT.wire(), hash.get(RecordField.BEAT.wire()));
         }
-        long fieldsInRedis = writeFields(record, changed, true);
+        long fieldsInRedis = writeFields(record, changed, true, alongside);
         if (fieldsInRedis < hash.size()) {
-            writeFields(record, hash, false);
+            writeFields(record, hash, false, NOTHING_ALONGSIDE);
         }
         return hash;
     }
@@ -100,7 +115,8 @@ public final class HeartbeatWriter {
      * HSET {@code fields}, PEXPIRE, ZADD in one round trip, with HLEN after the HSET when
      * {@code countFields}; returns how many fields the hash holds then ({@code -1} when not asked).
      */
-    private long writeFields(WorkerRecord record, Map<String, String> fields, boolean countFields) {
+    private long writeFields(WorkerRecord record, Map<String, String> fields, boolean countFields,
+            Consumer<Pipeline> alongside) {
         String key = keys.worker(record.id());
         long ttl = ttlMillis(record.intervalMillis());
         return pool.call(client -> {
@@ -113,6 +129,7 @@ public final class HeartbeatWriter {
                 }
                 replies.add(pipeline.pexpire(key, ttl));
                 replies.add(pipeline.zadd(keys.workers(), record.beatMillis(), record.id()));
+                alongside.accept(pipeline);
                 pipeline.sync();
                 checkReplies(record.id(), replies);
                 return fieldCount == null ? -1 : fieldCount.get();
@@ -133,6 +150,14 @@ public final class HeartbeatWriter {
      * @throws IllegalStateException when Redis rejects a command
      */
     public void markStopped(WorkerRecord record) {
+        markStopped(record, NOTHING_ALONGSIDE);
+    }
+
+    /**
+     * {@link #markStopped(WorkerRecord)}, with {@code alongside}'s commands in the same round trip (the
+     * agent's last events, {@code down} among them); their replies are the caller's to read.
+     */
+    public void markStopped(WorkerRecord record, Consumer<Pipeline> alongside) {
         String key = keys.worker(record.id());
         Map<String, String> hash = WorkerRecordCodec.encode(record.toBuilder().state(WorkerState.STOPPED).build());
         long ttl = ttlMillis(record.intervalMillis());
@@ -142,6 +167,7 @@ public final class HeartbeatWriter {
                         pipeline.hset(key, hash),
                         pipeline.pexpire(key, ttl),
                         pipeline.zrem(keys.workers(), record.id()));
+                alongside.accept(pipeline);
                 pipeline.sync();
                 checkReplies(record.id(), replies);
             }

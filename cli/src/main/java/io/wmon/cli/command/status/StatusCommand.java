@@ -16,12 +16,15 @@ import io.wmon.cli.shell.JsonOption;
 import io.wmon.cli.shell.RedisSession;
 import io.wmon.cli.shell.UsageError;
 import io.wmon.cli.shell.WmonCommand;
+import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.TextTable;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.redis.RedisUnavailableException;
+import io.wmon.core.upkeep.FleetUpkeep;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wmon status}: the fleet read from Redis on the CLI's one connection, once or every
- * interval ({@code --continuous}) on that same connection.
+ * interval ({@code --continuous}) on that same connection. After each read it does the readers'
+ * upkeep ({@link FleetUpkeep}: {@code stale} and {@code down} events, pruning), on that connection too.
  */
 @Command(name = "status", sortOptions = false,
         description = "Show the fleet: every worker, alive, stale, gone or invalid, read on one Redis connection.",
@@ -113,6 +117,11 @@ public final class StatusCommand implements Callable<Integer> {
         FleetQuery query = view.query();
         try (RedisSession session = RedisSession.open(root)) {
             snapshot = session.fleetReader(keys).read(staleAfter);
+            PrintWriter err = spec.commandLine().getErr();
+            new FleetUpkeep(session.pool(), keys, Clock.systemUTC(), warning -> {
+                err.println("wmon: warning: " + SafeText.escape(warning));
+                err.flush();
+            }).afterRead(snapshot);
             explainIfEmpty(snapshot, session, keys);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -183,7 +192,8 @@ public final class StatusCommand implements Callable<Integer> {
                 StatusDisplay display = StatusDisplay.forOutput(out, spec.commandLine().getErr(), json.enabled(),
                         settings)) {
             FleetReader reader = session.fleetReader(keys);
-            new RefreshLoop(() -> reader.read(staleAfter), display, interval, maxCycles, stop)
+            FleetUpkeep upkeep = new FleetUpkeep(session.pool(), keys, Clock.systemUTC(), display::showWarning);
+            new RefreshLoop(() -> upkeep.afterRead(reader.read(staleAfter)), display, interval, maxCycles, stop)
                     .explainEmpty(() -> EmptyNamespaceHint.explain(session.pool(), keys)).run();
         }
         return ExitCodes.OK;
