@@ -2,6 +2,7 @@ package io.wmon.bench.continuous;
 
 import io.wmon.bench.Args;
 import io.wmon.bench.Stats;
+import io.wmon.cli.fleetview.EventFedFleetRead;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
@@ -15,21 +16,14 @@ import io.wmon.core.redis.SharedPoolRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
-import redis.clients.jedis.params.XReadParams;
-import redis.clients.jedis.resps.StreamEntry;
-import redis.clients.jedis.resps.Tuple;
 
 /**
  * Measures one {@code status --continuous} cycle over a fleet of {@code --workers} records where
@@ -37,9 +31,10 @@ import redis.clients.jedis.resps.Tuple;
  *
  * <ul>
  *   <li><b>full</b>: the CLI's {@link FleetReader#read()} every cycle ({@code ZRANGE} + pipelined {@code HGETALL}s);
- *   <li><b>events</b>: {@code ZRANGE … WITHSCORES} (every worker's last beat, so ages and staleness
- *       stay exact), {@code XREAD} of the events since the last cycle, and {@code HGETALL} of the
- *       workers those events name only.
+ *   <li><b>events</b>: the CLI's {@code EventFedFleetRead} between its full reads: {@code ZRANGE …
+ *       WITHSCORES} (every worker's last beat, so ages and staleness stay exact), {@code XINFO} and
+ *       {@code XREAD} of the events since the last cycle, and {@code HGETALL} of the workers those
+ *       events name only.
  * </ul>
  *
  * <p>Between cycles every worker beats (score and {@code beat} field) and the changing ones write
@@ -56,7 +51,7 @@ public final class ContinuousReadBench {
     private static final String NS = "bench-continuous";
     private static final FleetKeys KEYS = FleetKeys.of(NS);
     private static final String EVENTS = "wmon:{" + NS + "}:events";
-    private static final Pattern STAT = Pattern.compile("^cmdstat_(\\w+):calls=(\\d+),usec=(\\d+)", Pattern.MULTILINE);
+    private static final Pattern STAT = Pattern.compile("^cmdstat_([\\w|]+):calls=(\\d+),usec=(\\d+)", Pattern.MULTILINE);
     private static final Pattern NET_OUT = Pattern.compile("^total_net_output_bytes:(\\d+)", Pattern.MULTILINE);
 
     private final int workers;
@@ -90,7 +85,7 @@ public final class ContinuousReadBench {
                     + "commands per cycle | KB sent per cycle | reader ms per cycle (median) |", workers, percent));
             System.out.println("|---|---|---|---|---|");
             System.out.println(full.row("full read every cycle"));
-            System.out.println(events.row("registry scores + events + changed hashes"));
+            System.out.println(events.row("registry scores + events + changed hashes (EventFedFleetRead)"));
             System.out.println(Stats.fmt("ratio events/full: Redis µs %.3f, bytes %.3f", events.usec() / full.usec(),
                     events.bytes() / full.bytes()));
         } finally {
@@ -171,7 +166,7 @@ public final class ContinuousReadBench {
             long outAfter = netOut();
             Map<String, long[]> after = commandStats();
             long cycleUsec = 0;
-            for (String command : List.of("zrange", "hgetall", "xread")) {
+            for (String command : List.of("zrange", "hgetall", "xread", "xinfo|stream")) {
                 long[] b = before.getOrDefault(command, new long[2]);
                 long[] a = after.getOrDefault(command, new long[2]);
                 commands += a[0] - b[0];
@@ -223,63 +218,19 @@ public final class ContinuousReadBench {
         }
     }
 
-    /** Scores for every worker, the events since the last cycle, the hashes of the workers they name. */
+    /** The CLI's own status --continuous read: registry scores, the events since the last cycle, changed hashes. */
     private static final class EventRead implements CycleRead {
-        private final SharedPool pool;
-        private final Map<String, Map<String, String>> records = new HashMap<>();
-        private StreamEntryID last = new StreamEntryID(0, 0);
-        private boolean first = true;
+        private final EventFedFleetRead read;
 
         EventRead(SharedPool pool) {
-            this.pool = pool;
+            this.read = new EventFedFleetRead(pool, new FleetReader(pool, KEYS, Clock.systemUTC()), KEYS, null,
+                    Clock.systemUTC());
         }
 
         @Override
         public void cycle() {
-            pool.run(client -> {
-                try (Pipeline p = client.pipelined()) {
-                    readWith(p);
-                }
-            });
-        }
-
-        private void readWith(Pipeline p) {
-            {
-                Response<List<Tuple>> scores = p.zrangeWithScores(KEYS.workers(), 0, -1);
-                Response<List<Map.Entry<String, List<StreamEntry>>>> events = p.xread(
-                        XReadParams.xReadParams().count(100_000), Map.of(EVENTS, last));
-                p.sync();
-                Set<String> changed = new LinkedHashSet<>();
-                List<Map.Entry<String, List<StreamEntry>>> streams = events.get();
-                if (streams != null) {
-                    for (Map.Entry<String, List<StreamEntry>> stream : streams) {
-                        for (StreamEntry entry : stream.getValue()) {
-                            changed.add(entry.getFields().get("worker"));
-                            last = entry.getID();
-                        }
-                    }
-                }
-                List<Tuple> members = scores.get();
-                if (first) {
-                    // The first cycle knows nothing yet: it reads every hash, as a full read does.
-                    first = false;
-                    members.forEach(t -> changed.add(t.getElement()));
-                }
-                List<String> ids = new ArrayList<>(changed);
-                for (int from = 0; from < ids.size(); from += FleetReader.BATCH_SIZE) {
-                    List<String> batch = ids.subList(from, Math.min(ids.size(), from + FleetReader.BATCH_SIZE));
-                    List<Response<Map<String, String>>> hashes = new ArrayList<>();
-                    for (String id : batch) {
-                        hashes.add(p.hgetAll(KEYS.worker(id)));
-                    }
-                    p.sync();
-                    for (int i = 0; i < batch.size(); i++) {
-                        records.put(batch.get(i), hashes.get(i).get());
-                    }
-                }
-                if (records.size() < members.size()) {
-                    throw new IllegalStateException("lost workers");
-                }
+            if (read.get().workerCount() == 0) {
+                throw new IllegalStateException("empty fleet");
             }
         }
     }
