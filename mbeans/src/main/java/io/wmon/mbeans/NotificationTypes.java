@@ -31,7 +31,9 @@ public final class NotificationTypes {
             + " every connection was in use; the user data names the pool and its bound")
     public static final String POOL_EXHAUSTED = "io.wmon.pool.exhausted";
 
-    @Description("Reserved for a worker of the fleet that stopped heartbeating; nothing sends it in this version")
+    @Description("Sent by io.wmon:type=Fleet when a worker that was alive at the agent's previous read of the fleet is"
+            + " stale or gone: it stopped heartbeating; the user data names the namespace, the worker, its host, its"
+            + " status and the age of its last beat")
     public static final String FLEET_STALE = "io.wmon.fleet.stale";
 
     @Description("Reserved for the JVM holding more Redis sockets than leakThreshold; nothing sends it in this version")

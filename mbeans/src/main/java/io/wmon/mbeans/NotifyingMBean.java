@@ -44,9 +44,19 @@ abstract class NotifyingMBean<S> extends StandardEmitterMBean {
     // Set only for the length of one getAttributes call on the calling thread, then removed.
     private final ThreadLocal<S> pinned = new ThreadLocal<>();
 
-    /** @param types the notification types this bean emits, one {@link MBeanNotificationInfo} each */
+    /** An MXBean; {@code types} are the notification types it emits, one {@link MBeanNotificationInfo} each. */
     NotifyingMBean(Class<?> mxbeanInterface, String... types) {
-        super(mxbeanInterface, true, new NotificationBroadcasterSupport(infos(types)));
+        this(mxbeanInterface, true, types);
+    }
+
+    /**
+     * @param mxbean whether the JMX runtime maps the interface's types to open types (an MXBean);
+     *     false for an interface whose every type is already an open type, such as {@code TabularData},
+     *     which the MXBean mapping cannot return as itself
+     * @param types the notification types this bean emits, one {@link MBeanNotificationInfo} each
+     */
+    NotifyingMBean(Class<?> managementInterface, boolean mxbean, String... types) {
+        super(managementInterface, mxbean, new NotificationBroadcasterSupport(infos(types)));
     }
 
     private static MBeanNotificationInfo[] infos(String... types) {

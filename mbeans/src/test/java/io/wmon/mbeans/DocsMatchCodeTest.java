@@ -57,7 +57,7 @@ class DocsMatchCodeTest {
      * the docs show the same text.
      */
     @ParameterizedTest
-    @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class, CircuitBreakerMXBean.class})
+    @ValueSource(classes = {WorkerMXBean.class, RedisPoolMXBean.class, CircuitBreakerMXBean.class, FleetMXBean.class})
     void everyAttributeIsDocumentedWithTheCodesTypeUnitsAndDescriptionAndNothingElse(Class<?> mxbean)
             throws IOException {
         Map<String, String> documented = new TreeMap<>();
@@ -96,6 +96,7 @@ class DocsMatchCodeTest {
         assertThat(headingOf("(`WorkerMXBean`)")).contains("`" + ObjectNames.worker() + "`");
         assertThat(headingOf("(`RedisPoolMXBean`)")).contains("`" + ObjectNames.redisPool("<pool>") + "`");
         assertThat(headingOf("(`CircuitBreakerMXBean`)")).contains("`" + ObjectNames.circuitBreaker("redis") + "`");
+        assertThat(headingOf("(`FleetMXBean`)")).contains("`" + ObjectNames.fleet("<NS>") + "`");
     }
 
     @Test
@@ -128,6 +129,7 @@ class DocsMatchCodeTest {
         assertUserDataDocumented(NotificationTypes.POOL_EXHAUSTED, RedisPoolMBean.EXHAUSTED_TYPE);
         assertUserDataDocumented(NotificationTypes.BREAKER_OPEN, CircuitBreakerMBean.OPENED_TYPE);
         assertUserDataDocumented(NotificationTypes.BREAKER_CLOSED, CircuitBreakerMBean.CLOSED_TYPE);
+        assertUserDataDocumented(NotificationTypes.FLEET_STALE, FleetMBean.STALE_TYPE);
     }
 
     private static void assertUserDataDocumented(String notificationType, CompositeType userData) throws IOException {

@@ -55,6 +55,7 @@ class JmxConnectorTest {
         registrar.register(ObjectNames.redisPool("shared"), new RedisPoolMBean(pool));
         registrar.register(ObjectNames.circuitBreaker("redis"), new CircuitBreakerMBean(pool.breaker(),
                 pool.endpoint().redacted()));
+        registrar.register(ObjectNames.fleet("test"), new FleetMBean("test", FleetView::nothingRead));
 
         LoopbackSocketFactory loopback = new LoopbackSocketFactory();
         Map<String, Object> env = new HashMap<>();
@@ -91,7 +92,7 @@ class JmxConnectorTest {
         MBeanServerConnection remote = client.getMBeanServerConnection();
 
         assertThat(remote.queryNames(ObjectNames.ALL, null)).containsExactlyInAnyOrder(ObjectNames.worker(),
-                ObjectNames.redisPool("shared"), ObjectNames.circuitBreaker("redis"));
+                ObjectNames.redisPool("shared"), ObjectNames.circuitBreaker("redis"), ObjectNames.fleet("test"));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.worker(), WorkerMXBean.class,
                 WorkerMBeanTest.expectedAttributes(WorkerSnapshotTest.full()));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.redisPool("shared"), RedisPoolMXBean.class,
@@ -99,6 +100,13 @@ class JmxConnectorTest {
 
         assertThat(remote.getAttribute(ObjectNames.circuitBreaker("redis"), "State")).isEqualTo("CLOSED");
         assertThat(remote.getAttribute(ObjectNames.circuitBreaker("redis"), "NotPermittedCallCount")).isEqualTo(0L);
+
+        assertThat(remote.getAttribute(ObjectNames.fleet("test"), "WorkerCount")).isEqualTo(-1);
+        assertThat(remote.getAttribute(ObjectNames.fleet("test"), "Workers")).isInstanceOfSatisfying(
+                javax.management.openmbean.TabularData.class, table -> {
+                    assertThat(table.isEmpty()).isTrue();
+                    assertThat(table.getTabularType()).isEqualTo(FleetView.TABLE_TYPE);
+                });
 
         published.set(published.get().toBuilder().state("paused").build());
         assertThat(remote.getAttribute(ObjectNames.worker(), "State")).isEqualTo("paused");
@@ -110,7 +118,7 @@ class JmxConnectorTest {
         Map<String, String> unitOfSuffix = Map.of("Millis", Units.MILLISECONDS, "Micros", Units.MICROSECONDS,
                 "Bytes", Units.BYTES, "Connections", Units.CONNECTIONS);
         Set<ObjectName> names = remote.queryNames(ObjectNames.ALL, null);
-        assertThat(names).hasSize(3);
+        assertThat(names).hasSize(4);
         for (ObjectName name : names) {
             MBeanInfo info = remote.getMBeanInfo(name);
             assertThat(info.getDescription()).as(name + " description")

@@ -25,7 +25,7 @@ import java.util.Set;
  * ({@code WMON_REDIS_URL}, {@code WMON_NAMESPACE}, {@code WMON_ID}), else its default
  * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it. Relative paths are
  * resolved against the JVM's working directory, also inside the config file. The TLS keys
- * ({@link TlsOptions}) are checked here, their stores read later, on the agent's thread. {@code fleet},
+ * ({@link TlsOptions}) are checked here, their stores read later, on the agent's thread.
  * {@code leakThreshold} and {@code redisPorts} are checked and kept, but nothing uses them yet.
  *
  * @see AgentConfigException for what a mistake looks like
@@ -177,7 +177,7 @@ public final class AgentOptions {
         return poolMaxTotal;
     }
 
-    /** Whether to register the Fleet MBean as well; accepted, but this version has no Fleet MBean yet. */
+    /** Whether to register the Fleet MBean ({@code io.wmon:type=Fleet,namespace=<NS>}) as well. */
     public boolean fleet() {
         return fleet;
     }
@@ -199,9 +199,10 @@ public final class AgentOptions {
     /**
      * One line for the start-up log with every value in effect, e.g. {@code mode=start,
      * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4}
+     * ({@code , fleet=true} when the Fleet MBean is on)
      * ({@code rediss://} adds {@code tls=JVM default trust} or the stores, e.g. {@code tls=trust store
      * /etc/wmon/ca.p12}); the password is never shown, only where it came from. Keys given that this version does not
-     * use yet are named at the end: {@code ; accepted but not in effect in this version: fleet}.
+     * use yet are named at the end: {@code ; accepted but not in effect in this version: leakThreshold}.
      */
     public String describe() {
         StringBuilder sb = new StringBuilder("mode=").append(mode.optionValue())
@@ -214,6 +215,9 @@ public final class AgentOptions {
                 .append(", id=").append(workerId)
                 .append(", interval=").append(Setting.format(interval))
                 .append(", poolMaxTotal=").append(poolMaxTotal);
+        if (fleet) {
+            sb.append(", fleet=true");
+        }
         if (configFile != null) {
             sb.append(", config=").append(configFile);
         }

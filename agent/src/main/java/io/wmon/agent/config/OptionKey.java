@@ -15,7 +15,7 @@ enum OptionKey {
     ID("id", "WMON_ID", true),
     INTERVAL("interval", null, true),
     POOL_MAX_TOTAL("poolMaxTotal", null, true),
-    FLEET("fleet", null, false),
+    FLEET("fleet", null, true),
     PASSWORD_FILE("passwordFile", null, true),
     TLS_TRUST_STORE("tlsTrustStore", null, true),
     TLS_TRUST_STORE_PASSWORD_FILE("tlsTrustStorePasswordFile", null, true),

@@ -3,6 +3,7 @@ package io.wmon.agent.runtime;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.mbeans.CircuitBreakerMBean;
+import io.wmon.mbeans.FleetMBean;
 import io.wmon.mbeans.MBeanRegistrar;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.RedisPoolMBean;
@@ -11,8 +12,8 @@ import io.wmon.mbeans.WorkerSnapshot;
 import java.util.function.Supplier;
 
 /**
- * The agent's MBeans, registered together and unregistered together: Worker, RedisPool and
- * CircuitBreaker.
+ * The agent's MBeans, registered together and unregistered together: Worker, RedisPool,
+ * CircuitBreaker, and Fleet with {@code fleet=true}.
  *
  * <p>The Worker bean reads the snapshot the agent published last ({@link SnapshotPublisher}), so a
  * getter never waits on Redis.
@@ -35,7 +36,11 @@ final class AgentBeans {
         this.breaker = breaker;
     }
 
-    static AgentBeans register(Supplier<WorkerSnapshot> snapshots, SharedPool pool) {
+    /**
+     * @param fleet the Fleet MBean to register at {@code io.wmon:type=Fleet,namespace=<namespace>};
+     *     null without {@code fleet=true}
+     */
+    static AgentBeans register(Supplier<WorkerSnapshot> snapshots, SharedPool pool, FleetMBean fleet, String namespace) {
         MBeanRegistrar registrar = new MBeanRegistrar();
         WorkerMBean worker = new WorkerMBean(snapshots);
         RedisPoolMBean redisPool = new RedisPoolMBean(pool);
@@ -44,6 +49,9 @@ final class AgentBeans {
         CircuitBreakerMBean breaker = new CircuitBreakerMBean(pool.breaker(), pool.endpoint().redacted());
         if (registrar.register(ObjectNames.circuitBreaker(BREAKER_NAME), breaker)) {
             breaker.listen();
+        }
+        if (fleet != null) {
+            registrar.register(ObjectNames.fleet(namespace), fleet);
         }
         return new AgentBeans(registrar, worker, redisPool, breaker);
     }

@@ -1,6 +1,7 @@
 package io.wmon.agent.runtime;
 
 import io.wmon.agent.config.AgentOptions;
+import io.wmon.agent.fleet.FleetService;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
 import io.wmon.core.event.EventType;
@@ -66,6 +67,7 @@ public final class AgentRuntime {
     private volatile AgentBeans beans;
     private volatile SnapshotPublisher snapshots;
     private AppPoolCensus census;
+    private FleetService fleet;
     private BreakerEvents breakerEvents;
     private boolean stopped;
 
@@ -104,6 +106,7 @@ public final class AgentRuntime {
         SharedPool lease = null;
         AgentBeans registered = null;
         AppPoolCensus appPools = null;
+        FleetService fleetView = null;
         try {
             WorkerIdentity who = new WorkerIdentity(options.workerId(), options.namespace(),
                     options.interval().toMillis(), version, limits);
@@ -119,7 +122,12 @@ public final class AgentRuntime {
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
                     publisher, this::poolExhausted, events);
-            registered = AgentBeans.register(publisher, lease);
+            if (options.fleet()) {
+                fleetView = FleetService.start(lease, options.namespace(), options.workerId(),
+                        options.interval().toMillis());
+            }
+            registered = AgentBeans.register(publisher, lease, fleetView == null ? null : fleetView.bean(),
+                    options.namespace());
             SharedPool leased = lease;
             synchronized (this) {
                 if (!stopped) {
@@ -129,6 +137,7 @@ public final class AgentRuntime {
                     assembler = recordAssembler;
                     beans = registered;
                     census = appPools;
+                    fleet = fleetView;
                     breakerEvents = new BreakerEvents(who.id(), events, scheduler::flushSoon);
                     lease.breaker().addListener(breakerEvents);
                     scheduler.start(heartbeat, () -> events.flush(leased), events::hasWaiting);
@@ -144,6 +153,9 @@ public final class AgentRuntime {
                     + " (see this JVM's log, logger io.wmon)");
         }
         // Stopped while starting, or failed: undo what this start did.
+        if (fleetView != null) {
+            fleetView.stop();
+        }
         if (appPools != null) {
             appPools.close();
         }
@@ -216,6 +228,9 @@ public final class AgentRuntime {
             }
             if (breakerEvents != null) {
                 pool.breaker().removeListener(breakerEvents);
+            }
+            if (fleet != null) {
+                fleet.stop();
             }
             if (beans != null) {
                 beans.unregister();

@@ -130,8 +130,8 @@ class AgentOptionsTest {
                 + "poolMaxTotal=2,fleet=true,redisPorts=7000,config=" + config);
 
         assertThat(o.describe()).isEqualTo("mode=start, redis=redis://app:****@cache:6380/1, "
-                + "password=from the URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, config=" + config
-                + "; accepted but not in effect in this version: fleet, leakThreshold, redisPorts");
+                + "password=from the URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, fleet=true, config="
+                + config + "; accepted but not in effect in this version: leakThreshold, redisPorts");
         assertThat(o.toString()).isEqualTo(o.describe());
     }
 
@@ -144,7 +144,8 @@ class AgentOptionsTest {
 
     @Test
     void describeNamesOnlyTheKeysThatAreNotInEffectAndWereGiven() {
-        assertThat(parse("fleet=false").describe()).endsWith(", poolMaxTotal=4; accepted but not in effect in this version: fleet");
+        assertThat(parse("fleet=false").describe()).endsWith(", poolMaxTotal=4");
+        assertThat(parse("fleet=true").describe()).endsWith(", poolMaxTotal=4, fleet=true");
         assertThat(parse("redisPorts=6379,poolMaxTotal=2").describe())
                 .endsWith(", poolMaxTotal=2; accepted but not in effect in this version: redisPorts")
                 .doesNotContain("fleet").doesNotContain("leakThreshold");

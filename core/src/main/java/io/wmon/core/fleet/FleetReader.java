@@ -127,6 +127,33 @@ public final class FleetReader {
         return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
     }
 
+    /**
+     * Classifies a registry and record hashes that the caller read itself (e.g. in a pipeline with
+     * other commands), exactly as {@link #read(Duration)} classifies its own: each member of
+     * {@code registry} (with its score) against {@code hashes.get(id)}, an empty or missing hash
+     * being an expired record. No round trip.
+     *
+     * @param staleAfter the age from which a worker is stale; null for each worker's default
+     * @param roundTrips the round trips the caller's read took, for the snapshot
+     */
+    public FleetSnapshot classify(List<Tuple> registry, Map<String, Map<String, String>> hashes, Duration staleAfter,
+            int roundTrips) {
+        long now = clock.millis();
+        WorkerClassifier classifier = new WorkerClassifier(now, staleAfter == null ? 0 : staleAfter.toMillis());
+        List<WorkerEntry> entries = new ArrayList<>(registry.size());
+        for (Tuple member : registry) {
+            String id = member.getElement();
+            if (!FleetKeys.isValidWorkerId(id)) {
+                entries.add(classifier.unreadable(id, member.getScore(),
+                        "registry member is not a valid worker id (" + FleetKeys.WORKER_ID_FORM + ")"));
+            } else {
+                entries.add(classifier.classify(id, member.getScore(), hashes.getOrDefault(id, Map.of())));
+            }
+        }
+        entries.sort(Comparator.comparing(WorkerEntry::id));
+        return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
+    }
+
     private List<WorkerEntry> classifyBatch(WorkerClassifier classifier, List<Tuple> batch,
             List<Response<Map<String, String>>> hashes) {
         List<WorkerEntry> classified = new ArrayList<>(batch.size());

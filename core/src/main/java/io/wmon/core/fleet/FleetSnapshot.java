@@ -61,6 +61,26 @@ public final class FleetSnapshot {
         return kept.size() == workers.size() ? this : new FleetSnapshot(namespace, generatedAtMillis, roundTrips, kept);
     }
 
+    /**
+     * This snapshot with what events reported since the read: worker {@code id} now in {@code state}
+     * (its job cleared unless busy) and with {@code status} ({@code null} keeps it). The other entries,
+     * the read's time and round trips are shared; an id the read did not list, or whose record it
+     * could not read, leaves the snapshot as it is. Costs one copy of the entry list.
+     */
+    public FleetSnapshot withChange(String id, WorkerState state, EntryStatus status) {
+        List<WorkerEntry> changed = new ArrayList<>(workers);
+        boolean found = false;
+        for (int i = 0; i < changed.size(); i++) {
+            WorkerEntry entry = changed.get(i);
+            if (entry.id().equals(id) && entry.record() != null) {
+                changed.set(i, entry.changed(state, status));
+                found = true;
+                break;
+            }
+        }
+        return found ? new FleetSnapshot(namespace, generatedAtMillis, roundTrips, changed) : this;
+    }
+
     public String namespace() {
         return namespace;
     }

@@ -1,6 +1,7 @@
 package io.wmon.core.fleet;
 
 import io.wmon.core.record.WorkerRecord;
+import io.wmon.core.record.WorkerState;
 import java.util.List;
 
 /**
@@ -32,6 +33,16 @@ public final class WorkerEntry {
         this.ageMillis = ageMillis;
         this.staleAfterMillis = staleAfterMillis;
         this.problems = List.copyOf(problems);
+    }
+
+    /** This entry as an event changed it: {@code state} (null keeps it; job cleared unless busy), {@code status} (null keeps it). */
+    WorkerEntry changed(WorkerState state, EntryStatus newStatus) {
+        WorkerRecord changedRecord = record;
+        if (state != null && record != null && state != record.state()) {
+            changedRecord = record.toBuilder().state(state).job(state == WorkerState.BUSY ? record.job() : "").build();
+        }
+        return new WorkerEntry(id, newStatus == null ? status : newStatus, changedRecord, beatMillis, ageMillis,
+                staleAfterMillis, problems);
     }
 
     /** The registry member. */

@@ -101,6 +101,15 @@ public final class SharedPool implements AutoCloseable {
         });
     }
 
+    /**
+     * A connection of its own to this pool's endpoint, named {@code name}, outside the pool's bound:
+     * for blocking reads only; the caller closes it before this lease.
+     */
+    public DedicatedConnection openDedicated(String name) {
+        ensureOpen();
+        return new DedicatedConnection(entry, name);
+    }
+
     /** The pool's counters right now; never touches Redis. */
     public PoolStats stats() {
         GenericObjectPool<?> pool = entry.client().getPool();

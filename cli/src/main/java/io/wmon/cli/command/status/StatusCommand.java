@@ -5,6 +5,7 @@ import io.wmon.cli.fleetview.DisplaySettings;
 import io.wmon.cli.fleetview.EmptyNamespaceHint;
 import io.wmon.cli.fleetview.FleetQuery;
 import io.wmon.cli.fleetview.InterruptHook;
+import io.wmon.cli.fleetview.EventFedFleetRead;
 import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
 import io.wmon.cli.fleetview.StatusJson;
@@ -193,7 +194,8 @@ public final class StatusCommand implements Callable<Integer> {
                         settings)) {
             FleetReader reader = session.fleetReader(keys);
             FleetUpkeep upkeep = new FleetUpkeep(session.pool(), keys, Clock.systemUTC(), display::showWarning);
-            new RefreshLoop(() -> upkeep.afterRead(reader.read(staleAfter)), display, interval, maxCycles, stop)
+            EventFedFleetRead read = new EventFedFleetRead(session.pool(), reader, keys, staleAfter, Clock.systemUTC());
+            new RefreshLoop(() -> upkeep.afterRead(read.get()), display, interval, maxCycles, stop)
                     .explainEmpty(() -> EmptyNamespaceHint.explain(session.pool(), keys)).run();
         }
         return ExitCodes.OK;

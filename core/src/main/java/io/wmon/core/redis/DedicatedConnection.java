@@ -1,0 +1,123 @@
+package io.wmon.core.redis;
+
+import java.util.function.Function;
+
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * One connection of its own to a shared pool's endpoint, outside the pool, for blocking reads
+ * ({@code XREAD BLOCK}) that must not hold a pooled connection: the "+1" of the agent's connection
+ * budget. It is named with {@code CLIENT SETNAME} (e.g. {@code wmon:stream:<ns>:<id>}), uses the
+ * pool's TLS, credentials and timeouts, and goes through the endpoint's circuit breaker.
+ *
+ * <p>It connects on the first {@link #call}; a call that fails drops the socket, so the next one
+ * connects afresh. One thread calls it; {@link #close} may come from another and ends a blocked read.
+ */
+public final class DedicatedConnection implements AutoCloseable {
+
+    private final PoolEntry entry;
+    private final String name;
+    private volatile Jedis jedis;
+    private volatile boolean closed;
+
+    DedicatedConnection(PoolEntry entry, String name) {
+        this.entry = entry;
+        this.name = name;
+    }
+
+    /** The {@code CLIENT SETNAME} of this connection. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Runs {@code work} on this connection, through the endpoint's circuit breaker.
+     *
+     * @throws BreakerOpenException when the breaker is open; no connection was attempted
+     * @throws RedisUnavailableException when Redis cannot be reached or refused the connection or command
+     * @throws IllegalStateException when this connection was closed
+     */
+    public <T> T call(Function<Jedis, T> work) {
+        if (closed) {
+            throw new IllegalStateException("the dedicated connection " + name + " is closed");
+        }
+        return entry.breaker().call(() -> attempt(work));
+    }
+
+    private <T> T attempt(Function<Jedis, T> work) {
+        try {
+            return work.apply(connection());
+        } catch (JedisException e) {
+            // Only a command the server rejected for its data (WRONGTYPE) leaves the connection as it was.
+            if (!(e instanceof JedisDataException) || RedisFailures.translate(entry.endpoint(), e) != null) {
+                drop();
+            }
+            RedisUnavailableException unavailable = TlsFailures.translate(entry.endpoint(), e);
+            if (unavailable == null) {
+                unavailable = RedisFailures.translate(entry.endpoint(), e);
+            }
+            throw unavailable != null ? unavailable : e;
+        }
+    }
+
+    private Jedis connection() {
+        Jedis current = jedis;
+        if (current == null) {
+            RedisEndpoint endpoint = entry.endpoint();
+            current = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
+                    RedisClientFactory.clientConfig(endpoint, entry.settings()));
+            try {
+                current.connect();
+            } catch (RuntimeException e) {
+                current.close();
+                throw e;
+            }
+            try {
+                current.clientSetname(name);
+            } catch (JedisDataException refused) {
+                if (RedisFailures.translate(endpoint, refused) != null && !isNamingRefusal(refused)) {
+                    current.close();
+                    throw refused;
+                }
+                // The server refuses CLIENT SETNAME (an ACL, a managed service): the pool has said so once already.
+            }
+            jedis = current;
+            if (closed) {
+                drop();
+            }
+        }
+        return current;
+    }
+
+    private static boolean isNamingRefusal(JedisDataException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("NOPERM") || message.contains("unknown command") || message.contains("unknown subcommand");
+    }
+
+    private void drop() {
+        Jedis current = jedis;
+        jedis = null;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (RuntimeException ignored) {
+                // Closing a broken socket can fail; it is gone either way.
+            }
+        }
+    }
+
+    /** Closes the socket, ending a read blocked on it; further calls fail. */
+    @Override
+    public void close() {
+        closed = true;
+        drop();
+    }
+
+    @Override
+    public String toString() {
+        return "DedicatedConnection{" + name + " to " + entry.endpoint().redacted() + "}";
+    }
+}
