@@ -7,6 +7,7 @@ import io.wmon.core.fleet.FleetReader;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.upkeep.FleetUpkeep;
 import io.wmon.mbeans.FleetView;
 
@@ -36,6 +37,8 @@ final class FleetCache implements Supplier<FleetView> {
     private volatile FleetView view = FleetView.nothingRead();
     private volatile Runnable onDemand = () -> { };
     private volatile Consumer<WorkerEntry> onStale = entry -> { };
+    // Set once an ACL refused a read: further reads would only feed the breaker the heartbeats share.
+    private volatile boolean refused;
     // Guarded by this: the events applied since the read in flight started; null when none is.
     private List<FleetEvent> duringRead;
     private long reads;
@@ -71,8 +74,14 @@ final class FleetCache implements Supplier<FleetView> {
         return view;
     }
 
-    /** Reads the whole fleet once and publishes it; a failed read keeps the old view and names why. */
+    /**
+     * Reads the whole fleet once and publishes it; a failed read keeps the old view and names why.
+     * After an ACL refused a read, no read is tried again (the view says so in its read error).
+     */
     void refresh() {
+        if (refused) {
+            return;
+        }
         synchronized (this) {
             reads++;
             duringRead = new ArrayList<>();
@@ -81,8 +90,15 @@ final class FleetCache implements Supplier<FleetView> {
         String failure = null;
         try {
             snapshot = upkeep.afterRead(reader.read());
+        } catch (RedisUnavailableException e) {
+            snapshot = null;
+            failure = e.getMessage();
+            if (e.reason() == RedisUnavailableException.Reason.PERMISSION_DENIED) {
+                refused = true;
+                failure += "; the Fleet MBean reads no more";
+            }
         } catch (RuntimeException e) {
-            // RedisUnavailableException and IllegalStateException say why in one line; anything else
+            // IllegalStateException says why in one line; anything else
             // (a pool closed under the read at stop) must not end the fleet thread's task silently either.
             snapshot = null;
             failure = e.getMessage() == null ? e.toString() : e.getMessage();

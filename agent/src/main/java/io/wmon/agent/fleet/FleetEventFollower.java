@@ -7,6 +7,7 @@ import io.wmon.core.event.StreamCursor;
 import io.wmon.core.event.StreamFollower;
 import io.wmon.core.event.StreamFollower.FollowStep;
 import io.wmon.core.redis.DedicatedConnection;
+import io.wmon.core.redis.RedisUnavailableException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,19 +42,23 @@ final class FleetEventFollower {
     private final EventStreamReader reader;
     private final Consumer<List<FleetEvent>> sink;
     private final Runnable streamLost;
+    private final Consumer<String> refused;
     private final Thread thread;
     private volatile boolean running = true;
 
     /**
      * @param sink receives each batch of valid events, in stream order
      * @param streamLost called when the stream after a reconnect is not the one read before
+     * @param refused called once, with the server's refusal, when an ACL refuses the stream's commands;
+     *     the follower then stops for good
      */
     FleetEventFollower(DedicatedConnection connection, EventStreamReader reader, Consumer<List<FleetEvent>> sink,
-            Runnable streamLost) {
+            Runnable streamLost, Consumer<String> refused) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.streamLost = Objects.requireNonNull(streamLost, "streamLost");
+        this.refused = Objects.requireNonNull(refused, "refused");
         this.thread = new Thread(this::follow, "wmon-fleet-events");
         thread.setDaemon(true);
     }
@@ -87,9 +92,18 @@ final class FleetEventFollower {
                     }
                     pause(PACE_MILLIS);
                 }
+            } catch (RedisUnavailableException e) {
+                if (e.reason() == RedisUnavailableException.Reason.PERMISSION_DENIED) {
+                    // An ACL without XREAD or XINFO: retrying would only feed the breaker the heartbeats share.
+                    refused.accept(e.getMessage());
+                    running = false;
+                    connection.close();
+                    return;
+                }
+                pause(RETRY_MILLIS);
             } catch (RuntimeException e) {
-                // Redis unreachable, the breaker open, a refused command, the connection closed at stop: the next
-                // step tries again after the pause; the cursor stays, and the step checks the stream it finds.
+                // Redis unreachable, the breaker open, the connection closed at stop: the next step tries again
+                // after the pause; the cursor stays, and the step checks the stream it finds.
                 pause(RETRY_MILLIS);
             }
         }

@@ -50,7 +50,8 @@ public final class FleetService {
         cache.connect(refresher::wanted, bean::workerStale);
         FleetEventFollower follower = new FleetEventFollower(
                 pool.openDedicated(ConnectionNames.stream(namespace, workerId)), new EventStreamReader(keys),
-                cache::apply, refresher::wanted);
+                cache::apply, refresher::wanted, refusal -> LOG.warn("wmon agent: the Fleet MBean stops following the"
+                        + " event stream: {}", refusal));
         follower.start();
         return new FleetService(bean, refresher, follower);
     }

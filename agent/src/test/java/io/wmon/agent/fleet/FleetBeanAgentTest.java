@@ -16,7 +16,9 @@ import io.wmon.core.redis.SharedPoolRegistry;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
+import io.wmon.mbeans.CircuitBreakerMXBean;
 import io.wmon.mbeans.FleetMXBean;
+import io.wmon.mbeans.WorkerMXBean;
 import io.wmon.mbeans.NotificationTypes;
 import io.wmon.mbeans.ObjectNames;
 import io.wmon.test.RedisServerExtension;
@@ -276,6 +278,40 @@ class FleetBeanAgentTest {
         runtime.stop();
         runtime = null;
         await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:") == 0);
+    }
+
+    @Test
+    void anAgentUserWithoutTheReadersCommandsKeepsBeatingAndTheBeanSaysWhy() throws Exception {
+        REDIS.probe().command("ACL", "SETUSER", "fleet-agent", "reset", "on", ">pw", "~wmon:*", "+hset", "+hlen",
+                "+pexpire", "+zadd", "+zrem", "+xadd", "+client|setname");
+        try {
+            String url = REDIS.url().replace("redis://", "redis://fleet-agent:pw@");
+            runtime = AgentRuntime.start(AgentOptions.parse("redis=" + url + ",namespace=" + NS
+                    + ",id=acl,interval=1s,fleet=true", Map.of()), "test");
+            await().until(() -> SERVER.isRegistered(ObjectNames.fleet(NS)));
+            FleetMXBean fleet = JMX.newMBeanProxy(SERVER, ObjectNames.fleet(NS), FleetMXBean.class);
+            WorkerMXBean worker = JMX.newMXBeanProxy(SERVER, ObjectNames.worker(), WorkerMXBean.class);
+            await().atMost(Duration.ofSeconds(10)).until(fleet::getLastReadError, e -> e.contains("NOPERM"));
+            long beats = worker.getHeartbeatCount();
+            for (int i = 0; i < 10; i++) {
+                fleet.getWorkerCount(); // keep asking: no read is tried again
+                Thread.sleep(300);
+            }
+            assertThat(worker.getHeartbeatCount()).as("beats go on").isGreaterThan(beats + 1);
+            assertThat(worker.getHeartbeatFailureCount()).isZero();
+            CircuitBreakerMXBean breaker = JMX.newMXBeanProxy(SERVER, ObjectNames.circuitBreaker("redis"),
+                    CircuitBreakerMXBean.class);
+            assertThat(breaker.getState()).isEqualTo("CLOSED");
+            assertThat(fleet.getLastReadError()).contains("reads no more");
+            assertThat(REDIS.probe().countClients("wmon:stream:")).as("the refused stream connection is closed")
+                    .isZero();
+        } finally {
+            if (runtime != null) {
+                runtime.stop();
+                runtime = null;
+            }
+            REDIS.probe().command("ACL", "DELUSER", "fleet-agent");
+        }
     }
 
     @Test
