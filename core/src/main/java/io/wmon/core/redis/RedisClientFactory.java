@@ -45,13 +45,14 @@ final class RedisClientFactory {
                 clientConfig(endpoint, settings), clientName, endpoint);
     }
 
-    /** The config of every connection, without a client name: {@link NamingConnectionFactory} sets it. */
+    /** The config of every connection, without a client name or library info: {@link NamingConnectionFactory} sets them. */
     static JedisClientConfig clientConfig(RedisEndpoint endpoint, PoolSettings settings) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .database(endpoint.database())
-                .clientSetInfoConfig(ClientSetInfoConfig.DEFAULT);
+                // NamingConnectionFactory sends lib-name wmon itself; Jedis's would say jedis.
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
         if (endpoint.tls()) {
             builder.ssl(true)
                     .sslSocketFactory(endpoint.tlsSettings().socketFactory())
