@@ -34,7 +34,9 @@ public final class NotificationTypes {
     @Description("Reserved for a worker of the fleet that stopped heartbeating; nothing sends it in this version")
     public static final String FLEET_STALE = "io.wmon.fleet.stale";
 
-    @Description("Reserved for the JVM holding more Redis sockets than leakThreshold; nothing sends it in this version")
+    @Description("Sent by io.wmon:type=Worker when the connection-leak alarm is raised (the JVM holds more Redis sockets"
+            + " than leakThreshold, or their count kept rising over the last censuses) and when it clears again; the user"
+            + " data says which, with the counts and the reason")
     public static final String CONNECTIONS_LEAK = "io.wmon.connections.leak";
 
     private NotificationTypes() {

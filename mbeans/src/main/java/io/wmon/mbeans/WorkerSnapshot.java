@@ -38,6 +38,7 @@ public final class WorkerSnapshot {
     private final int appIdleConnections;
     private final int redisSocketCount;
     private final int appRedisSocketCount;
+    private final int redisSocketPeak;
     private final long truncatedValueCount;
 
     private WorkerSnapshot(Builder b) {
@@ -60,6 +61,7 @@ public final class WorkerSnapshot {
         appIdleConnections = b.appIdleConnections;
         redisSocketCount = b.redisSocketCount;
         appRedisSocketCount = b.appRedisSocketCount;
+        redisSocketPeak = b.redisSocketPeak;
         truncatedValueCount = b.truncatedValueCount;
     }
 
@@ -92,6 +94,7 @@ public final class WorkerSnapshot {
     public int appIdleConnections() { return appIdleConnections; }
     public int redisSocketCount() { return redisSocketCount; }
     public int appRedisSocketCount() { return appRedisSocketCount; }
+    public int redisSocketPeak() { return redisSocketPeak; }
     public long truncatedValueCount() { return truncatedValueCount; }
 
     @Override
@@ -109,7 +112,8 @@ public final class WorkerSnapshot {
                 && redisRoundTripMicros == s.redisRoundTripMicros && redisAvailable == s.redisAvailable
                 && appPoolCount == s.appPoolCount && appActiveConnections == s.appActiveConnections
                 && appIdleConnections == s.appIdleConnections && redisSocketCount == s.redisSocketCount
-                && appRedisSocketCount == s.appRedisSocketCount && truncatedValueCount == s.truncatedValueCount
+                && appRedisSocketCount == s.appRedisSocketCount && redisSocketPeak == s.redisSocketPeak
+                && truncatedValueCount == s.truncatedValueCount
                 && id.equals(s.id) && namespace.equals(s.namespace)
                 && host.equals(s.host) && state.equals(s.state) && currentJob.equals(s.currentJob);
     }
@@ -119,7 +123,7 @@ public final class WorkerSnapshot {
         return Objects.hash(id, namespace, host, pid, state, currentJob, startedAtMillis, lastHeartbeatMillis,
                 heartbeatCount, heartbeatFailureCount, jobsProcessedCount, jobsFailedCount, redisRoundTripMicros,
                 redisAvailable, appPoolCount, appActiveConnections, appIdleConnections, redisSocketCount,
-                appRedisSocketCount, truncatedValueCount);
+                appRedisSocketCount, redisSocketPeak, truncatedValueCount);
     }
 
     @Override
@@ -128,7 +132,7 @@ public final class WorkerSnapshot {
                 + " beat=" + lastHeartbeatMillis + " beats=" + heartbeatCount + "/" + heartbeatFailureCount + " failed"
                 + " jobs=" + jobsProcessedCount + "/" + jobsFailedCount + " failed rtt=" + redisRoundTripMicros + "us"
                 + " redis=" + (redisAvailable ? "up" : "down") + " sockets=" + redisSocketCount + "/" + appRedisSocketCount
-                + " app]";
+                + " app, peak " + redisSocketPeak + "]";
     }
 
     /** Collects the values of a {@link WorkerSnapshot}; not thread-safe, use it on one thread. */
@@ -153,6 +157,7 @@ public final class WorkerSnapshot {
         private int appIdleConnections = -1;
         private int redisSocketCount = -1;
         private int appRedisSocketCount = -1;
+        private int redisSocketPeak = -1;
         private long truncatedValueCount = -1;
 
         private Builder() {
@@ -178,6 +183,7 @@ public final class WorkerSnapshot {
             appIdleConnections = s.appIdleConnections;
             redisSocketCount = s.redisSocketCount;
             appRedisSocketCount = s.appRedisSocketCount;
+            redisSocketPeak = s.redisSocketPeak;
             truncatedValueCount = s.truncatedValueCount;
         }
 
@@ -207,6 +213,7 @@ public final class WorkerSnapshot {
         public Builder appIdleConnections(int v) { appIdleConnections = v; return this; }
         public Builder redisSocketCount(int v) { redisSocketCount = v; return this; }
         public Builder appRedisSocketCount(int v) { appRedisSocketCount = v; return this; }
+        public Builder redisSocketPeak(int v) { redisSocketPeak = v; return this; }
         public Builder truncatedValueCount(long v) { truncatedValueCount = v; return this; }
 
         public WorkerSnapshot build() {
