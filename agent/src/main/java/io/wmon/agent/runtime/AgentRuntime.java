@@ -1,5 +1,8 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.LeakAlarm;
+import io.wmon.agent.census.LeakLog;
+import io.wmon.agent.census.SocketCensus;
 import io.wmon.agent.config.AgentOptions;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
@@ -105,13 +108,20 @@ public final class AgentRuntime {
                             .withBreakerDelays(BreakerDelays.of(options.interval(), AGENT_MAX_BREAKER_DELAY)));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
+            SocketCensus sockets = SocketCensus.forAgent(options.redis().host(), options.redis().port(),
+                    options.redisPorts(), lease::openSockets);
+            LeakAlarm leak = new LeakAlarm(options.leakThreshold());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,
-                    lease.breaker());
+                    lease.breaker(), sockets, leak);
             SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits);
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
-                    publisher, this::poolExhausted);
+                    publisher, this::poolExhausted, sockets, leak);
             registered = AgentBeans.register(publisher, lease);
+            leak.addListener(new LeakLog(options.workerId()));
+            leak.addListener(registered.leakNotifier());
+            // The fleet's event stream (a 'leak' event on wmon:{NS}:events) is told here too, with one more
+            // leak.addListener(...) once its writer exists.
             synchronized (this) {
                 if (!stopped) {
                     identity = who;

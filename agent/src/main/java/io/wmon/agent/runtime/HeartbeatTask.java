@@ -1,5 +1,8 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.LeakAlarm;
+import io.wmon.agent.census.SocketCensus;
+import io.wmon.agent.census.SocketCount;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
@@ -12,8 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One heartbeat: assemble the record, write it in one round trip, keep the statistics, and
- * publish the worker snapshot that the MBean getters read until the next beat or state change.
+ * One heartbeat: take the socket census and let the leak alarm see it, assemble the record, write it
+ * in one round trip, keep the statistics, and publish the worker snapshot that the MBean getters read
+ * until the next beat or state change.
+ *
+ * <p>The census comes first and is published at once, so that a listener of the alarm's notification
+ * reads the counts that raised it; it runs whether Redis answers or not, as it reads only {@code /proc}.
  *
  * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged as
  * {@link OutageLog} says (a line when an outage starts, one when it ends, a summary a minute in
@@ -30,13 +37,16 @@ final class HeartbeatTask implements Runnable {
     private final WorkerStateTracker tracker;
     private final SnapshotPublisher snapshots;
     private final LongConsumer exhaustionListener;
+    private final SocketCensus sockets;
+    private final LeakAlarm leak;
     private final OutageLog outages;
     private long lastExhaustedCount;
     // The hash as last written, so that the next beat sends only what changed; null: write it whole.
     private Map<String, String> lastWritten;
 
     HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
-            WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener) {
+            WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener,
+            SocketCensus sockets, LeakAlarm leak) {
         this.pool = pool;
         this.writer = writer;
         this.assembler = assembler;
@@ -44,6 +54,8 @@ final class HeartbeatTask implements Runnable {
         this.tracker = tracker;
         this.snapshots = snapshots;
         this.exhaustionListener = exhaustionListener;
+        this.sockets = sockets;
+        this.leak = leak;
         this.outages = new OutageLog(pool.endpoint().redacted());
     }
 
@@ -59,6 +71,9 @@ final class HeartbeatTask implements Runnable {
 
     private void beat() {
         long now = System.currentTimeMillis();
+        SocketCount census = sockets.take();
+        snapshots.sockets(census, sockets.peak());
+        leak.observe(census, now);
         PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
         WorkerRecord record = assembler.assemble(now, poolStats, apps);

@@ -28,7 +28,7 @@ class OptionKeyTest {
     @Test
     void onlyTheKeysOfLaterFeaturesAreNotInEffect() {
         assertThat(Arrays.stream(OptionKey.values()).filter(k -> !k.inEffect()).map(OptionKey::key))
-                .containsExactly("fleet", "leakThreshold", "redisPorts");
+                .containsExactly("fleet");
     }
 
     @ParameterizedTest
