@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * ESTABLISHED while their descriptor stays open). A socket not yet connected when it was looked up
  * counts from that full read on.
  *
+ * <p><b>Pacing.</b> Listing costs the kernel a few microseconds per descriptor, so a JVM with very many
+ * descriptors could pay more for its census than for its beat. The census takes at most
+ * {@value #MAX_SHARE_PERCENT} % of the heartbeat interval on average: after a census that took longer than
+ * that share of the interval, {@link #due()} says no for as many intervals as the census overran it, and the
+ * last census stands meanwhile.
+ *
  * <p>Off Linux, or where {@code /proc} cannot be read, every census is {@link SocketCount#UNKNOWN}, and
  * the first says why in one log line. Not thread-safe: the agent's heartbeat thread takes every census;
  * {@link #last()} and {@link #peak()} may be read from anywhere.
@@ -38,6 +44,8 @@ public final class SocketCensus {
 
     /** Censuses between two full reads of the TCP tables. */
     public static final int FULL_READ_EVERY = 12;
+    /** The most of the heartbeat interval the census takes on average, percent. */
+    public static final int MAX_SHARE_PERCENT = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketCensus.class);
 
@@ -47,6 +55,8 @@ public final class SocketCensus {
     private final KnownSockets known = new KnownSockets();
     private final RedisRemotes remotes;
     private final Supplier<List<SocketEnds>> ownSockets;
+    private final long budgetNanos;
+    private long skipLeft;
     private String off;
     private boolean offSaid;
     private int sinceFullRead = FULL_READ_EVERY;
@@ -60,9 +70,12 @@ public final class SocketCensus {
      * @param osName the {@code os.name} of this JVM; the census runs on Linux only
      * @param remotes which remote ends are Redis
      * @param ownSockets the agent's own connections right now (the shared pool's {@code openSockets})
+     * @param intervalMillis the heartbeat interval, for {@link #due()}
      */
-    SocketCensus(Path procSelf, String osName, RedisRemotes remotes, Supplier<List<SocketEnds>> ownSockets) {
+    SocketCensus(Path procSelf, String osName, RedisRemotes remotes, Supplier<List<SocketEnds>> ownSockets,
+            long intervalMillis) {
         this.procSelf = procSelf;
+        this.budgetNanos = intervalMillis * 1_000_000L * MAX_SHARE_PERCENT / 100;
         this.fds = new FdSockets(procSelf.resolve("fd"));
         this.remotes = remotes;
         this.ownSockets = ownSockets;
@@ -78,11 +91,24 @@ public final class SocketCensus {
      * @param port the agent's Redis port
      * @param redisPorts remote ports counted as Redis on any address (the agent's {@code redisPorts})
      * @param ownSockets the shared pool's open sockets
+     * @param intervalMillis the heartbeat interval, ms
      */
     public static SocketCensus forAgent(String host, int port, Set<Integer> redisPorts,
-            Supplier<List<SocketEnds>> ownSockets) {
+            Supplier<List<SocketEnds>> ownSockets, long intervalMillis) {
         return new SocketCensus(Paths.get("/proc/self"), System.getProperty("os.name"),
-                new RedisRemotes(redisPorts, resolve(host), port), ownSockets);
+                new RedisRemotes(redisPorts, resolve(host), port), ownSockets, intervalMillis);
+    }
+
+    /**
+     * Whether this beat should take a census: true unless the last one overran its share of the interval
+     * (see the class comment). Each call that says no counts one beat skipped.
+     */
+    public boolean due() {
+        if (skipLeft > 0) {
+            skipLeft--;
+            return false;
+        }
+        return true;
     }
 
     private static InetAddress[] resolve(String host) {
@@ -101,7 +127,10 @@ public final class SocketCensus {
             return SocketCount.UNKNOWN;
         }
         try {
+            long start = System.nanoTime();
             SocketCount count = count();
+            long took = System.nanoTime() - start;
+            skipLeft = budgetNanos > 0 ? took / budgetNanos : 0;
             last = count;
             if (count.redisSockets() > peak) {
                 peak = count.redisSockets();

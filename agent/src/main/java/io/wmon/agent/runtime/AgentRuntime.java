@@ -109,7 +109,7 @@ public final class AgentRuntime {
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
             SocketCensus sockets = SocketCensus.forAgent(options.redis().host(), options.redis().port(),
-                    options.redisPorts(), lease::openSockets);
+                    options.redisPorts(), lease::openSockets, options.interval().toMillis());
             LeakAlarm leak = new LeakAlarm(options.leakThreshold());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,
                     lease.breaker(), sockets, leak);

@@ -71,9 +71,11 @@ final class HeartbeatTask implements Runnable {
 
     private void beat() {
         long now = System.currentTimeMillis();
-        SocketCount census = sockets.take();
-        snapshots.sockets(census, sockets.peak());
-        leak.observe(census, now);
+        if (sockets.due()) {
+            SocketCount census = sockets.take();
+            snapshots.sockets(census, sockets.peak());
+            leak.observe(census, now);
+        }
         PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
         WorkerRecord record = assembler.assemble(now, poolStats, apps);

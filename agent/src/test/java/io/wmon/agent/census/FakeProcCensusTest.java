@@ -24,7 +24,7 @@ class FakeProcCensusTest {
 
     private SocketCensus census(FakeProc proc, List<SocketEnds> own) {
         return new SocketCensus(proc.self(), "Linux", new RedisRemotes(Set.of(REDIS), new InetAddress[0], REDIS),
-                () -> own);
+                () -> own, 1_000);
     }
 
     @Test
@@ -117,7 +117,7 @@ class FakeProcCensusTest {
                 .write();
         InetAddress endpoint = InetAddress.getByAddress(new byte[] {10, 0, 0, 5});
         SocketCensus census = new SocketCensus(proc.self(), "Linux",
-                new RedisRemotes(Set.of(6379), new InetAddress[] {endpoint}, 7000), List::of);
+                new RedisRemotes(Set.of(6379), new InetAddress[] {endpoint}, 7000), List::of, 1_000);
 
         assertThat(census.take().localPorts()).containsExactly(50001);
     }
@@ -135,6 +135,29 @@ class FakeProcCensusTest {
             assertThat(log.lines().get(0)).startsWith("INFO wmon socket census off: /proc cannot be read (")
                     .contains("unexpected TCP table row").endsWith("RedisSocketCount and the record's redis_sockets, "
                             + "app_sockets and local_ports stay unknown");
+        }
+    }
+
+    @Test
+    void aCensusThatOverranItsShareOfTheIntervalSkipsTheNextBeats() {
+        FakeProc proc = new FakeProc(dir).descriptor(1).mapped(1, TcpTable.ESTABLISHED, 50001, SERVER, REDIS).write();
+        // A 1 ms interval gives the census 10 µs, which a census reading two files overruns.
+        SocketCensus tight = new SocketCensus(proc.self(), "Linux",
+                new RedisRemotes(Set.of(REDIS), new InetAddress[0], REDIS), List::of, 1);
+        assertThat(tight.due()).isTrue();
+        tight.take();
+        assertThat(tight.due()).as("the beat after an overrun").isFalse();
+        int skipped = 1;
+        while (!tight.due()) {
+            skipped++;
+        }
+        assertThat(skipped).isGreaterThanOrEqualTo(1);
+
+        SocketCensus roomy = new SocketCensus(proc.self(), "Linux",
+                new RedisRemotes(Set.of(REDIS), new InetAddress[0], REDIS), List::of, 3_600_000);
+        for (int i = 0; i < 5; i++) {
+            assertThat(roomy.due()).isTrue();
+            roomy.take();
         }
     }
 

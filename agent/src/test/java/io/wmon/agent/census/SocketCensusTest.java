@@ -52,7 +52,7 @@ class SocketCensusTest {
 
     private static SocketCensus census(Supplier<List<SocketEnds>> own) {
         return new SocketCensus(Paths.get("/proc/self"), System.getProperty("os.name"),
-                new RedisRemotes(Set.of(REDIS.port()), new InetAddress[0], REDIS.port()), own);
+                new RedisRemotes(Set.of(REDIS.port()), new InetAddress[0], REDIS.port()), own, 1_000);
     }
 
     private Set<Integer> open(int n, int port) throws IOException {
@@ -158,7 +158,7 @@ class SocketCensusTest {
     @Test
     void offLinuxEveryCensusIsUnknownAndSaidOnce() {
         SocketCensus census = new SocketCensus(Paths.get("/proc/self"), "Mac OS X",
-                new RedisRemotes(Set.of(6379), new InetAddress[0], 6379), List::of);
+                new RedisRemotes(Set.of(6379), new InetAddress[0], 6379), List::of, 1_000);
         try (LogLines log = LogLines.of(SocketCensus.class)) {
             assertThat(census.take()).isSameAs(SocketCount.UNKNOWN);
             assertThat(census.take()).isSameAs(SocketCount.UNKNOWN);
@@ -173,7 +173,7 @@ class SocketCensusTest {
     @Test
     void anUnreadableProcIsUnknownAndSaidOnce(@TempDir Path empty) {
         SocketCensus census = new SocketCensus(empty, "Linux", new RedisRemotes(Set.of(6379), new InetAddress[0], 6379),
-                List::of);
+                List::of, 1_000);
         try (LogLines log = LogLines.of(SocketCensus.class)) {
             assertThat(census.take()).isSameAs(SocketCount.UNKNOWN);
             assertThat(census.take()).isSameAs(SocketCount.UNKNOWN);
