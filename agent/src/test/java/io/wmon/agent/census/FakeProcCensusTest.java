@@ -141,7 +141,7 @@ class FakeProcCensusTest {
     @Test
     void aCensusThatOverranItsShareOfTheIntervalSkipsTheNextBeats() {
         FakeProc proc = new FakeProc(dir).descriptor(1).mapped(1, TcpTable.ESTABLISHED, 50001, SERVER, REDIS).write();
-        // A 1 ms interval gives the census 10 µs, which a census reading two files overruns.
+        // A 1 ms interval gives the census 20 µs of CPU, which a census reading two files overruns.
         SocketCensus tight = new SocketCensus(proc.self(), "Linux",
                 new RedisRemotes(Set.of(REDIS), new InetAddress[0], REDIS), List::of, 1);
         assertThat(tight.due()).isTrue();
