@@ -17,8 +17,10 @@ import java.util.Set;
  */
 final class KnownSockets {
 
-    /** A socket that the census does not count. */
+    /** A socket the TCP tables list in a state the census does not count (listening, closing). */
     private static final Known NOT_COUNTED = new Known(false, 0, 0);
+    /** A socket neither TCP table lists: UDP, Unix, or a TCP socket not connected when it was looked up. */
+    private static final Known NOT_LISTED = new Known(false, 0, 0);
 
     private final Map<Long, Known> known = new HashMap<>();
 
@@ -37,6 +39,29 @@ final class KnownSockets {
 
     void notCounted(long inode) {
         known.put(inode, NOT_COUNTED);
+    }
+
+    /**
+     * No table lists the socket. The first time it may be a TCP socket about to connect, looked up again at
+     * the next full read; a socket no full read lists either is settled as not counted (UDP, Unix, or a TCP
+     * socket that stayed unconnected all that time), so that it costs no more full reads.
+     */
+    void notListed(long inode) {
+        known.put(inode, known.get(inode) == NOT_LISTED ? NOT_COUNTED : NOT_LISTED);
+    }
+
+    /**
+     * Whether a full read could change what is known: an established connection to Redis that is not one
+     * of {@code ownKeys} (the application's, which the server may have closed), or a socket no table listed
+     * (it may have connected since). The agent's own connections need no check: its pool closes them.
+     */
+    boolean worthRereading(java.util.function.LongPredicate own) {
+        for (Known socket : known.values()) {
+            if (socket == NOT_LISTED || socket.redis && !own.test(SocketCensus.key(socket.localPort, socket.remotePort))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Forgets every inode not in {@code open}: its descriptor was closed. */

@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * the kernel walks its whole TCP hash table for it, several milliseconds on a machine with much memory
  * however few sockets there are. So the census remembers what it learnt of each socket
  * ({@link KnownSockets}) and reads the tables only when a descriptor holds a socket it does not know,
- * and in full every {@value #FULL_READ_EVERY} censuses, to see connections the server closed (they leave
- * ESTABLISHED while their descriptor stays open). A socket not yet connected when it was looked up
- * counts from that full read on.
+ * and in full every {@value #FULL_READ_EVERY} censuses but at most once a minute
+ * ({@value #FULL_READ_MIN_MILLIS} ms), to see application connections the server closed (they leave
+ * ESTABLISHED while their descriptor stays open) and sockets that were not connected yet when looked up
+ * (they count from that full read on; one that no full read lists either is taken for UDP or Unix and
+ * not looked up again). A JVM whose only Redis connections are the agent's own needs no full read: the
+ * pool closes its connections itself.
  *
  * <p><b>Pacing.</b> Listing costs the kernel a few microseconds per descriptor, so a JVM with very many
  * descriptors could pay more for its census than for its beat. The census uses at most
@@ -44,8 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketCensus {
 
-    /** Censuses between two full reads of the TCP tables. */
+    /** Censuses between two full reads of the TCP tables, at least. */
     public static final int FULL_READ_EVERY = 12;
+    /** The shortest time between two full reads, ms, however short the interval. */
+    public static final long FULL_READ_MIN_MILLIS = 60_000;
     /** The most of the heartbeat interval the census uses on average, in CPU time, percent. */
     public static final int MAX_SHARE_PERCENT = 2;
 
@@ -59,10 +64,11 @@ public final class SocketCensus {
     private final RedisRemotes remotes;
     private final Supplier<List<SocketEnds>> ownSockets;
     private final long budgetNanos;
+    private final int fullReadEvery;
     private long skipLeft;
     private String off;
     private boolean offSaid;
-    private int sinceFullRead = FULL_READ_EVERY;
+    private int sinceFullRead = Integer.MAX_VALUE - 1;
     private boolean ipv4First;
     private long tableReads;
     private volatile SocketCount last = SocketCount.UNKNOWN;
@@ -79,6 +85,7 @@ public final class SocketCensus {
             long intervalMillis) {
         this.procSelf = procSelf;
         this.budgetNanos = intervalMillis * 1_000_000L * MAX_SHARE_PERCENT / 100;
+        this.fullReadEvery = (int) Math.max(FULL_READ_EVERY, FULL_READ_MIN_MILLIS / Math.max(1, intervalMillis));
         this.fds = new FdSockets(procSelf.resolve("fd"));
         this.remotes = remotes;
         this.ownSockets = ownSockets;
@@ -188,14 +195,14 @@ public final class SocketCensus {
             ownKeys.add(key(ends.localPort(), ends.remotePort()));
             remotes.add(ends.remoteAddress(), ends.remotePort());
         }
-        boolean full = ++sinceFullRead >= FULL_READ_EVERY;
+        known.retainOnly(open);
+        boolean full = ++sinceFullRead >= fullReadEvery && known.worthRereading(ownKeys::contains);
         if (full || !unknown.isEmpty()) {
             learn(full ? open : unknown, full);
-            if (full) {
-                sinceFullRead = 0;
-            }
         }
-        known.retainOnly(open);
+        if (full || sinceFullRead >= fullReadEvery) {
+            sinceFullRead = 0;
+        }
 
         List<Integer> appPorts = new ArrayList<>();
         List<Integer> agentPorts = new ArrayList<>();
@@ -252,7 +259,7 @@ public final class SocketCensus {
             ipv4First = !ipv4First;
         }
         for (long inode : pending) {
-            known.notCounted(inode);
+            known.notListed(inode);
         }
     }
 
@@ -269,7 +276,12 @@ public final class SocketCensus {
         }
     }
 
-    private static long key(int localPort, int remotePort) {
+    /** Censuses between two full reads: {@value #FULL_READ_EVERY}, or more for a short interval. */
+    int fullReadEvery() {
+        return fullReadEvery;
+    }
+
+    static long key(int localPort, int remotePort) {
         return (long) localPort << 16 | remotePort;
     }
 }

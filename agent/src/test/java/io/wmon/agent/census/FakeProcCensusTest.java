@@ -88,13 +88,36 @@ class FakeProcCensusTest {
         // The server closes one: CLOSE_WAIT while the application keeps the descriptor.
         proc.clearRows().mapped(1, TcpTable.ESTABLISHED, 50001, SERVER, REDIS).mapped(2, 0x08, 50002, SERVER, REDIS)
                 .write();
-        for (int i = 1; i < SocketCensus.FULL_READ_EVERY; i++) {
+        for (int i = 1; i < census.fullReadEvery(); i++) {
             assertThat(census.take().redisSockets()).as("census %d, from what it knows", i).isEqualTo(2);
         }
         assertThat(census.tableReads()).as("no table read while every socket is known").isEqualTo(reads);
 
         assertThat(census.take().redisSockets()).as("the full read").isEqualTo(1);
         assertThat(census.tableReads()).isEqualTo(reads + 2);
+    }
+
+    @Test
+    void aJvmWhoseOnlyRedisConnectionsAreTheAgentsOwnNeedsNoFullRead() throws Exception {
+        FakeProc proc = new FakeProc(dir).descriptor(1).mapped(1, TcpTable.ESTABLISHED, 50001, SERVER, REDIS).write();
+        SocketEnds agents = new SocketEnds(50001, InetAddress.getByAddress(new byte[] {10, 0, 0, 5}), REDIS);
+        SocketCensus census = census(proc, List.of(agents));
+        census.take();
+        long reads = census.tableReads();
+
+        for (int i = 0; i < 3 * census.fullReadEvery(); i++) {
+            assertThat(census.take().agentSockets()).isEqualTo(1);
+        }
+        assertThat(census.tableReads()).isEqualTo(reads);
+    }
+
+    @Test
+    void aFullReadIsAtMostOnceAMinuteWhateverTheInterval() {
+        FakeProc proc = new FakeProc(dir);
+        assertThat(census(proc, List.of()).fullReadEvery()).as("1 s beats").isEqualTo(60);
+        SocketCensus fiveSeconds = new SocketCensus(proc.self(), "Linux",
+                new RedisRemotes(Set.of(REDIS), new InetAddress[0], REDIS), List::of, 5_000);
+        assertThat(fiveSeconds.fullReadEvery()).isEqualTo(SocketCensus.FULL_READ_EVERY);
     }
 
     @Test

@@ -138,7 +138,7 @@ class SocketCensusTest {
         REDIS.probe().command("CLIENT", "KILL", "ADDR", "127.0.0.1:" + port);
 
         boolean gone = false;
-        for (int i = 0; i < SocketCensus.FULL_READ_EVERY && !gone; i++) {
+        for (int i = 0; i < census.fullReadEvery() && !gone; i++) {
             gone = !census.take().localPorts().contains(port);
         }
         assertThat(gone).as("not counted after the full read, the descriptor still open").isTrue();
