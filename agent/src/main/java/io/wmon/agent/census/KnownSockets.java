@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * What the census learnt about each socket inode of the JVM from the TCP tables: an established
@@ -55,7 +56,7 @@ final class KnownSockets {
      * of {@code ownKeys} (the application's, which the server may have closed), or a socket no table listed
      * (it may have connected since). The agent's own connections need no check: its pool closes them.
      */
-    boolean worthRereading(java.util.function.LongPredicate own) {
+    boolean worthRereading(LongPredicate own) {
         for (Known socket : known.values()) {
             if (socket == NOT_LISTED || socket.redis && !own.test(SocketCensus.key(socket.localPort, socket.remotePort))) {
                 return true;

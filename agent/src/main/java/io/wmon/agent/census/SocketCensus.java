@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@code /proc/self/net/tcp6} and {@code tcp}. A connection is Redis when {@link RedisRemotes} says
  * so; it is the agent's own when its two ports are those of one of the shared pool's sockets.
  *
- * <p><b>Cost.</b> Listing the descriptors is cheap (about 0.2 ms for 1,000); reading a TCP table is not:
- * the kernel walks its whole TCP hash table for it, several milliseconds on a machine with much memory
- * however few sockets there are. So the census remembers what it learnt of each socket
+ * <p><b>Cost.</b> Listing the descriptors costs the kernel a few microseconds each (about 6 ms for 1,000
+ * on the build machine); reading a TCP table costs more: the kernel walks its whole TCP hash table for
+ * it, several milliseconds on a machine with much memory however few sockets there are. So the census remembers what it learnt of each socket
  * ({@link KnownSockets}) and reads the tables only when a descriptor holds a socket it does not know,
  * and in full every {@value #FULL_READ_EVERY} censuses but at most once a minute
  * ({@value #FULL_READ_MIN_MILLIS} ms), to see application connections the server closed (they leave
