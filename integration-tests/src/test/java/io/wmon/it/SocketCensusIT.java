@@ -37,6 +37,7 @@ import javax.management.openmbean.CompositeData;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +65,12 @@ class SocketCensusIT {
     @BeforeAll
     static void onLinux() {
         assumeThat(System.getProperty("os.name")).as("the socket census reads /proc").startsWith("Linux");
+    }
+
+    /** The workers of an earlier test were killed, their records left to go stale: each test starts on an empty server. */
+    @BeforeEach
+    void emptyServer() {
+        FLEET.redis().flushAll();
     }
 
     /**
