@@ -1,6 +1,7 @@
 #!/bin/sh
 # Measures what the wmon agent costs a worker JVM and prints a Markdown report: start-up time,
-# CPU per heartbeat, retained heap, in-process JMX getter latency, each with and without the agent.
+# CPU per heartbeat, retained heap, in-process JMX getter latency, each with and without the agent,
+# and the time of one socket census with many sockets open.
 #
 # Usage: benchmarks/run.sh            full run (about 10 minutes with two JDKs)
 #        QUICK=1 benchmarks/run.sh    smoke run with small counts (about 2 minutes)
@@ -8,7 +9,8 @@
 # Environment: JAVA17 and JAVA25 (JDK folders; default: the java on PATH, and
 # /usr/lib/jvm/temurin-25-jdk-amd64 when present), RUNS (start-up rounds, 21), PROBES (11),
 # SECONDS_AGENT (60), BEATS (2000), PACED (beats 1 s apart after the loop, 20), READS (200000),
-# PAIRS (5), SETTLE (10), JMH=1 (also the JMH
+# PAIRS (5), SETTLE (10), SOCKETS (sockets open during the census benchmark, 1000), CENSUSES (2000),
+# JMH=1 (also the JMH
 # getter benchmark), SKIP_BUILD=1, MVN_FLAGS (extra Maven flags, e.g. -o).
 #
 # It starts its own redis-server on a free loopback port and stops it on exit; it never touches
@@ -21,10 +23,11 @@ AGENT=$ROOT/agent/target/wmon-agent.jar
 
 if [ "${QUICK:-0}" = 1 ]; then
     RUNS=${RUNS:-5}; PROBES=${PROBES:-3}; SECONDS_AGENT=${SECONDS_AGENT:-10}; BEATS=${BEATS:-500}
-    READS=${READS:-50000}; PAIRS=${PAIRS:-1}; SETTLE=${SETTLE:-5}; PACED=${PACED:-5}
+    READS=${READS:-50000}; PAIRS=${PAIRS:-1}; SETTLE=${SETTLE:-5}; PACED=${PACED:-5}; CENSUSES=${CENSUSES:-300}
 fi
 RUNS=${RUNS:-21}; PROBES=${PROBES:-11}; SECONDS_AGENT=${SECONDS_AGENT:-60}; BEATS=${BEATS:-2000}
 READS=${READS:-200000}; PAIRS=${PAIRS:-5}; SETTLE=${SETTLE:-10}; PACED=${PACED:-20}
+SOCKETS=${SOCKETS:-1000}; CENSUSES=${CENSUSES:-2000}
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     echo "building benchmarks and the agent jar..." >&2
@@ -92,6 +95,8 @@ for J in $JDKS; do
         -cp "$BENCH" io.wmon.bench.heartbeat.AgentThreadBench --seconds "$SECONDS_AGENT"
     step "JMX getters ($J)" "$J/bin/java" "-javaagent:$AGENT=redis=$URL,namespace=bench" \
         -cp "$BENCH" io.wmon.bench.jmx.GetterLatencyBench --reads "$READS"
+    step "socket census ($J)" "$J/bin/java" -cp "$BENCH:$AGENT" io.wmon.bench.census.CensusBench \
+        --redis-port "$PORT" --sockets "$SOCKETS" --censuses "$CENSUSES"
     IFS=,
 done
 IFS=$OLD_IFS

@@ -57,10 +57,13 @@ public final class FleetMBean extends NotifyingMBean<FleetView> implements Fleet
     public void workerStale(WorkerEntry entry) {
         String host = entry.record() == null ? "" : entry.record().host();
         String status = entry.status().name().toLowerCase(java.util.Locale.ROOT);
+        // Noticed now, maybe from an event after the read that measured the entry's age: measure it again.
+        long age = entry.beatMillis() > 0 ? Math.max(entry.ageMillis(), System.currentTimeMillis() - entry.beatMillis())
+                : entry.ageMillis();
         String message = "worker " + entry.id() + " of namespace " + namespace + " is " + status + ": last beat "
-                + entry.ageMillis() + " ms ago";
+                + age + " ms ago";
         emit(NotificationTypes.FLEET_STALE, message, compositeData(STALE_TYPE, STALE_ITEMS,
-                new Object[] {namespace, entry.id(), host, status, entry.ageMillis()}));
+                new Object[] {namespace, entry.id(), host, status, age}));
     }
 
     /** Whether a notification listener is registered: the agent then reads the fleet even when nobody polls. */

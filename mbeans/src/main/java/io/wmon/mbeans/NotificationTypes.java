@@ -36,7 +36,9 @@ public final class NotificationTypes {
             + " status and the age of its last beat")
     public static final String FLEET_STALE = "io.wmon.fleet.stale";
 
-    @Description("Reserved for the JVM holding more Redis sockets than leakThreshold; nothing sends it in this version")
+    @Description("Sent by io.wmon:type=Worker when the connection-leak alarm is raised (the JVM holds more Redis sockets"
+            + " than leakThreshold, or their count kept rising over the last censuses) and when it clears again; the user"
+            + " data says which, with the counts and the reason")
     public static final String CONNECTIONS_LEAK = "io.wmon.connections.leak";
 
     private NotificationTypes() {

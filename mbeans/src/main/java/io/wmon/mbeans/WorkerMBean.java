@@ -15,9 +15,10 @@ import javax.management.openmbean.SimpleType;
  * one reference the agent replaces after each beat and state change). A supplier that returns null
  * reads as {@link WorkerSnapshot#UNKNOWN}.
  *
- * <p>{@link #stateChanged} emits an {@value NotificationTypes#WORKER_STATE} notification. It is a
+ * <p>{@link #stateChanged} emits an {@value NotificationTypes#WORKER_STATE} notification, {@link #connectionLeak}
+ * an {@value NotificationTypes#CONNECTIONS_LEAK} one. Each is a
  * plain {@link Notification}, not an {@code AttributeChangeNotification}, because the latter's
- * type is fixed to {@code jmx.attribute.change}; the user data is {@link #STATE_CHANGE_TYPE}.
+ * type is fixed to {@code jmx.attribute.change}; the user data is {@link #STATE_CHANGE_TYPE} and {@link #LEAK_TYPE}.
  */
 public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements WorkerMXBean {
 
@@ -30,11 +31,30 @@ public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements
                 "id of the job in the new state, empty when none"},
             new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.STRING, SimpleType.STRING});
 
+    private static final String[] LEAK_ITEMS = {"worker", "alarm", "redisSockets", "appSockets", "leakThreshold",
+        "reason"};
+
+    /**
+     * User data of {@value NotificationTypes#CONNECTIONS_LEAK}: worker id, {@code raised} or {@code cleared}, the
+     * census's Redis sockets and the application's among them, the threshold, and why, one line.
+     */
+    public static final CompositeType LEAK_TYPE = compositeType("io.wmon.ConnectionLeak",
+            "the connection-leak alarm was raised or cleared", LEAK_ITEMS,
+            new String[] {"worker id", "raised or cleared", "established sockets of the JVM to Redis at the census",
+                "those not the agent's own", "the leakThreshold= in effect", "why, one line"},
+            new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.INTEGER, SimpleType.INTEGER,
+                SimpleType.INTEGER, SimpleType.STRING});
+
+    /** {@code alarm} of {@link #LEAK_TYPE} when the alarm goes up. */
+    public static final String LEAK_RAISED = "raised";
+    /** {@code alarm} of {@link #LEAK_TYPE} when the count fell back. */
+    public static final String LEAK_CLEARED = "cleared";
+
     private final Supplier<WorkerSnapshot> snapshots;
 
     /** @param snapshots the agent's latest snapshot; called once per attribute read or getAttributes call */
     public WorkerMBean(Supplier<WorkerSnapshot> snapshots) {
-        super(WorkerMXBean.class, NotificationTypes.WORKER_STATE);
+        super(WorkerMXBean.class, NotificationTypes.WORKER_STATE, NotificationTypes.CONNECTIONS_LEAK);
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
     }
 
@@ -53,6 +73,24 @@ public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements
         String message = "worker " + worker + ": " + f + " -> " + t + (j.isEmpty() ? "" : " (job " + j + ")");
         emit(NotificationTypes.WORKER_STATE, message,
                 compositeData(STATE_CHANGE_TYPE, STATE_CHANGE_ITEMS, new Object[] {worker, f, t, j}));
+    }
+
+    /**
+     * Emits {@value NotificationTypes#CONNECTIONS_LEAK}.
+     *
+     * @param raised true when the alarm goes up, false when it clears
+     * @param redisSockets the census's count of the JVM's Redis sockets
+     * @param appSockets those not the agent's own
+     * @param leakThreshold the threshold in effect
+     * @param reason why, one line, e.g. {@code 40 Redis sockets, more than leakThreshold 32}
+     */
+    public void connectionLeak(boolean raised, int redisSockets, int appSockets, int leakThreshold, String reason) {
+        String worker = snapshot().id();
+        String why = reason == null ? "" : reason;
+        String message = "worker " + worker + ": connection-leak alarm " + (raised ? LEAK_RAISED : LEAK_CLEARED) + ": "
+                + why;
+        emit(NotificationTypes.CONNECTIONS_LEAK, message, compositeData(LEAK_TYPE, LEAK_ITEMS,
+                new Object[] {worker, raised ? LEAK_RAISED : LEAK_CLEARED, redisSockets, appSockets, leakThreshold, why}));
     }
 
     @Override
@@ -154,6 +192,11 @@ public final class WorkerMBean extends NotifyingMBean<WorkerSnapshot> implements
     @Override
     public int getAppRedisSocketCount() {
         return snapshot().appRedisSocketCount();
+    }
+
+    @Override
+    public int getRedisSocketPeak() {
+        return snapshot().redisSocketPeak();
     }
 
     @Override

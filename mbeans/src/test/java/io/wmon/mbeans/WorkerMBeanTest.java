@@ -68,6 +68,7 @@ class WorkerMBeanTest {
         m.put("AppIdleConnections", s.appIdleConnections());
         m.put("RedisSocketCount", s.redisSocketCount());
         m.put("AppRedisSocketCount", s.appRedisSocketCount());
+        m.put("RedisSocketPeak", s.redisSocketPeak());
         m.put("TruncatedValueCount", s.truncatedValueCount());
         m.put("EventsDroppedCount", s.eventsDroppedCount());
         return m;
@@ -159,15 +160,43 @@ class WorkerMBeanTest {
         server.removeNotificationListener(NAME, listener);
     }
 
+    @ParameterizedTest
+    @MethodSource("io.wmon.mbeans.MBeanServers#both")
+    void theLeakAlarmReachesAListenerRaisedThenCleared(MBeanServer server) throws Exception {
+        registeredOn(server);
+        NotificationCollector listener = new NotificationCollector();
+        server.addNotificationListener(NAME, listener, null, null);
+
+        bean.connectionLeak(true, 40, 37, 32, "40 Redis sockets, more than leakThreshold 32");
+        bean.connectionLeak(false, 3, 0, 32, "back to 3 Redis sockets");
+
+        List<Notification> received = listener.received();
+        assertThat(received).extracting(Notification::getType).containsOnly(NotificationTypes.CONNECTIONS_LEAK);
+        assertThat(received).extracting(Notification::getSource).containsOnly(NAME);
+        assertThat(received.get(0).getMessage())
+                .isEqualTo("worker host-a-4242: connection-leak alarm raised: 40 Redis sockets, more than leakThreshold 32");
+        CompositeData raised = (CompositeData) received.get(0).getUserData();
+        assertThat(raised.getCompositeType()).isEqualTo(WorkerMBean.LEAK_TYPE);
+        assertThat(raised.getAll(new String[] {"worker", "alarm", "redisSockets", "appSockets", "leakThreshold"}))
+                .containsExactly("host-a-4242", WorkerMBean.LEAK_RAISED, 40, 37, 32);
+        CompositeData cleared = (CompositeData) received.get(1).getUserData();
+        assertThat(cleared.get("alarm")).isEqualTo(WorkerMBean.LEAK_CLEARED);
+        assertThat(cleared.get("reason")).isEqualTo("back to 3 Redis sockets");
+
+        server.removeNotificationListener(NAME, listener);
+    }
+
     @Test
-    void theMBeanInfoDeclaresTheNotification() throws Exception {
+    void theMBeanInfoDeclaresTheNotifications() throws Exception {
         MBeanServer server = registeredOn(MBeanServerFactory.newMBeanServer());
 
         MBeanNotificationInfo[] infos = server.getMBeanInfo(NAME).getNotifications();
 
-        assertThat(infos).hasSize(1);
+        assertThat(infos).hasSize(2);
         assertThat(infos[0].getNotifTypes()).containsExactly(NotificationTypes.WORKER_STATE);
-        assertThat(infos[0].getName()).isEqualTo(Notification.class.getName());
+        assertThat(infos[1].getNotifTypes()).containsExactly(NotificationTypes.CONNECTIONS_LEAK);
+        assertThat(infos).extracting(MBeanNotificationInfo::getName).containsOnly(Notification.class.getName());
+        assertThat(infos[1].getDescription()).isEqualTo(NotificationTypes.description(NotificationTypes.CONNECTIONS_LEAK));
         assertThat(bean).isInstanceOf(NotificationEmitter.class);
     }
 

@@ -11,8 +11,8 @@ class WorkerSnapshotTest {
                 .currentJob("job-17").startedAtMillis(1_700_000_000_000L).lastHeartbeatMillis(1_700_000_005_000L)
                 .heartbeatCount(12).heartbeatFailureCount(1).jobsProcessedCount(340).jobsFailedCount(3)
                 .redisRoundTripMicros(250).redisAvailable(true).appPoolCount(2).appActiveConnections(5)
-                .appIdleConnections(7).redisSocketCount(14).appRedisSocketCount(12).truncatedValueCount(2)
-                .eventsDroppedCount(6).build();
+                .appIdleConnections(7).redisSocketCount(14).appRedisSocketCount(12).redisSocketPeak(19)
+                .truncatedValueCount(2).eventsDroppedCount(6).build();
     }
 
     @Test
@@ -30,7 +30,7 @@ class WorkerSnapshotTest {
                 s.truncatedValueCount(), s.eventsDroppedCount()})
                 .containsOnly(-1L);
         assertThat(new int[] {s.appPoolCount(), s.appActiveConnections(), s.appIdleConnections(),
-                s.redisSocketCount(), s.appRedisSocketCount()}).containsOnly(-1);
+                s.redisSocketCount(), s.appRedisSocketCount(), s.redisSocketPeak()}).containsOnly(-1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The agent's options, immutable and validated up front, so that a mistake disables the agent with
@@ -26,7 +27,6 @@ import java.util.Set;
  * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it. Relative paths are
  * resolved against the JVM's working directory, also inside the config file. The TLS keys
  * ({@link TlsOptions}) are checked here, their stores read later, on the agent's thread.
- * {@code leakThreshold} and {@code redisPorts} are checked and kept, but nothing uses them yet.
  *
  * @see AgentConfigException for what a mistake looks like
  */
@@ -36,8 +36,10 @@ public final class AgentOptions {
     public static final String DEFAULT_REDIS = "redis://localhost:6379";
     /** Heartbeat interval used when none is configured. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
-    /** Sockets to Redis above which the leak alarm is to be raised, unless configured. */
+    /** Sockets to Redis above which the leak alarm is raised, unless configured. */
     public static final int DEFAULT_LEAK_THRESHOLD = 32;
+    /** The Redis default port: counted as Redis by the socket census, with the endpoint's, unless redisPorts is given. */
+    public static final int DEFAULT_REDIS_PORT = 6379;
 
     // A heartbeat more often than every second is load, not monitoring; one rarer than an hour is not alive.
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
@@ -74,7 +76,7 @@ public final class AgentOptions {
         s = layers.get(OptionKey.LEAK_THRESHOLD);
         this.leakThreshold = s == null ? DEFAULT_LEAK_THRESHOLD : s.integer(1, MAX_LEAK_THRESHOLD);
         s = layers.get(OptionKey.REDIS_PORTS);
-        this.redisPorts = s == null ? Collections.emptySet() : s.ports();
+        this.redisPorts = s == null ? defaultPorts(redis.port()) : s.ports();
         s = layers.get(OptionKey.MODE);
         this.mode = s == null ? Mode.START : s.mode();
         s = layers.get(OptionKey.CONFIG);
@@ -106,6 +108,13 @@ public final class AgentOptions {
     public static AgentOptions parse(String agentArgs, Map<String, String> env) {
         Objects.requireNonNull(env, "env");
         return new AgentOptions(SettingLayers.read(agentArgs, env), env);
+    }
+
+    private static Set<Integer> defaultPorts(int endpointPort) {
+        Set<Integer> ports = new TreeSet<>();
+        ports.add(endpointPort);
+        ports.add(DEFAULT_REDIS_PORT);
+        return Collections.unmodifiableSet(ports);
     }
 
     private static RedisEndpoint endpoint(Setting s) {
@@ -182,12 +191,16 @@ public final class AgentOptions {
         return fleet;
     }
 
-    /** Number of the JVM's sockets to Redis above which the leak alarm is to be raised; not used yet. */
+    /** Number of the JVM's established sockets to Redis above which the leak alarm is raised, 1..65535. */
     public int leakThreshold() {
         return leakThreshold;
     }
 
-    /** The ports {@code redisPorts} lists, sorted; empty when not given. Not used yet: the socket census comes later. */
+    /**
+     * Remote ports the socket census counts as Redis on any address, sorted: those {@code redisPorts} lists,
+     * else the endpoint's port and {@value #DEFAULT_REDIS_PORT}. (The endpoint's own address and port always
+     * count, listed or not.)
+     */
     public Set<Integer> redisPorts() {
         return redisPorts;
     }
@@ -198,8 +211,8 @@ public final class AgentOptions {
 
     /**
      * One line for the start-up log with every value in effect, e.g. {@code mode=start,
-     * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4}
-     * ({@code , fleet=true} when the Fleet MBean is on)
+     * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4,
+     * leakThreshold=32, redisPorts=6379} ({@code , fleet=true} when the Fleet MBean is on)
      * ({@code rediss://} adds {@code tls=JVM default trust} or the stores, e.g. {@code tls=trust store
      * /etc/wmon/ca.p12}); the password is never shown, only where it came from. Keys given that this version does not
      * use yet are named at the end: {@code ; accepted but not in effect in this version: leakThreshold}.
@@ -214,7 +227,9 @@ public final class AgentOptions {
                 .append(", namespace=").append(namespace)
                 .append(", id=").append(workerId)
                 .append(", interval=").append(Setting.format(interval))
-                .append(", poolMaxTotal=").append(poolMaxTotal);
+                .append(", poolMaxTotal=").append(poolMaxTotal)
+                .append(", leakThreshold=").append(leakThreshold)
+                .append(", redisPorts=").append(ports(redisPorts));
         if (fleet) {
             sb.append(", fleet=true");
         }
@@ -226,6 +241,14 @@ public final class AgentOptions {
         }
         // Paths and a URL-decoded user name may hold control characters; the line must stay one line.
         return ShownValue.escape(sb.toString(), Integer.MAX_VALUE);
+    }
+
+    private static String ports(Set<Integer> ports) {
+        StringBuilder sb = new StringBuilder();
+        for (int port : ports) {
+            sb.append(sb.length() == 0 ? "" : "+").append(port);
+        }
+        return sb.toString();
     }
 
     @Override

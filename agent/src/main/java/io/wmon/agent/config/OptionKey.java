@@ -21,8 +21,8 @@ enum OptionKey {
     TLS_TRUST_STORE_PASSWORD_FILE("tlsTrustStorePasswordFile", null, true),
     TLS_KEY_STORE("tlsKeyStore", null, true),
     TLS_KEY_STORE_PASSWORD_FILE("tlsKeyStorePasswordFile", null, true),
-    LEAK_THRESHOLD("leakThreshold", null, false),
-    REDIS_PORTS("redisPorts", null, false),
+    LEAK_THRESHOLD("leakThreshold", null, true),
+    REDIS_PORTS("redisPorts", null, true),
     CONFIG("config", null, true),
     MODE("mode", null, true);
 
@@ -46,7 +46,7 @@ enum OptionKey {
         return envVar;
     }
 
-    /** Whether this version does anything with the key's value (the Fleet MBean and the socket census come later). */
+    /** Whether this version does anything with the key's value (the Fleet MBean comes later). */
     boolean inEffect() {
         return inEffect;
     }

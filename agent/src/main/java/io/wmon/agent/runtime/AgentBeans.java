@@ -1,5 +1,7 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.LeakEvent;
+import io.wmon.agent.census.LeakListener;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.mbeans.CircuitBreakerMBean;
@@ -58,6 +60,26 @@ final class AgentBeans {
 
     void stateChanged(WorkerState from, WorkerState to, String job) {
         worker.stateChanged(from.wire(), to.wire(), job);
+    }
+
+    /** Sends the Worker bean's {@code io.wmon.connections.leak} notification when the alarm is raised or cleared. */
+    LeakListener leakNotifier() {
+        return new LeakListener() {
+            @Override
+            public void raised(LeakEvent event) {
+                notify(event);
+            }
+
+            @Override
+            public void cleared(LeakEvent event) {
+                notify(event);
+            }
+
+            private void notify(LeakEvent event) {
+                worker.connectionLeak(event.raised(), event.sockets().redisSockets(), event.sockets().appSockets(),
+                        event.threshold(), event.reason());
+            }
+        };
     }
 
     void poolExhausted(long exhaustedCount) {

@@ -1,5 +1,8 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.LeakAlarm;
+import io.wmon.agent.census.LeakLog;
+import io.wmon.agent.census.SocketCensus;
 import io.wmon.agent.config.AgentOptions;
 import io.wmon.agent.fleet.FleetService;
 import io.wmon.agent.metrics.AppPoolCensus;
@@ -116,18 +119,24 @@ public final class AgentRuntime {
                             .withBreakerDelays(BreakerDelays.of(options.interval(), AGENT_MAX_BREAKER_DELAY)));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
+            SocketCensus sockets = SocketCensus.forAgent(options.redis().host(), options.redis().port(),
+                    options.redisPorts(), lease::openSockets, options.interval().toMillis());
+            LeakAlarm leak = new LeakAlarm(options.leakThreshold());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,
-                    lease.breaker());
+                    lease.breaker(), sockets, leak);
             SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits, events::droppedCount);
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
-                    publisher, this::poolExhausted, events);
+                    publisher, this::poolExhausted, events, sockets, leak);
             if (options.fleet()) {
                 fleetView = FleetService.start(lease, options.namespace(), options.workerId(),
                         options.interval().toMillis());
             }
             registered = AgentBeans.register(publisher, lease, fleetView == null ? null : fleetView.bean(),
                     options.namespace());
+            leak.addListener(new LeakLog(options.workerId()));
+            leak.addListener(registered.leakNotifier());
+            leak.addListener(new LeakEvents(options.workerId(), events));
             SharedPool leased = lease;
             synchronized (this) {
                 if (!stopped) {

@@ -1,5 +1,8 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.LeakAlarm;
+import io.wmon.agent.census.SocketCensus;
+import io.wmon.agent.census.SocketCount;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.core.event.EventType;
 import io.wmon.core.event.FleetEvent;
@@ -14,10 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One heartbeat: assemble the record, write it in one round trip with the worker's waiting events
- * riding in the same pipeline, keep the statistics, and publish the worker snapshot that the MBean
- * getters read until the next beat or state change. A rise of the pool's exhausted count since the
- * last beat becomes a {@code pool_exhausted} event in that same round trip.
+ * One heartbeat: take the socket census and let the leak alarm see it, assemble the record, write it
+ * in one round trip with the worker's waiting events riding in the same pipeline, keep the
+ * statistics, and publish the worker snapshot that the MBean getters read until the next beat or
+ * state change. A rise of the pool's exhausted count since the last beat becomes a
+ * {@code pool_exhausted} event in that same round trip.
+ *
+ * <p>The census comes first and is published at once, so that a listener of the alarm's notification
+ * reads the counts that raised it; it runs whether Redis answers or not, as it reads only {@code /proc}.
  *
  * <p>Runs only on the agent's scheduler thread. A failed beat is counted and logged as
  * {@link OutageLog} says (a line when an outage starts, one when it ends, a summary a minute in
@@ -35,6 +42,8 @@ final class HeartbeatTask implements Runnable {
     private final SnapshotPublisher snapshots;
     private final LongConsumer exhaustionListener;
     private final EventOutbox events;
+    private final SocketCensus sockets;
+    private final LeakAlarm leak;
     private final OutageLog outages;
     private long lastExhaustedCount;
     // The hash as last written, so that the next beat sends only what changed; null: write it whole.
@@ -42,7 +51,7 @@ final class HeartbeatTask implements Runnable {
 
     HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
             WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener,
-            EventOutbox events) {
+            EventOutbox events, SocketCensus sockets, LeakAlarm leak) {
         this.pool = pool;
         this.writer = writer;
         this.assembler = assembler;
@@ -51,6 +60,8 @@ final class HeartbeatTask implements Runnable {
         this.snapshots = snapshots;
         this.exhaustionListener = exhaustionListener;
         this.events = events;
+        this.sockets = sockets;
+        this.leak = leak;
         this.outages = new OutageLog(pool.endpoint().redacted());
     }
 
@@ -66,6 +77,11 @@ final class HeartbeatTask implements Runnable {
 
     private void beat() {
         long now = System.currentTimeMillis();
+        if (sockets.due()) {
+            SocketCount census = sockets.take();
+            snapshots.sockets(census, sockets.peak());
+            leak.observe(census, now);
+        }
         PoolUsage poolStats = pool.usage();
         AppPoolCensus.AppPools apps = assembler.countAppPools();
         WorkerRecord record = assembler.assemble(now, poolStats, apps);

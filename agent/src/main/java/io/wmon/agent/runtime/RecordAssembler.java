@@ -1,5 +1,8 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.LeakAlarm;
+import io.wmon.agent.census.SocketCensus;
+import io.wmon.agent.census.SocketCount;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
 import io.wmon.core.record.BreakerState;
@@ -10,13 +13,14 @@ import io.wmon.core.redis.RedisBreaker;
 
 /**
  * Builds the worker record of one heartbeat from what the agent knows: identity, reported state,
- * JVM metrics, the shared pool, and the application's own pools.
+ * JVM metrics, the shared pool, the application's own pools, and the socket census.
  *
  * <p>{@code breaker} is the state of the endpoint's circuit breaker when the record is built, as a
  * record that lands can say it: a beat that succeeds as the breaker's trial writes {@code HALF_OPEN}
- * (the breaker itself still reads OPEN until that call), the next one {@code CLOSED}. Fields the agent
- * does not measure yet (the socket census) are left unknown rather than guessed; {@code pubsub} is always {@code 0}, as the agent opens no Pub/Sub
- * connection.
+ * (the breaker itself still reads OPEN until that call), the next one {@code CLOSED}. The socket
+ * fields are those of the census the beat took just before ({@link SocketCensus#last()}; empty when it
+ * is off), and {@code leak} is whether the {@link LeakAlarm} is raised. {@code pubsub} is always
+ * {@code 0}, as the agent opens no Pub/Sub connection.
  */
 final class RecordAssembler {
 
@@ -26,15 +30,19 @@ final class RecordAssembler {
     private final JvmMetrics jvm;
     private final AppPoolCensus appPools;
     private final RedisBreaker breaker;
+    private final SocketCensus sockets;
+    private final LeakAlarm leak;
 
     RecordAssembler(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats, JvmMetrics jvm,
-            AppPoolCensus appPools, RedisBreaker breaker) {
+            AppPoolCensus appPools, RedisBreaker breaker, SocketCensus sockets, LeakAlarm leak) {
         this.identity = identity;
         this.tracker = tracker;
         this.stats = stats;
         this.jvm = jvm;
         this.appPools = appPools;
         this.breaker = breaker;
+        this.sockets = sockets;
+        this.leak = leak;
     }
 
     WorkerRecord assemble(long beatMillis, PoolUsage pool, AppPoolCensus.AppPools apps) {
@@ -49,6 +57,7 @@ final class RecordAssembler {
 
     private WorkerRecord assemble(long beatMillis, WorkerStateTracker.Activity activity, WorkerState state,
             PoolUsage pool, AppPoolCensus.AppPools apps) {
+        SocketCount census = sockets.last();
         return WorkerRecord.builder()
                 .id(identity.id())
                 .host(identity.host())
@@ -76,6 +85,10 @@ final class RecordAssembler {
                 .appIdleConnections(apps.idle())
                 .redisRoundTripMicros(stats.lastRoundTripMicros())
                 .breaker(landedBreakerState())
+                .redisSocketCount(census.redisSockets())
+                .appRedisSocketCount(census.appSockets())
+                .localPorts(census.localPorts())
+                .leakAlarm(leak.raised())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.wmon.agent.runtime;
 
+import io.wmon.agent.census.SocketCount;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.core.record.WorkerState;
 import io.wmon.mbeans.WorkerSnapshot;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
  * reference, so they cost a volatile read and never wait on Redis.
  *
  * <p>Each source is itself one immutable value (the tracker's activity, the heartbeat's totals,
- * the last application-pool census), so a snapshot is consistent within each; building and
+ * the last application-pool census, the last socket census and its peak), so a snapshot is consistent within each; building and
  * storing happen under this object's lock, so the last snapshot stored is built from the newest
  * values even when a state change and a beat publish at the same time.
  */
@@ -24,6 +25,8 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
     private final TextLimits limits;
     private final LongSupplier eventsDropped;
     private AppPoolCensus.AppPools lastAppPools;
+    private SocketCount lastSockets = SocketCount.UNKNOWN;
+    private int socketPeak = -1;
     private volatile WorkerSnapshot current;
 
     SnapshotPublisher(WorkerIdentity identity, WorkerStateTracker tracker, HeartbeatStats stats,
@@ -45,6 +48,13 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
     /** After a heartbeat, with the application pools it counted. */
     synchronized void beat(AppPoolCensus.AppPools apps) {
         lastAppPools = apps;
+        publish();
+    }
+
+    /** After a socket census, before the leak alarm looks at it. */
+    synchronized void sockets(SocketCount census, int peak) {
+        lastSockets = census;
+        socketPeak = peak;
         publish();
     }
 
@@ -71,6 +81,9 @@ final class SnapshotPublisher implements Supplier<WorkerSnapshot> {
                 .appPoolCount(apps == null ? -1 : (int) apps.pools())
                 .appActiveConnections(apps == null ? -1 : (int) apps.active())
                 .appIdleConnections(apps == null ? -1 : (int) apps.idle())
+                .redisSocketCount(lastSockets.redisSockets())
+                .appRedisSocketCount(lastSockets.appSockets())
+                .redisSocketPeak(socketPeak)
                 .truncatedValueCount(limits.cutCount())
                 .eventsDroppedCount(eventsDropped.getAsLong())
                 .build();

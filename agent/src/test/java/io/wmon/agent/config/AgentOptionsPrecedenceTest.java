@@ -75,8 +75,8 @@ class AgentOptionsPrecedenceTest {
         AgentOptions o = AgentOptions.parse("config=" + file, Map.of());
 
         assertThat(o.describe()).isEqualTo("mode=stop, redis=redis://h:6390, password=none, "
-                + "namespace=ns, id=i-1, interval=2m, poolMaxTotal=3, config=" + file
-                + "; accepted but not in effect in this version: fleet, leakThreshold, redisPorts");
+                + "namespace=ns, id=i-1, interval=2m, poolMaxTotal=3, leakThreshold=9, redisPorts=6391+6392, fleet=true, "
+                + "config=" + file);
         assertThat(o.fleet()).isTrue();
         assertThat(o.leakThreshold()).isEqualTo(9);
         assertThat(o.redisPorts()).containsExactly(6391, 6392);

@@ -41,7 +41,7 @@ class AgentOptionsTest {
         assertThat(o.poolMaxTotal()).isEqualTo(4);
         assertThat(o.fleet()).isFalse();
         assertThat(o.leakThreshold()).isEqualTo(32);
-        assertThat(o.redisPorts()).isEmpty();
+        assertThat(o.redisPorts()).containsExactly(6379);
         assertThat(o.mode()).isEqualTo(Mode.START);
     }
 
@@ -61,10 +61,11 @@ class AgentOptionsTest {
         assertThat(o.mode()).isEqualTo(Mode.STOP);
     }
 
-    /** Nothing uses redisPorts yet, so it claims no default: the socket census will decide that. */
+    /** Without redisPorts the census counts the endpoint's port and 6379; given, exactly what it lists. */
     @Test
-    void redisPortsAreWhatIsGivenAndNothingMore() {
-        assertThat(parse("redis=redis://h:7777").redisPorts()).isEmpty();
+    void redisPortsAreWhatIsGivenElseTheEndpointsAnd6379() {
+        assertThat(parse("redis=redis://h:7777").redisPorts()).containsExactly(6379, 7777);
+        assertThat(parse("redis=redis://h").redisPorts()).containsExactly(6379);
         assertThat(parse("redis=redis://h:6390,redisPorts=6380 + 6381+6380").redisPorts()).containsExactly(6380, 6381);
     }
 
@@ -130,8 +131,8 @@ class AgentOptionsTest {
                 + "poolMaxTotal=2,fleet=true,redisPorts=7000,config=" + config);
 
         assertThat(o.describe()).isEqualTo("mode=start, redis=redis://app:****@cache:6380/1, "
-                + "password=from the URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, fleet=true, config="
-                + config + "; accepted but not in effect in this version: leakThreshold, redisPorts");
+                + "password=from the URL, namespace=prod, id=w-7, interval=90s, poolMaxTotal=2, leakThreshold=50, "
+                + "redisPorts=7000, fleet=true, config=" + config);
         assertThat(o.toString()).isEqualTo(o.describe());
     }
 
@@ -139,16 +140,16 @@ class AgentOptionsTest {
     void describeOfTheDefaults() {
         assertThat(parse(null).describe()).isEqualTo("mode=start, "
                 + "redis=redis://localhost:6379, password=none, namespace=default, id=node-1-" + PID
-                + ", interval=5s, poolMaxTotal=4");
+                + ", interval=5s, poolMaxTotal=4, leakThreshold=32, redisPorts=6379");
     }
 
     @Test
-    void describeNamesOnlyTheKeysThatAreNotInEffectAndWereGiven() {
-        assertThat(parse("fleet=false").describe()).endsWith(", poolMaxTotal=4");
-        assertThat(parse("fleet=true").describe()).endsWith(", poolMaxTotal=4, fleet=true");
-        assertThat(parse("redisPorts=6379,poolMaxTotal=2").describe())
-                .endsWith(", poolMaxTotal=2; accepted but not in effect in this version: redisPorts")
-                .doesNotContain("fleet").doesNotContain("leakThreshold");
+    void describeShowsFleetOnlyWhenOnAndEveryKeyIsInEffect() {
+        assertThat(parse("fleet=false").describe()).endsWith(", redisPorts=6379");
+        assertThat(parse("fleet=true").describe()).endsWith(", redisPorts=6379, fleet=true");
+        assertThat(parse("redis=redis://h:6390,redisPorts=6379+6380,leakThreshold=8").describe())
+                .endsWith(", poolMaxTotal=4, leakThreshold=8, redisPorts=6379+6380")
+                .doesNotContain("not in effect");
     }
 
     @Test

@@ -43,7 +43,7 @@ class AgentOptionsTlsTest {
         assertThat(o.describe()).isEqualTo("mode=start, redis=rediss://localhost:6380, tls=trust store "
                 + CERTS.trustStoreP12() + " and key store " + CERTS.clientKeyStoreP12()
                 + ", password=none, namespace=default, id=node-1-" + ProcessHandle.current().pid()
-                + ", interval=5s, poolMaxTotal=4").doesNotContain(PASSWORD);
+                + ", interval=5s, poolMaxTotal=4, leakThreshold=32, redisPorts=6379+6380").doesNotContain(PASSWORD);
     }
 
     @Test

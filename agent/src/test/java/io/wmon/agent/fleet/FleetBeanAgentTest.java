@@ -227,6 +227,10 @@ class FleetBeanAgentTest {
         Thread.sleep(2 * INTERVAL_MILLIS); // let a read asked for by the await happen
         long reads = fleetReads();
 
+        // As an agent does: the record's state, then the event.
+        try (Jedis jedis = jedis()) {
+            jedis.hset(KEYS.worker("busy-1"), "state", "paused");
+        }
         append(FleetEvent.of(EventType.STATE, "busy-1", "busy", "paused", System.currentTimeMillis(), ""));
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .until(() -> rowState(fleet, "busy-1").equals("paused"));

@@ -1,6 +1,7 @@
 package io.wmon.agent.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wmon.agent.config.AgentOptions;
@@ -12,6 +13,8 @@ import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.WorkerMXBean;
 import io.wmon.test.RedisServerExtension;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +43,12 @@ class AgentRuntimeTest {
     private AgentRuntime runtime;
 
     private AgentRuntime start(String id) {
-        AgentOptions options = AgentOptions.parse("redis=" + REDIS.url() + ",namespace=rt,id=" + id + ",interval=1s",
-                Map.of());
+        return start(id, "");
+    }
+
+    private AgentRuntime start(String id, String moreOptions) {
+        AgentOptions options = AgentOptions.parse("redis=" + REDIS.url() + ",namespace=rt,id=" + id + ",interval=1s"
+                + moreOptions, Map.of());
         runtime = AgentRuntime.start(options, "test");
         return runtime;
     }
@@ -147,6 +154,51 @@ class AgentRuntimeTest {
         assertThat(opened.get("cause")).asString().contains("connection refused");
         assertThat((long) opened.get("delayMillis")).isEqualTo(1_000L);
         assertThat(REDIS.probe().countClients("wmon:agent:rt:w5")).isBetween(1L, 4L);
+    }
+
+    /**
+     * Sockets this JVM opens to Redis reach the census at the next beat: the record, the bean, and past
+     * leakThreshold the alarm, with its notification; closed again, the alarm clears.
+     */
+    @Test
+    void socketsOpenedToRedisReachTheRecordAndTheBeanAndPastTheThresholdRaiseTheAlarm() throws Exception {
+        assumeThat(System.getProperty("os.name")).startsWith("Linux");
+        start("w6", ",leakThreshold=8");
+        await().untilAsserted(() -> assertThat(record("w6")).containsKey("redis_sockets")
+                .doesNotContainEntry("redis_sockets", ""));
+        WorkerMXBean worker = JMX.newMXBeanProxy(SERVER, ObjectNames.worker(), WorkerMXBean.class);
+        List<Notification> received = new CopyOnWriteArrayList<>();
+        SERVER.addNotificationListener(ObjectNames.worker(), (n, handback) -> received.add(n), null, null);
+        int before = worker.getRedisSocketCount();
+        assertThat(record("w6")).containsEntry("leak", "0");
+
+        List<Socket> leaked = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                leaked.add(new Socket(REDIS.host(), REDIS.port()));
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(record("w6")).containsEntry("leak", "1"));
+            Map<String, String> r = record("w6");
+            assertThat(Integer.parseInt(r.get("redis_sockets"))).isGreaterThanOrEqualTo(before + 10);
+            assertThat(Integer.parseInt(r.get("app_sockets"))).isGreaterThanOrEqualTo(10);
+            assertThat(r.get("local_ports").split(",")).contains(Integer.toString(leaked.get(0).getLocalPort()));
+            assertThat(worker.getRedisSocketCount()).isGreaterThanOrEqualTo(before + 10);
+            assertThat(worker.getRedisSocketPeak()).isGreaterThanOrEqualTo(worker.getRedisSocketCount());
+            assertThat(received).extracting(Notification::getType).containsExactly(NotificationTypes.CONNECTIONS_LEAK);
+            CompositeData raised = (CompositeData) received.get(0).getUserData();
+            assertThat(raised.get("alarm")).isEqualTo("raised");
+            assertThat((int) raised.get("leakThreshold")).isEqualTo(8);
+            assertThat((String) raised.get("reason")).endsWith("more than leakThreshold 8");
+        } finally {
+            for (Socket socket : leaked) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(record("w6")).containsEntry("leak", "0"));
+        assertThat(received).hasSize(2);
+        assertThat(((CompositeData) received.get(1).getUserData()).get("alarm")).isEqualTo("cleared");
+        // Give or take the connection record() holds for a moment, which a census may catch.
+        assertThat(worker.getRedisSocketCount()).isBetween(before - 1, before + 1);
     }
 
     @Test

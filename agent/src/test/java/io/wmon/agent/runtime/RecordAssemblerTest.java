@@ -3,6 +3,8 @@ package io.wmon.agent.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wmon.agent.census.LeakAlarm;
+import io.wmon.agent.census.SocketCensus;
 import io.wmon.agent.metrics.AppPoolCensus;
 import io.wmon.agent.metrics.JvmMetrics;
 import io.wmon.core.record.BreakerState;
@@ -19,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,7 +49,8 @@ class RecordAssemblerTest {
             TextLimits limits = new TextLimits();
             RecordAssembler assembler = new RecordAssembler(new WorkerIdentity("w1", "assembler", 1_000, "test", limits),
                     new WorkerStateTracker((from, to, job) -> { }, limits), new HeartbeatStats(), new JvmMetrics(),
-                    census, lease.breaker());
+                    census, lease.breaker(), SocketCensus.forAgent("127.0.0.1", closedPort, Set.of(), lease::openSockets,
+                            1_000), new LeakAlarm(32));
             assertThat(breakerOfNextRecord(assembler, lease)).isEqualTo(BreakerState.CLOSED);
 
             for (int i = 0; i < RedisBreaker.FAILURE_THRESHOLD; i++) {

@@ -117,6 +117,7 @@ public final class HeartbeatLoopBench {
         WorkerRecord record = beat.assemble(System.currentTimeMillis(), stats, apps);
         Map<String, LongSupplier> parts = new LinkedHashMap<>();
         parts.put("SharedPool.usage()", () -> beat.pool.usage().active());
+        parts.put("SocketCensus.take()", () -> beat.sockets.take().redisSockets());
         parts.put("AppPoolCensus.count()", () -> beat.census.count().pools());
         parts.put("JvmMetrics.heapUsedBytes()", beat.jvm::heapUsedBytes);
         parts.put("JvmMetrics.heapMaxBytes()", beat.jvm::heapMaxBytes);

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Why a worker whose beat is fine still needs a look, for the NOTE column and for listing it with
  * the problems: its record says the circuit breaker is {@code OPEN}, its shared pool is exhausted,
- * the leak alarm is raised, or fields of the record could not be read.
+ * the connection-leak alarm is raised ({@code leak=1}; noted first after the breaker, in capitals, with the
+ * record's socket counts), or fields of the record could not be read.
  *
  * <p>The pool is <em>exhausted</em> when threads wait for it ({@code pool_waiters > 0}) or every
  * connection is borrowed ({@code pool_active >= pool_max}, the agent sampling before it borrows
@@ -89,13 +90,22 @@ public final class Attention {
             notes.add("pool exhausted " + growth + "x since the last read");
         }
         if (r.leakAlarm()) {
-            notes.add("leak alarm");
+            notes.add(leakNote(r));
         }
         notes.addAll(entry.problems());
         if (r.breaker() == BreakerState.HALF_OPEN) {
             notes.add("breaker HALF_OPEN");
         }
         return notes;
+    }
+
+    /** {@code LEAK ALARM: 43 Redis sockets, 42 the application's}; the counts only where the record has them. */
+    static String leakNote(WorkerRecord r) {
+        if (r.redisSocketCount() < 0) {
+            return "LEAK ALARM";
+        }
+        return "LEAK ALARM: " + r.redisSocketCount() + " Redis sockets"
+                + (r.appRedisSocketCount() < 0 ? "" : ", " + r.appRedisSocketCount() + " the application's");
     }
 
     /** Threads wait for the shared pool, or all of it is borrowed. */

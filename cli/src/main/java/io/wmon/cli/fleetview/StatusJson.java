@@ -20,7 +20,8 @@ import java.util.Locale;
  * <p>Fields of the design keep their names; additions (documented in docs/cli.md):
  * {@code summary.gone}, {@code summary.invalid}, the other states ({@code summary.starting},
  * {@code paused}, {@code stopping}, {@code stopped}), {@code summary.shown} and {@code filter}, and
- * per worker {@code status}, {@code staleAfterMillis}, {@code pool.exhausted} and {@code problems}.
+ * per worker {@code status}, {@code staleAfterMillis}, {@code pool.exhausted}, {@code leak}, {@code sockets} and
+ * {@code problems}.
  * The summary counts the whole fleet; {@code workers} holds the entries a {@link FleetQuery} shows,
  * in its order. Unknown numbers are {@code null}; a worker without a readable record (gone,
  * invalid) has null record fields. Values are written whole, never cut: JSON escapes them.
@@ -136,6 +137,16 @@ public final class StatusJson {
         count(json, "rttMicros", r == null ? -1 : r.redisRoundTripMicros());
         String breaker = r == null ? "" : r.breaker().wire();
         json.writeStringField("breaker", breaker.isEmpty() ? null : breaker);
+        if (r == null) {
+            json.writeNullField("leak");
+            json.writeNullField("sockets");
+        } else {
+            json.writeBooleanField("leak", r.leakAlarm());
+            json.writeObjectFieldStart("sockets");
+            count(json, "redis", r.redisSocketCount());
+            count(json, "app", r.appRedisSocketCount());
+            json.writeEndObject();
+        }
         json.writeArrayFieldStart("problems");
         for (String problem : entry.problems()) {
             json.writeString(problem);

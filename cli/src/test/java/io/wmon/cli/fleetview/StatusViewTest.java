@@ -95,7 +95,7 @@ class StatusViewTest {
             assertThat(row(lines, troubled)).as(troubled).startsWith(Style.fg_yellow.on());
         }
         assertThat(row(lines, "counted")).as("a non-zero pool_exhausted alone").doesNotContain("\u001b[");
-        assertThat(Escapes.strip(row(lines, "idle"))).contains("breaker OPEN", "leak alarm");
+        assertThat(Escapes.strip(row(lines, "idle"))).contains("breaker OPEN", "LEAK ALARM");
         assertThat(Escapes.strip(row(lines, "drained"))).contains("pool exhausted: 4/4 in use");
         assertThat(Escapes.strip(row(lines, "waiting"))).contains("pool exhausted: 3/4 in use, 2 waiting");
     }

@@ -18,7 +18,7 @@ public enum EventType {
     BREAKER,
     /** A worker's shared pool refused borrows because every connection was in use. */
     POOL_EXHAUSTED,
-    /** A worker's connection-leak alarm; reserved by the contract, not written yet. */
+    /** A worker's connection-leak alarm was raised ({@code clear → raised}) or cleared ({@code raised → clear}). */
     LEAK;
 
     /** The accepted wire forms, for messages: {@code up, state, down, …}. */

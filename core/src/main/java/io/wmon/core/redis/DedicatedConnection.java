@@ -2,7 +2,6 @@ package io.wmon.core.redis;
 
 import java.util.function.Function;
 
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -67,8 +66,8 @@ public final class DedicatedConnection implements AutoCloseable {
         Jedis current = jedis;
         if (current == null) {
             RedisEndpoint endpoint = entry.endpoint();
-            current = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
-                    RedisClientFactory.clientConfig(endpoint, entry.settings()));
+            // Its socket is remembered with the pool's, so the agent's socket census counts it as the agent's own.
+            current = new Jedis(entry.trackedSocketFactory(), RedisClientFactory.clientConfig(endpoint, entry.settings()));
             try {
                 current.connect();
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.wmon.core.redis;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.RedisClient;
 
@@ -49,6 +50,21 @@ final class PoolEntry {
     /** Why the pool's connections are unnamed, or {@code null}; see {@link NamingConnectionFactory}. */
     String namingRefusal() {
         return connections.refusal();
+    }
+
+    /** A socket factory whose sockets count as the pool's; see {@link NamingConnectionFactory#trackedSocketFactory()}. */
+    redis.clients.jedis.JedisSocketFactory trackedSocketFactory() {
+        return connections.trackedSocketFactory();
+    }
+
+    /** The ends of the pool's open connections; see {@link PoolSockets}. */
+    List<SocketEnds> openSockets() {
+        return connections.openSockets();
+    }
+
+    /** Whether the server refused {@code CLIENT SETINFO}; see {@link NamingConnectionFactory}. */
+    boolean setInfoRefused() {
+        return connections.setInfoRefused();
     }
 
     RedisBreaker breaker() {

@@ -47,7 +47,8 @@ final class RedisClientFactory {
     }
 
     /**
-     * The config of every connection, without a client name: {@link NamingConnectionFactory} sets it.
+     * The config of every connection, without a client name or library info: {@link NamingConnectionFactory}
+     * sets them.
      *
      * <p>The protocol is fixed to RESP3 ({@code HELLO 3}, Redis 6 and later), not negotiated: a client
      * whose config names no protocol opens a connection while it is built to ask the server, an attempt
@@ -60,7 +61,8 @@ final class RedisClientFactory {
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .database(endpoint.database())
-                .clientSetInfoConfig(ClientSetInfoConfig.DEFAULT);
+                // NamingConnectionFactory sends lib-name wmon itself; Jedis's would say jedis.
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
         if (endpoint.tls()) {
             builder.ssl(true)
                     .sslSocketFactory(endpoint.tlsSettings().socketFactory())

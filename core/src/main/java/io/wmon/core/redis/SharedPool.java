@@ -1,5 +1,6 @@
 package io.wmon.core.redis;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -86,6 +87,25 @@ public final class SharedPool implements AutoCloseable {
      */
     public String namingRefusal() {
         return entry.namingRefusal();
+    }
+
+    /**
+     * The local and remote ends of every connection the pool holds open right now (borrowed or idle,
+     * and the {@link #openDedicated dedicated} one),
+     * from the sockets themselves; never touches Redis. The agent's socket census counts these as its
+     * own.
+     */
+    public List<SocketEnds> openSockets() {
+        return entry.openSockets();
+    }
+
+    /**
+     * Whether the server refused {@code CLIENT SETINFO} (Redis before 7.2 has no such command, or an ACL
+     * forbids it), so that the pool's connections carry no {@code lib-name wmon}; false before the
+     * first connection. Said nowhere else: it costs nothing but the label.
+     */
+    public boolean clientInfoRefused() {
+        return entry.setInfoRefused();
     }
 
     /** The endpoint's circuit breaker, shared by every lease on this pool. */

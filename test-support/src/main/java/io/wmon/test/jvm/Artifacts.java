@@ -5,14 +5,15 @@ import java.nio.file.Path;
 
 /**
  * The jar files under test, as the poms pass them in ({@code wmon.agent.jar},
- * {@code wmon.example.jar}); without the property, the jar where its module builds it, seen from
+ * {@code wmon.example.jar}, {@code wmon.cli.jar}); without the property, the jar where its module builds it, seen from
  * a sibling module's directory (Maven's working directory for tests). test-support depends on
- * neither module: it only reads their files.
+ * none of these modules: it only reads their files.
  */
 public final class Artifacts {
 
     public static final String AGENT_JAR_PROPERTY = "wmon.agent.jar";
     public static final String EXAMPLE_JAR_PROPERTY = "wmon.example.jar";
+    public static final String CLI_JAR_PROPERTY = "wmon.cli.jar";
 
     private Artifacts() {
     }
@@ -25,6 +26,11 @@ public final class Artifacts {
     /** The runnable {@code wmon-example-worker.jar}. */
     public static Path exampleJar() {
         return existing(EXAMPLE_JAR_PROPERTY, "../example-worker/target/wmon-example-worker.jar");
+    }
+
+    /** The runnable {@code wmon.jar} of the command line, as {@code bin/wmon} runs it. */
+    public static Path cliJar() {
+        return existing(CLI_JAR_PROPERTY, "../cli/target/wmon.jar");
     }
 
     private static Path existing(String property, String fallback) {

@@ -16,10 +16,11 @@ import java.util.Map;
  * @param db the selected database
  * @param sub channels it is subscribed to
  * @param psub patterns it is subscribed to
+ * @param flags its flags, e.g. {@code N} (normal), {@code P} (Pub/Sub); {@code ""} when missing
  * @param cmd its last command
  */
 public record ClientLine(long id, String name, String addr, long ageSeconds, long idleSeconds, int db, int sub,
-        int psub, String cmd) {
+        int psub, String flags, String cmd) {
 
     /** Parses one line: {@code key=value} pairs separated by single spaces (names cannot hold spaces). */
     public static ClientLine parse(String line) {
@@ -33,7 +34,8 @@ public record ClientLine(long id, String name, String addr, long ageSeconds, lon
         return new ClientLine(number(fields.get("id")), fields.getOrDefault("name", ""),
                 fields.getOrDefault("addr", ""), number(fields.get("age")), number(fields.get("idle")),
                 (int) number(fields.get("db")), (int) Math.max(0, number(fields.get("sub"))),
-                (int) Math.max(0, number(fields.get("psub"))), fields.getOrDefault("cmd", ""));
+                (int) Math.max(0, number(fields.get("psub"))), fields.getOrDefault("flags", ""),
+                fields.getOrDefault("cmd", ""));
     }
 
     /** Parses the whole reply, one connection per non-blank line. */
@@ -41,9 +43,12 @@ public record ClientLine(long id, String name, String addr, long ageSeconds, lon
         return reply.lines().filter(line -> !line.isBlank()).map(ClientLine::parse).toList();
     }
 
-    /** Whether the connection is in Pub/Sub mode: subscribed to a channel or a pattern. */
+    /**
+     * Whether the connection is in Pub/Sub mode: subscribed to a channel or a pattern, or flagged {@code P}
+     * (a RESP2 client that subscribed, even to nothing left).
+     */
     public boolean subscribed() {
-        return sub > 0 || psub > 0;
+        return sub > 0 || psub > 0 || flags.indexOf('P') >= 0;
     }
 
     /** The address's host part ({@code 10.0.0.5}, {@code ::1}), without the port. */

@@ -19,14 +19,15 @@ import java.util.TreeMap;
  * Groups a server's connections by who holds them.
  *
  * <p>Names {@code wmon:agent:<ns>:<id>} and {@code wmon:stream:<ns>:<id>} go to worker
- * {@code <id>}, {@code wmon:cli:<ns>:<pid>} to that command, other names to a group per name.
- * An unnamed connection goes to the worker whose record lists its port among {@code local_ports}
- * (when exactly one worker does), else to a group per client host. The agent does not write
- * {@code local_ports} yet (nor the socket counts it comes with), so with today's agent no connection
- * is attributed by port, and a worker's count of such connections is unknown rather than 0; a record
- * written by something that does list the ports is used. Budgets come from the records:
- * a worker may hold pool_max + 1 wmon connections (pool_max {@value #ASSUMED_POOL_MAX} when not
- * reported).
+ * {@code <id>}. Any other connection, named or not, whose port is one of the {@code local_ports} a
+ * worker's record lists goes to that worker as its application's ({@link Role#APP}): the agent's socket
+ * census lists the local ports of every connection of the JVM to Redis. A port claims a connection for
+ * the worker whose named connections come from the connection's address, so that two hosts that happen
+ * to use the same port number are told apart; a worker with no named connection listed (its address
+ * unknown) claims it only when no worker of that address does; a port two workers claim alike
+ * attributes nothing. The rest: {@code wmon:cli:<ns>:<pid>} to that command, other names to a group per name,
+ * unnamed ones to a group per client host. Budgets come from the records: a worker may hold
+ * pool_max + 1 wmon connections (pool_max {@value #ASSUMED_POOL_MAX} when not reported).
  */
 public final class ConnectionCensus {
 
@@ -36,16 +37,15 @@ public final class ConnectionCensus {
     static final int NEAR_LIMIT_PERCENT = 90;
 
     private final FleetSnapshot fleet;
-    private final Map<Integer, String> portOwners = new HashMap<>();
+    private final Map<Integer, List<String>> portClaims = new HashMap<>();
     private final Map<String, Long> budgets = new HashMap<>();
-    private final Set<String> portReporters = new HashSet<>();
+    private final Map<String, WorkerRecord> records = new HashMap<>();
     private int budgetWorkers;
     private long budgetConnections;
 
     /** @param fleet the namespace's workers, read just before or after {@code CLIENT LIST} */
     public ConnectionCensus(FleetSnapshot fleet) {
         this.fleet = fleet;
-        Map<Integer, Integer> claims = new HashMap<>();
         for (WorkerEntry entry : fleet.workers()) {
             WorkerRecord record = entry.record();
             if (record == null) {
@@ -53,22 +53,13 @@ public final class ConnectionCensus {
             }
             long budget = (record.poolMaxTotal() < 0 ? ASSUMED_POOL_MAX : record.poolMaxTotal()) + 1;
             budgets.put(entry.id(), budget);
+            records.put(entry.id(), record);
             budgetWorkers++;
             budgetConnections += budget;
-            if (reportsLocalPorts(record)) {
-                portReporters.add(entry.id());
-            }
             for (int port : record.localPorts()) {
-                claims.merge(port, 1, Integer::sum);
-                portOwners.put(port, entry.id());
+                portClaims.computeIfAbsent(port, p -> new ArrayList<>(1)).add(entry.id());
             }
         }
-        // A port two workers claim (two hosts may use the same local port) attributes nothing.
-        claims.forEach((port, count) -> {
-            if (count > 1) {
-                portOwners.remove(port);
-            }
-        });
     }
 
     /** Groups {@code clients} and compares them with maxclients and the fleet's budget. */
@@ -76,14 +67,15 @@ public final class ConnectionCensus {
             long nowMillis) {
         Map<Owner, List<Member>> byOwner = new TreeMap<>(Comparator.comparing((Owner o) -> o.kind().ordinal())
                 .thenComparing(Owner::namespace).thenComparing(Owner::name));
+        Map<String, Set<String>> hosts = workerHosts(server.clients());
         for (ClientLine client : server.clients()) {
-            Attribution attribution = attribute(client);
+            Attribution attribution = attribute(client, hosts);
             byOwner.computeIfAbsent(attribution.owner(), owner -> new ArrayList<>())
                     .add(new Member(client, attribution.role()));
         }
         List<ConnectionGroup> groups = new ArrayList<>(byOwner.size());
         byOwner.forEach((owner, members) -> groups.add(new ConnectionGroup(owner.kind(), owner.name(),
-                owner.namespace(), budgetOf(owner), ours(owner) && portReporters.contains(owner.name()), members)));
+                owner.namespace(), budgetOf(owner), ours(owner) ? records.get(owner.name()) : null, members)));
         int total = server.clients().size();
         return new ConnectionReport(fleet.namespace(), redis, nowMillis, selfName, total, server.maxClients(),
                 server.maxClientsProblem(), budgetWorkers, budgetConnections, groups,
@@ -106,38 +98,77 @@ public final class ConnectionCensus {
         return ours(owner) ? budgets.getOrDefault(owner.name(), -1L) : -1;
     }
 
-    /**
-     * Whether the record carries the socket census: some local ports, or a socket count (a census
-     * that found no application socket lists no port, but still counts).
-     */
-    static boolean reportsLocalPorts(WorkerRecord record) {
-        return !record.localPorts().isEmpty() || record.redisSocketCount() != WorkerRecord.UNKNOWN
-                || record.appRedisSocketCount() != WorkerRecord.UNKNOWN;
-    }
-
-    private Attribution attribute(ClientLine client) {
-        String name = client.name();
-        if (name.isEmpty()) {
-            String worker = portOwners.get(client.port());
-            return worker != null
-                    ? new Attribution(new Owner(Kind.WORKER, fleet.namespace(), worker), Role.PORT)
-                    : new Attribution(new Owner(Kind.UNNAMED, "", client.host()), Role.UNNAMED);
-        }
-        // wmon:<role>:<ns>:<rest>; the rest (a worker id) may itself contain ':'.
-        String[] parts = name.split(":", 4);
-        if (parts.length == 4 && parts[0].equals("wmon") && !parts[3].isEmpty()) {
-            switch (parts[1]) {
-                case "agent":
-                    return new Attribution(new Owner(Kind.WORKER, parts[2], parts[3]), Role.AGENT);
-                case "stream":
-                    return new Attribution(new Owner(Kind.WORKER, parts[2], parts[3]), Role.STREAM);
-                case "cli":
-                    return new Attribution(new Owner(Kind.CLI, parts[2], name), Role.CLI);
-                default:
-                    break;
+    /** The client addresses of each worker's named connections ({@code wmon:agent}, {@code wmon:stream}) in this namespace. */
+    private Map<String, Set<String>> workerHosts(List<ClientLine> clients) {
+        Map<String, Set<String>> hosts = new HashMap<>();
+        for (ClientLine client : clients) {
+            Owner named = wmonWorker(client.name());
+            if (named != null && named.namespace().equals(fleet.namespace())) {
+                hosts.computeIfAbsent(named.name(), id -> new HashSet<>()).add(client.host());
             }
         }
+        return hosts;
+    }
+
+    private Attribution attribute(ClientLine client, Map<String, Set<String>> hosts) {
+        String name = client.name();
+        Owner worker = wmonWorker(name);
+        if (worker != null) {
+            return new Attribution(worker, name.startsWith("wmon:agent:") ? Role.AGENT : Role.STREAM);
+        }
+        String claimant = claimant(client, hosts);
+        if (claimant != null) {
+            return new Attribution(new Owner(Kind.WORKER, fleet.namespace(), claimant), Role.APP);
+        }
+        if (name.isEmpty()) {
+            return new Attribution(new Owner(Kind.UNNAMED, "", client.host()), Role.UNNAMED);
+        }
+        String[] parts = name.split(":", 4);
+        if (parts.length == 4 && parts[0].equals("wmon") && parts[1].equals("cli") && !parts[3].isEmpty()) {
+            return new Attribution(new Owner(Kind.CLI, parts[2], name), Role.CLI);
+        }
         return new Attribution(new Owner(Kind.NAMED, "", name), Role.NAMED);
+    }
+
+    /**
+     * The worker whose record lists the client's port: the one such worker whose named connections come
+     * from the client's address; else, when none does, the one such worker with no named connection listed
+     * now (its address unknown); null when there is none, or more than one, of the kind that decides.
+     */
+    private String claimant(ClientLine client, Map<String, Set<String>> hosts) {
+        List<String> claims = portClaims.get(client.port());
+        if (claims == null) {
+            return null;
+        }
+        String sameHost = null;
+        String unknownHost = null;
+        int same = 0;
+        int unknown = 0;
+        for (String id : claims) {
+            Set<String> from = hosts.get(id);
+            if (from == null) {
+                unknownHost = id;
+                unknown++;
+            } else if (from.contains(client.host())) {
+                sameHost = id;
+                same++;
+            }
+        }
+        if (same > 0) {
+            return same == 1 ? sameHost : null;
+        }
+        return unknown == 1 ? unknownHost : null;
+    }
+
+    /** The worker a {@code wmon:agent:<ns>:<id>} or {@code wmon:stream:<ns>:<id>} name names; else null. */
+    private static Owner wmonWorker(String name) {
+        // wmon:<role>:<ns>:<rest>; the rest (a worker id) may itself contain ':'.
+        String[] parts = name.split(":", 4);
+        if (parts.length == 4 && parts[0].equals("wmon") && !parts[3].isEmpty()
+                && (parts[1].equals("agent") || parts[1].equals("stream"))) {
+            return new Owner(Kind.WORKER, parts[2], parts[3]);
+        }
+        return null;
     }
 
     private List<String> warnings(int total, long maxClients, List<ConnectionGroup> groups) {
@@ -164,6 +195,18 @@ public final class ConnectionCensus {
             if (subscribedPooled > 0) {
                 warnings.add("worker " + group.name() + " has " + subscribedPooled
                         + " pooled connection(s) in Pub/Sub mode; a subscribed connection must never return to the pool");
+            }
+            WorkerRecord record = group.record();
+            if (group.leak()) {
+                warnings.add("worker " + group.name() + " raised the connection-leak alarm: its census counts "
+                        + record.redisSocketCount() + " Redis sockets, " + record.appRedisSocketCount()
+                        + " of them the application's; " + group.application() + " of them are here, "
+                        + group.applicationPubSub() + " in Pub/Sub mode");
+            }
+            if (group.portsCapped()) {
+                warnings.add("worker " + group.name() + " lists " + record.localPorts().size() + " of its "
+                        + record.redisSocketCount() + " Redis sockets' ports (local_ports holds at most "
+                        + WorkerRecord.MAX_LOCAL_PORTS + "); the others are among the unattributed");
             }
         }
         return warnings;

@@ -2,6 +2,7 @@ package io.wmon.cli.command.connections;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.wmon.cli.shell.JsonOutput;
+import io.wmon.core.record.WorkerRecord;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -44,6 +45,24 @@ public final class ConnectionsJson {
         });
     }
 
+    /** What the worker's record says of its sockets, or null for a group without a record. */
+    private static void reported(JsonGenerator json, ConnectionGroup group) throws IOException {
+        WorkerRecord record = group.record();
+        if (record == null) {
+            json.writeNullField("reported");
+            return;
+        }
+        json.writeObjectFieldStart("reported");
+        JsonOutput.count(json, "redisSockets", record.redisSocketCount());
+        JsonOutput.count(json, "appSockets", record.appRedisSocketCount());
+        json.writeNumberField("localPorts", record.localPorts().size());
+        json.writeBooleanField("portsCapped", group.portsCapped());
+        JsonOutput.count(json, "appPoolConnections", record.appActiveConnections() < 0 || record.appIdleConnections() < 0
+                ? -1 : record.appActiveConnections() + record.appIdleConnections());
+        json.writeBooleanField("leak", record.leakAlarm());
+        json.writeEndObject();
+    }
+
     private static void group(JsonGenerator json, ConnectionGroup group, String selfName) throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", group.kind().wire());
@@ -52,7 +71,18 @@ public final class ConnectionsJson {
         json.writeNumberField("connections", group.connections());
         json.writeNumberField("agent", group.count(Role.AGENT));
         json.writeNumberField("stream", group.count(Role.STREAM));
-        JsonOutput.count(json, "byPort", group.byPort());
+        if (group.application() < 0) {
+            json.writeNullField("application");
+        } else {
+            json.writeObjectFieldStart("application");
+            json.writeNumberField("connections", group.application());
+            JsonOutput.count(json, "pooled", group.applicationPooled());
+            JsonOutput.count(json, "unpooled", group.applicationUnpooled());
+            json.writeNumberField("pubsub", group.applicationPubSub());
+            json.writeEndObject();
+        }
+        JsonOutput.count(json, "unknown", group.unknown());
+        reported(json, group);
         json.writeNumberField("subscribed", group.subscribed());
         JsonOutput.count(json, "budget", group.budget());
         json.writeBooleanField("self", group.includes(selfName));
@@ -69,6 +99,7 @@ public final class ConnectionsJson {
             JsonOutput.count(json, "db", client.db());
             json.writeNumberField("sub", client.sub());
             json.writeNumberField("psub", client.psub());
+            json.writeStringField("flags", client.flags());
             json.writeStringField("cmd", client.cmd());
             json.writeEndObject();
         }

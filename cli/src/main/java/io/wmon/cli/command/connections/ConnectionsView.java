@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Renders a {@link ConnectionReport}: the total against maxclients, the fleet's budget, one table
- * row per group with its connections by role, then warnings.
+ * row per group with its connections by role (for a worker: the agent's pool, its stream connection, the
+ * application's connections and how many of them its pools hold, the subscribed ones, and the sockets its
+ * census counted that the server does not list for it), then warnings.
  *
  * <p>Client names and hosts come from {@code CLIENT LIST}, written by any client: like every text
  * from outside they are escaped ({@code SafeText}) and cut, a name at {@value #NAME_WIDTH}
@@ -27,8 +29,11 @@ public final class ConnectionsView {
             new TextTable.Column("CONNS", 6, true),
             new TextTable.Column("AGENT", 6, true),
             new TextTable.Column("STREAM", 6, true),
-            new TextTable.Column("BY-PORT", 7, true),
+            new TextTable.Column("APP", 6, true),
+            new TextTable.Column("POOLED", 6, true),
+            new TextTable.Column("UNPOOLED", 8, true),
             new TextTable.Column("SUBSCRIBED", 10, true),
+            new TextTable.Column("UNKNOWN", 7, true),
             new TextTable.Column("BUDGET", 6, true),
             new TextTable.Column("NOTE", 200, false));
 
@@ -77,27 +82,37 @@ public final class ConnectionsView {
             group.kind().wire(), name, Integer.toString(group.connections()),
             worker ? Integer.toString(group.count(Role.AGENT)) : "",
             worker ? Integer.toString(group.count(Role.STREAM)) : "",
-            worker ? byPort(group) : "",
+            worker ? count(group.application()) : "",
+            worker ? count(group.applicationPooled()) : "",
+            worker ? count(group.applicationUnpooled()) : "",
             Integer.toString(group.subscribed()),
+            worker ? count(group.unknown()) : "",
             group.budget() < 0 ? "" : Long.toString(group.budget()),
             note(group, report)};
     }
 
-    /** {@code unknown} when the worker's record lists no local ports: then none could be attributed. */
-    private static String byPort(ConnectionGroup group) {
-        return group.byPort() < 0 ? "unknown" : Long.toString(group.byPort());
+    /** {@code -} when not known (a record without the socket census, or without application pools). */
+    private static String count(long n) {
+        return n < 0 ? "-" : Long.toString(n);
     }
 
     private static String note(ConnectionGroup group, ConnectionReport report) {
         List<String> notes = new ArrayList<>(2);
+        if (group.leak()) {
+            notes.add("LEAK ALARM: " + group.record().redisSocketCount() + " Redis sockets");
+        }
         if (group.includes(report.selfName())) {
             notes.add("this command");
         }
         if (group.kind() == Kind.UNNAMED) {
             notes.add("unattributed");
         }
-        if (group.count(Role.PORT) > 0) {
-            notes.add("unnamed, attributed by the local ports its record lists");
+        if (group.count(Role.APP) > 0) {
+            notes.add("APP attributed by the local ports its record lists");
+        }
+        if (group.portsCapped()) {
+            notes.add("ports capped: " + group.record().localPorts().size() + " of " + group.record().redisSocketCount()
+                    + " listed");
         }
         int own = group.count(Role.AGENT) + group.count(Role.STREAM);
         if (group.budget() >= 0 && own > group.budget()) {

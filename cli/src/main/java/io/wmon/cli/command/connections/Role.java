@@ -9,10 +9,10 @@ public enum Role {
     /** Named {@code wmon:stream:<ns>:<id>}: the worker's one dedicated connection for blocking stream reads. */
     STREAM,
     /**
-     * Unnamed, but its port is one of the local ports the worker's record lists: the application's own.
-     * The agent does not write {@code local_ports} yet, so only a record from elsewhere leads here.
+     * Not named as wmon's, but its port is one of the local ports the worker's record lists (from the same
+     * address as the worker's named connections): the application's own, pooled, unpooled or subscribed.
      */
-    PORT,
+    APP,
     /** Named {@code wmon:cli:<ns>:<pid>}: a {@code wmon} command. */
     CLI,
     /** Named by something else than wmon. */

@@ -6,12 +6,14 @@ import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.BreakerState;
+import io.wmon.core.record.WorkerRecord;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What {@code status --check} fails on, one reason per failing worker: a stale worker, or an alive
- * one whose record says its circuit breaker is {@code OPEN}.
+ * one whose record says its circuit breaker is {@code OPEN} or its connection-leak alarm is raised
+ * ({@code leak=1}).
  *
  * <p>A record that says nothing about a breaker ({@link BreakerState#UNKNOWN}: an older agent, or
  * something else that writes records) never fails the check. Gone and invalid entries do not count.
@@ -29,7 +31,9 @@ final class HealthCheck {
 
     /**
      * One line per failing worker, by id: {@code worker ingest-2 is stale: last beat 48s ago, stale after 15s},
-     * {@code worker ingest-3 reports its circuit breaker OPEN}; empty when the fleet is healthy.
+     * {@code worker ingest-3 reports its circuit breaker OPEN},
+     * {@code worker ingest-4 raised the connection-leak alarm: 43 Redis sockets, 42 the application's};
+     * empty when the fleet is healthy. A worker with both an open breaker and the alarm gets the breaker's line.
      */
     static List<String> failures(FleetSnapshot snapshot) {
         List<String> failures = new ArrayList<>();
@@ -43,9 +47,19 @@ final class HealthCheck {
                         + Units.age(entry.staleAfterMillis()));
             } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
                 failures.add(worker + " reports its circuit breaker OPEN");
+            } else if (entry.status() == EntryStatus.ALIVE && entry.record().leakAlarm()) {
+                failures.add(worker + " raised the connection-leak alarm" + sockets(entry.record()));
             }
         }
         return failures;
+    }
+
+    private static String sockets(WorkerRecord r) {
+        if (r.redisSocketCount() < 0) {
+            return "";
+        }
+        return ": " + r.redisSocketCount() + " Redis sockets"
+                + (r.appRedisSocketCount() < 0 ? "" : ", " + r.appRedisSocketCount() + " the application's");
     }
 
     /** The clock-skew problem of a stale entry whose beat is in the future, or {@code null}. */

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:ok", "1:internal error", "2:usage error, or a database the Redis server does not have",
             "3:Redis unreachable, or refused us: credentials, maxclients, an ACL permission; or not Redis",
             "4:with --check: a stale worker, or an alive worker whose record says its breaker is OPEN "
-                + "(one stderr line each)"})
+                + "or its connection-leak alarm is raised (one stderr line each)"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -75,8 +75,8 @@ public final class StatusCommand implements Callable<Integer> {
     Duration staleAfter;
 
     @Option(names = "--check",
-            description = "Exit 4 when a worker is stale, or an alive worker's record says its breaker is OPEN "
-                    + "(the agent does not report its breaker yet); not with --continuous.")
+            description = "Exit 4 when a worker is stale, or an alive worker's record says its breaker is OPEN or "
+                    + "its connection-leak alarm is raised; not with --continuous.")
     boolean check;
 
     @Mixin

@@ -14,7 +14,7 @@ class ClientLineTest {
     void readsTheFieldsItNeedsAndIgnoresTheRest() {
         ClientLine line = ClientLine.parse(LINE);
 
-        assertThat(line).isEqualTo(new ClientLine(7, "wmon:agent:prod:w-1", "10.1.2.3:51234", 12, 3, 2, 0, 1,
+        assertThat(line).isEqualTo(new ClientLine(7, "wmon:agent:prod:w-1", "10.1.2.3:51234", 12, 3, 2, 0, 1, "N",
                 "psubscribe"));
         assertThat(line.host()).isEqualTo("10.1.2.3");
         assertThat(line.port()).isEqualTo(51234);
@@ -31,6 +31,7 @@ class ClientLineTest {
         assertThat(line.port()).isEqualTo(40000);
         assertThat(line.subscribed()).isFalse();
         assertThat(ClientLine.parseList(LINE + "\n\n" + LINE + "\r\n")).hasSize(2);
+        assertThat(ClientLine.parse("id=1 addr=1.2.3.4:5 flags=P sub=0 psub=0").subscribed()).as("flag P").isTrue();
         assertThat(ClientLine.parseList("")).isEqualTo(List.of());
     }
 }

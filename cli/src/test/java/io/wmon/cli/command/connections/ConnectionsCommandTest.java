@@ -32,9 +32,9 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * {@code wmon connections} over real connections of every kind: a worker's pool and dedicated
  * stream connection (by name), an application's unnamed connection (by a local port that w-2's
- * record lists, as a record written by something else than today's agent may), this command's
- * own, a foreign named client in Pub/Sub mode and unnamed strangers. w-1's record is what the agent
- * writes today: no local ports, so its by-port count is unknown.
+ * record lists, with its socket counts, as the agent's census writes them), this command's own, a
+ * foreign named client in Pub/Sub mode and unnamed strangers. w-1's record is what an agent from
+ * before the census writes: no local ports, so its application figures are unknown.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectionsCommandTest {
@@ -67,7 +67,8 @@ class ConnectionsCommandTest {
         jedis(null);
         long now = System.currentTimeMillis();
         fleet.write(worker("w-1", now, WorkerState.BUSY).build(),
-                worker("w-2", now, WorkerState.IDLE).localPorts(List.of(appPort, 1)).build(),
+                worker("w-2", now, WorkerState.IDLE).localPorts(List.of(appPort, 1)).redisSocketCount(3)
+                        .appRedisSocketCount(2).appActiveConnections(0).appIdleConnections(1).build(),
                 worker("w-3", now - 60_000, WorkerState.IDLE).poolMaxTotal(8).build());
         await().atMost(Duration.ofSeconds(10)).until(() -> REDIS.probe().clients().stream()
                 .anyMatch(client -> client.name().equals("billing-app") && client.sub() == 1));
@@ -104,13 +105,20 @@ class ConnectionsCommandTest {
         assertThat(List.of(w1.get("connections").asInt(), w1.get("agent").asInt(), w1.get("stream").asInt(),
                 w1.get("subscribed").asInt(), w1.get("budget").asInt()))
                 .containsExactly(3, 2, 1, 0, 5);
-        assertThat(w1.has("byPort")).isTrue();
-        assertThat(w1.get("byPort").isNull()).as("w-1's record lists no ports: unknown, not 0").isTrue();
+        assertThat(w1.has("application")).isTrue();
+        assertThat(w1.get("application").isNull()).as("w-1's record lists no ports: unknown, not 0").isTrue();
+        assertThat(w1.get("unknown").isNull()).isTrue();
+        assertThat(w1.get("reported").get("redisSockets").isNull()).isTrue();
         assertThat(w1.get("namespace").asText()).isEqualTo(NS);
         JsonNode w2 = groups.get("worker:w-2");
-        assertThat(List.of(w2.get("connections").asInt(), w2.get("agent").asInt(), w2.get("byPort").asInt()))
-                .containsExactly(2, 1, 1);
-        assertThat(w2.get("clients").findValuesAsText("role")).containsExactlyInAnyOrder("agent", "port");
+        assertThat(List.of(w2.get("connections").asInt(), w2.get("agent").asInt())).containsExactly(2, 1);
+        JsonNode app = w2.get("application");
+        assertThat(List.of(app.get("connections").asInt(), app.get("pooled").asInt(), app.get("unpooled").asInt(),
+                app.get("pubsub").asInt())).containsExactly(1, 1, 0, 0);
+        assertThat(w2.get("unknown").asInt()).as("3 sockets counted, 2 here").isEqualTo(1);
+        assertThat(w2.get("reported").get("redisSockets").asInt()).isEqualTo(3);
+        assertThat(w2.get("reported").get("leak").asBoolean()).isFalse();
+        assertThat(w2.get("clients").findValuesAsText("role")).containsExactlyInAnyOrder("agent", "app");
         assertThat(groups).doesNotContainKey("worker:w-3");
 
         JsonNode cli = doc.get("groups").findParents("kind").stream()
@@ -145,8 +153,9 @@ class ConnectionsCommandTest {
         Map<String, String[]> rows = new HashMap<>();
         result.out().lines().map(line -> line.trim().split("\\s+"))
                 .forEach(cells -> rows.put(cells[0] + ":" + (cells.length > 1 ? cells[1] : ""), cells));
-        assertThat(rows.get("worker:w-1")).startsWith("worker", "w-1", "3", "2", "1", "unknown", "0", "5");
-        assertThat(rows.get("worker:w-2")).startsWith("worker", "w-2", "2", "1", "0", "1", "0", "5");
+        // GROUP NAME CONNS AGENT STREAM APP POOLED UNPOOLED SUBSCRIBED UNKNOWN BUDGET
+        assertThat(rows.get("worker:w-1")).startsWith("worker", "w-1", "3", "2", "1", "-", "-", "-", "0", "-", "5");
+        assertThat(rows.get("worker:w-2")).startsWith("worker", "w-2", "2", "1", "0", "1", "1", "0", "0", "1", "5");
         assertThat(rows).containsKeys("named:billing-app", "unnamed:127.0.0.1",
                 "cli:wmon:cli:" + NS + ":" + ProcessHandle.current().pid());
         assertThat(result.out().lines().findFirst().orElseThrow()).contains("maxclients " + maxClients());

@@ -15,14 +15,14 @@ class ConnectionsViewTest {
     @Test
     void namesHostsAndWarningsReachTheTerminalEscapedAndCut() {
         ClientLine named = new ClientLine(1, "app" + TerminalBytes.CLEAR + TerminalBytes.TITLE + "x".repeat(1_000),
-                "10.0.0.5:5000", 3, 3, 0, 0, 0, "get" + TerminalBytes.C1_CSI);
+                "10.0.0.5:5000", 3, 3, 0, 0, 0, "N", "get" + TerminalBytes.C1_CSI);
         ClientLine unnamed = new ClientLine(2, "", TerminalBytes.CLIPBOARD + TerminalBytes.BIDI + ":5001", 3, 3, 0,
-                0, 0, "ping");
+                0, 0, "N", "ping");
         ConnectionReport report = new ConnectionReport("default", "redis://127.0.0.1:6379", 0, "wmon:cli:default:1",
                 2, 100, "", 0, 0,
-                List.of(new ConnectionGroup(Kind.NAMED, named.name(), "", -1, false, List.of(new Member(named,
+                List.of(new ConnectionGroup(Kind.NAMED, named.name(), "", -1, null, List.of(new Member(named,
                                 Role.NAMED))),
-                        new ConnectionGroup(Kind.UNNAMED, unnamed.host(), "", -1, false, List.of(new Member(unnamed,
+                        new ConnectionGroup(Kind.UNNAMED, unnamed.host(), "", -1, null, List.of(new Member(unnamed,
                                 Role.UNNAMED)))),
                 List.of("client " + named.name() + " is odd"));
 

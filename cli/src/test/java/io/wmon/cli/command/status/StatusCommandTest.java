@@ -12,6 +12,7 @@ import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerState;
 import io.wmon.test.RedisServerExtension;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,6 +187,30 @@ class StatusCommandTest {
         assertThat(byId(checked.json()).get("ahead").get("status").asText()).isEqualTo("stale");
         assertThat(checked.errLines()).singleElement().asString()
                 .startsWith("wmon: unhealthy: worker ahead is stale: clock skew: the beat is ");
+    }
+
+    /** A record that says leak=1 fails --check with the counts; the table and the JSON mark it. */
+    @Test
+    void checkExitsFourWhenAnAliveWorkerRaisedTheLeakAlarmAndTheViewsMarkIt() {
+        fleet.write(worker("fine", now, WorkerState.IDLE).redisSocketCount(2).appRedisSocketCount(1)
+                        .localPorts(List.of(50_001, 50_002)).build(),
+                worker("leaky", now, WorkerState.BUSY).redisSocketCount(43).appRedisSocketCount(42).leakAlarm(true)
+                        .build());
+
+        CliResult checked = status("--check");
+        assertThat(checked.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
+        assertThat(checked.errLines()).containsExactly(
+                "wmon: unhealthy: worker leaky raised the connection-leak alarm: 43 Redis sockets, 42 the application's");
+        assertThat(checked.out().lines().filter(line -> line.startsWith("leaky ")))
+                .singleElement().asString().endsWith("LEAK ALARM: 43 Redis sockets, 42 the application's");
+
+        Map<String, JsonNode> workers = byId(status("--json").json());
+        assertThat(workers.get("leaky").get("leak").asBoolean()).isTrue();
+        assertThat(workers.get("leaky").get("sockets").get("redis").asInt()).isEqualTo(43);
+        assertThat(workers.get("leaky").get("sockets").get("app").asInt()).isEqualTo(42);
+        assertThat(workers.get("fine").get("leak").asBoolean()).isFalse();
+        assertThat(workers.get("fine").get("sockets").get("redis").asInt()).isEqualTo(2);
+        assertThat(status("--check", "--id", "fine").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     /** A record that says OPEN fails --check: the agent's breaker was open when it built the record. */
