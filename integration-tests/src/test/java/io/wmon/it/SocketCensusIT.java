@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import redis.clients.authentication.core.Token;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The socket census, the leak alarm and attribution end to end: real worker JVMs with the shaded agent,
@@ -143,6 +145,20 @@ class SocketCensusIT {
         assertThat(WmonCli.run(FLEET, "-n", AgentArgs.NAMESPACE, "status", "--check").exitCode()).isZero();
         assertThat(worker.stderr()).contains("WARNING: wmon connection-leak alarm raised for worker leaky",
                 "INFO: wmon connection-leak alarm cleared for worker leaky");
+        await("the leak events on the stream").atMost(BEAT_WAIT).until(() -> leakStreamEvents(agent.id()).size() == 2);
+        List<StreamEntry> onStream = leakStreamEvents(agent.id());
+        assertThat(onStream.get(0).getFields()).containsEntry("from", "clear").containsEntry("to", "raised")
+                .containsEntry("detail", (String) raised.get("reason"));
+        assertThat(onStream.get(1).getFields()).containsEntry("from", "raised").containsEntry("to", "clear");
+    }
+
+    /** The {@code leak} events of {@code worker} on the namespace's stream, oldest first. */
+    private static List<StreamEntry> leakStreamEvents(String worker) {
+        try (Jedis jedis = new Jedis(FLEET.redis().host(), FLEET.redis().port())) {
+            return jedis.xrange("wmon:{" + AgentArgs.NAMESPACE + "}:events", (StreamEntryID) null, (StreamEntryID) null)
+                    .stream().filter(e -> "leak".equals(e.getFields().get("type"))
+                            && worker.equals(e.getFields().get("worker"))).toList();
+        }
     }
 
     /**

@@ -31,10 +31,20 @@ final class EventOutbox {
     private final PendingEvents pending;
     private final EventAppender appender;
     private volatile boolean refusalLogged;
+    // Set when a write of its own failed to reach Redis; cleared by the next heartbeat that lands. Meanwhile
+    // the events wait for the beats, so an outage costs Redis one attempt per beat, not one per 50 ms, and
+    // a frozen Redis does not hold the agent's thread with event writes while beats are due.
+    private volatile boolean waitingForBeat;
+    private volatile Consumer<String> writeFailed = cause -> { };
 
     EventOutbox(String workerId, FleetKeys keys) {
         this.pending = new PendingEvents(workerId);
         this.appender = new EventAppender(keys);
+    }
+
+    /** Who hears, on the agent's thread, that a write of its own failed to reach Redis (the outage log). */
+    void onWriteFailure(Consumer<String> hook) {
+        this.writeFailed = hook;
     }
 
     /** Queues {@code event}; any thread. */
@@ -59,6 +69,9 @@ final class EventOutbox {
 
     /** Writes every waiting event in one round trip of its own; on the agent's thread. */
     void flush(SharedPool pool) {
+        if (waitingForBeat) {
+            return;
+        }
         List<FleetEvent> events = pending.drain();
         if (events.isEmpty()) {
             return;
@@ -66,12 +79,24 @@ final class EventOutbox {
         try {
             settle(appender.append(pool, events), pool);
         } catch (RedisUnavailableException e) {
-            // The heartbeat logs outages; the events wait for the next write.
+            // The heartbeat logs outages; the events wait for the next beat, which carries them when it lands.
+            waitingForBeat = true;
             pending.putBack(events);
+            writeFailed.accept(e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("wmon agent: could not write events: {}", e.toString());
             pending.putBack(events);
         }
+    }
+
+    /** A heartbeat reached Redis: writes of their own may be tried again. */
+    void beatLanded() {
+        waitingForBeat = false;
+    }
+
+    /** Whether event writes of their own wait for a heartbeat to land (the last one failed). */
+    boolean waitingForBeat() {
+        return waitingForBeat;
     }
 
     /** The waiting events, to ride in another pipeline (the heartbeat's, the final write's). */

@@ -63,6 +63,8 @@ final class HeartbeatTask implements Runnable {
         this.sockets = sockets;
         this.leak = leak;
         this.outages = new OutageLog(pool.endpoint().redacted());
+        long interval = pool.settings().breakerDelays().first().toMillis();
+        events.onWriteFailure(cause -> outages.callFailed(System.currentTimeMillis(), cause, interval));
     }
 
     @Override
@@ -99,6 +101,7 @@ final class HeartbeatTask implements Runnable {
             return;
         }
         ride.settle();
+        events.beatLanded();
         stats.succeeded(now, (System.nanoTime() - start) / 1_000);
         outages.succeeded(now);
         tracker.startedUp();

@@ -30,6 +30,18 @@ final class OutageLog {
     /** A beat failed; {@code cause} is one line without a password (a {@code RedisUnavailableException}'s message). */
     void failed(long nowMillis, String cause, long intervalMillis) {
         missed++;
+        noticed(nowMillis, cause, intervalMillis);
+    }
+
+    /**
+     * Another call of the agent's thread (an event write of its own) failed to reach Redis: the outage
+     * starts, or goes on, without a beat missed.
+     */
+    void callFailed(long nowMillis, String cause, long intervalMillis) {
+        noticed(nowMillis, cause, intervalMillis);
+    }
+
+    private void noticed(long nowMillis, String cause, long intervalMillis) {
         if (startedAtMillis < 0) {
             startedAtMillis = nowMillis;
             lastLineMillis = nowMillis;
