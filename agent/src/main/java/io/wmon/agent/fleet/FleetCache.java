@@ -12,8 +12,10 @@ import io.wmon.core.upkeep.FleetUpkeep;
 import io.wmon.mbeans.FleetView;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -112,9 +114,7 @@ final class FleetCache implements Supplier<FleetView> {
                 return;
             }
             FleetView read = FleetView.of(snapshot, reads);
-            for (FleetEvent event : meanwhile) {
-                read = read.with(changed(read.snapshot(), event));
-            }
+            read = read.with(snapshot.withChanges(changes(meanwhile)));
             view = read;
             if (before.snapshot() != null) {
                 notifyStale(before.snapshot(), read.snapshot());
@@ -131,16 +131,16 @@ final class FleetCache implements Supplier<FleetView> {
         if (before.snapshot() == null) {
             return; // nothing read yet: the first read will show it all
         }
-        FleetSnapshot snapshot = before.snapshot();
+        if (duringRead != null) {
+            duringRead.addAll(events);
+        }
+        Set<String> listed = new HashSet<>();
+        before.snapshot().workers().forEach(entry -> listed.add(entry.id()));
         boolean unknownWorker = false;
         for (FleetEvent event : events) {
-            if (duringRead != null) {
-                duringRead.add(event);
-            }
-            Optional<WorkerEntry> known = snapshot.find(event.worker());
-            unknownWorker |= known.isEmpty() || event.type() == EventType.UP;
-            snapshot = changed(snapshot, event);
+            unknownWorker |= event.type() == EventType.UP || !listed.contains(event.worker());
         }
+        FleetSnapshot snapshot = before.snapshot().withChanges(changes(events));
         view = before.with(snapshot);
         notifyStale(before.snapshot(), snapshot);
         if (unknownWorker) {
@@ -148,18 +148,30 @@ final class FleetCache implements Supplier<FleetView> {
         }
     }
 
-    private static FleetSnapshot changed(FleetSnapshot snapshot, FleetEvent event) {
+    /** What {@code events} say of each worker, later events over earlier ones; one pass, one map. */
+    private static Map<String, FleetSnapshot.Change> changes(List<FleetEvent> events) {
+        Map<String, FleetSnapshot.Change> changes = new HashMap<>();
+        for (FleetEvent event : events) {
+            FleetSnapshot.Change change = change(event);
+            if (change != null) {
+                changes.merge(event.worker(), change, FleetSnapshot.Change::then);
+            }
+        }
+        return changes;
+    }
+
+    private static FleetSnapshot.Change change(FleetEvent event) {
         switch (event.type()) {
             case STATE:
                 Optional<WorkerState> to = WorkerState.fromWire(event.to());
-                return to.isPresent() ? snapshot.withChange(event.worker(), to.get(), null) : snapshot;
+                return to.isPresent() ? FleetSnapshot.Change.of(to.get(), null) : null;
             case STALE:
-                return snapshot.withChange(event.worker(), null, EntryStatus.STALE);
+                return FleetSnapshot.Change.of(null, EntryStatus.STALE);
             case DOWN:
                 // An agent that stops says to=stopped; a reader that found the record expired says nothing of its state.
-                return snapshot.withChange(event.worker(), WorkerState.fromWire(event.to()).orElse(null), EntryStatus.GONE);
+                return FleetSnapshot.Change.of(WorkerState.fromWire(event.to()).orElse(null), EntryStatus.GONE);
             default:
-                return snapshot;
+                return null;
         }
     }
 

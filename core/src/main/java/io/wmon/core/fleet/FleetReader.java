@@ -27,6 +27,9 @@ import redis.clients.jedis.resps.Tuple;
  */
 public final class FleetReader {
 
+    private static final String NOT_A_WORKER_ID = "registry member is not a valid worker id ("
+            + FleetKeys.WORKER_ID_FORM + ")";
+
     /** Record hashes fetched per round trip. */
     public static final int BATCH_SIZE = 1_000;
 
@@ -144,8 +147,7 @@ public final class FleetReader {
         for (Tuple member : registry) {
             String id = member.getElement();
             if (!FleetKeys.isValidWorkerId(id)) {
-                entries.add(classifier.unreadable(id, member.getScore(),
-                        "registry member is not a valid worker id (" + FleetKeys.WORKER_ID_FORM + ")"));
+                entries.add(classifier.unreadable(id, member.getScore(), NOT_A_WORKER_ID));
             } else {
                 entries.add(classifier.classify(id, member.getScore(), hashes.getOrDefault(id, Map.of())));
             }
@@ -166,8 +168,7 @@ public final class FleetReader {
     private WorkerEntry classify(WorkerClassifier classifier, Tuple member, Response<Map<String, String>> hash) {
         String id = member.getElement();
         if (hash == null) {
-            return classifier.unreadable(id, member.getScore(),
-                    "registry member is not a valid worker id (" + FleetKeys.WORKER_ID_FORM + ")");
+            return classifier.unreadable(id, member.getScore(), NOT_A_WORKER_ID);
         }
         Map<String, String> fields;
         try {

@@ -3,6 +3,7 @@ package io.wmon.core.fleet;
 import io.wmon.core.record.WorkerState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -62,23 +63,47 @@ public final class FleetSnapshot {
     }
 
     /**
-     * This snapshot with what events reported since the read: worker {@code id} now in {@code state}
-     * (its job cleared unless busy) and with {@code status} ({@code null} keeps it). The other entries,
-     * the read's time and round trips are shared; an id the read did not list, or whose record it
-     * could not read, leaves the snapshot as it is. Costs one copy of the entry list.
+     * This snapshot with what events reported since the read, in one pass over the entries: for each
+     * worker in {@code changes}, its new state (its job cleared unless busy) and status, either
+     * {@code null} to keep it. The other entries, the read's time and round trips are shared; an id the
+     * read did not list, or whose record it could not read, is left out. Returns this snapshot when
+     * nothing changes.
      */
-    public FleetSnapshot withChange(String id, WorkerState state, EntryStatus status) {
+    public FleetSnapshot withChanges(Map<String, Change> changes) {
+        if (changes.isEmpty()) {
+            return this;
+        }
         List<WorkerEntry> changed = new ArrayList<>(workers);
         boolean found = false;
         for (int i = 0; i < changed.size(); i++) {
             WorkerEntry entry = changed.get(i);
-            if (entry.id().equals(id) && entry.record() != null) {
-                changed.set(i, entry.changed(state, status));
+            Change change = changes.get(entry.id());
+            if (change != null && entry.record() != null) {
+                changed.set(i, entry.changed(change.state, change.status));
                 found = true;
-                break;
             }
         }
         return found ? new FleetSnapshot(namespace, generatedAtMillis, roundTrips, changed) : this;
+    }
+
+    /** What events said of one worker since a read: its state and its status, either null when not said. */
+    public static final class Change {
+        final WorkerState state;
+        final EntryStatus status;
+
+        private Change(WorkerState state, EntryStatus status) {
+            this.state = state;
+            this.status = status;
+        }
+
+        public static Change of(WorkerState state, EntryStatus status) {
+            return new Change(state, status);
+        }
+
+        /** This change followed by {@code later}: what {@code later} says wins, the rest stays. */
+        public Change then(Change later) {
+            return new Change(later.state != null ? later.state : state, later.status != null ? later.status : status);
+        }
     }
 
     public String namespace() {

@@ -50,13 +50,10 @@ public final class DedicatedConnection implements AutoCloseable {
         try {
             return work.apply(connection());
         } catch (JedisException e) {
+            RedisUnavailableException unavailable = RedisFailures.unavailable(entry.endpoint(), e);
             // Only a command the server rejected for its data (WRONGTYPE) leaves the connection as it was.
-            if (!(e instanceof JedisDataException) || RedisFailures.translate(entry.endpoint(), e) != null) {
+            if (!(e instanceof JedisDataException) || unavailable != null) {
                 drop();
-            }
-            RedisUnavailableException unavailable = TlsFailures.translate(entry.endpoint(), e);
-            if (unavailable == null) {
-                unavailable = RedisFailures.translate(entry.endpoint(), e);
             }
             throw unavailable != null ? unavailable : e;
         }

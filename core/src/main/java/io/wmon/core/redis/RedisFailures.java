@@ -38,6 +38,15 @@ final class RedisFailures {
     private RedisFailures() {
     }
 
+    /**
+     * What every caller of a connection throws for {@code e}: the TLS failure it is ({@link TlsFailures}),
+     * else the Redis failure ({@link #translate}); {@code null} when it is not about using Redis (WRONGTYPE).
+     */
+    static RedisUnavailableException unavailable(RedisEndpoint endpoint, JedisException e) {
+        RedisUnavailableException tls = TlsFailures.translate(endpoint, e);
+        return tls != null ? tls : translate(endpoint, e);
+    }
+
     /** The translated exception, or {@code null} when {@code e} is not about using Redis at all (e.g. WRONGTYPE). */
     static RedisUnavailableException translate(RedisEndpoint endpoint, JedisException e) {
         String redis = endpoint.redacted();

@@ -159,10 +159,7 @@ public final class SharedPool implements AutoCloseable {
     }
 
     private RuntimeException translate(JedisException e) {
-        RedisUnavailableException unavailable = TlsFailures.translate(entry.endpoint(), e);
-        if (unavailable == null) {
-            unavailable = RedisFailures.translate(entry.endpoint(), e);
-        }
+        RedisUnavailableException unavailable = RedisFailures.unavailable(entry.endpoint(), e);
         if (unavailable == null) {
             return e;
         }
