@@ -65,6 +65,19 @@ public final class MBeanRegistrar implements AutoCloseable {
         }
     }
 
+    /** Unregisters {@code name} if this registrar registered it; failures are logged. */
+    public synchronized void unregister(ObjectName name) {
+        if (!registered.remove(name)) {
+            return;
+        }
+        try {
+            server.unregisterMBean(name);
+            LOG.debug("unregistered MBean {}", name);
+        } catch (JMException | RuntimeException e) {
+            LOG.warn("wmon: could not unregister MBean {}: {}", name, describe(e));
+        }
+    }
+
     /** The names this registrar registered and has not unregistered yet, oldest first. */
     public synchronized List<ObjectName> registeredNames() {
         List<ObjectName> names = new ArrayList<>(registered);

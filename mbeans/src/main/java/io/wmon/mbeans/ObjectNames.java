@@ -47,6 +47,15 @@ public final class ObjectNames {
         return ofType(TYPE_REDIS_POOL, "name", name);
     }
 
+    /**
+     * {@code io.wmon:type=RedisPool,name=<name>,node=<host:port>}: one node's pool of a Sentinel or
+     * Cluster endpoint (the {@code node} quoted, since it holds a colon); {@link #redisPool(String)} is their total.
+     */
+    public static ObjectName redisPoolNode(String name, String node) {
+        return create(DOMAIN + ":type=" + TYPE_REDIS_POOL + ",name=" + propertyValue(name) + ",node="
+                + propertyValue(node));
+    }
+
     /** {@code io.wmon:type=CircuitBreaker,name=<name>} ({@code name=redis} for the agent's breaker). */
     public static ObjectName circuitBreaker(String name) {
         return ofType(TYPE_CIRCUIT_BREAKER, "name", name);

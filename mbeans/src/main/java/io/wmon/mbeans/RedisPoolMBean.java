@@ -28,11 +28,25 @@ public final class RedisPoolMBean extends NotifyingMBean<PoolStats> implements R
             new OpenType<?>[] {SimpleType.STRING, SimpleType.STRING, SimpleType.INTEGER, SimpleType.LONG});
 
     private final SharedPool pool;
+    /** {@code host:port} of the one node this bean reads; {@code null} for the pool's total. */
+    private final String node;
 
     /** @param pool a lease on the shared pool; this bean reads it but never closes it */
     public RedisPoolMBean(SharedPool pool) {
+        this(pool, null);
+    }
+
+    /**
+     * The bean of one node's pool of a Sentinel or Cluster endpoint, registered under
+     * {@link ObjectNames#redisPoolNode}; its {@code Endpoint} is the node's address, its {@code ExhaustedCount}
+     * 0 (exhaustion is counted, and notified, by the total's bean).
+     *
+     * @param node {@code host:port}, as {@link SharedPool#nodeStats()} keys it
+     */
+    public RedisPoolMBean(SharedPool pool, String node) {
         super(RedisPoolMXBean.class, NotificationTypes.POOL_EXHAUSTED);
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.node = node;
     }
 
     /**
@@ -52,12 +66,12 @@ public final class RedisPoolMBean extends NotifyingMBean<PoolStats> implements R
 
     @Override
     PoolStats capture() {
-        return pool.stats();
+        return node == null ? pool.stats() : pool.nodeStats(node);
     }
 
     @Override
     public String getEndpoint() {
-        return pool.endpoint().redacted();
+        return node == null ? pool.endpoint().redacted() : (pool.endpoint().tls() ? "rediss://" : "redis://") + node;
     }
 
     @Override

@@ -11,11 +11,12 @@ package io.wmon.mbeans;
         + " holds and its borrow counters; read from memory, never from Redis")
 public interface RedisPoolMXBean {
 
-    @Description("Endpoint URL, its password redacted; fixed")
+    @Description("Endpoint URL, its password redacted (a node bean: the node's address); fixed")
     String getEndpoint();
 
     @Units(Units.CONNECTIONS)
-    @Description("Most connections the pool opens at once (poolMaxTotal=, 4 by default); fixed")
+    @Description("Most connections the pool opens at once (poolMaxTotal=, 4 by default), per node for Sentinel and"
+            + " Cluster (the total bean adds the nodes up)")
     int getMaxTotal();
 
     @Units(Units.CONNECTIONS)

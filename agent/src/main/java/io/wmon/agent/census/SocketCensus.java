@@ -1,5 +1,9 @@
 package io.wmon.agent.census;
 
+import io.wmon.core.redis.RedisEndpoint;
+import io.wmon.core.redis.RedisNode;
+import io.wmon.core.redis.RedisTopology;
+import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.SocketEnds;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +68,9 @@ public final class SocketCensus {
     private final KnownSockets known = new KnownSockets();
     private final RedisRemotes remotes;
     private final Supplier<List<SocketEnds>> ownSockets;
+    private final IntSupplier untrackedOwn;
+    private final Supplier<List<RedisNode>> nodes;
+    private final Set<RedisNode> nodesCounted = new HashSet<>();
     private final long budgetNanos;
     private final int fullReadEvery;
     private long skipLeft;
@@ -83,6 +91,19 @@ public final class SocketCensus {
      */
     SocketCensus(Path procSelf, String osName, RedisRemotes remotes, Supplier<List<SocketEnds>> ownSockets,
             long intervalMillis) {
+        this(procSelf, osName, remotes, ownSockets, () -> 0, Collections::emptyList, intervalMillis);
+    }
+
+    /**
+     * @param untrackedOwn the agent's pooled connections whose sockets {@code ownSockets} cannot name
+     *     (Sentinel and Cluster pools, which Jedis opens itself): taken from the application's count
+     * @param nodes the servers the agent's pool uses now (a Cluster's nodes, Sentinel's master): counted
+     *     as Redis on their address and port
+     */
+    SocketCensus(Path procSelf, String osName, RedisRemotes remotes, Supplier<List<SocketEnds>> ownSockets,
+            IntSupplier untrackedOwn, Supplier<List<RedisNode>> nodes, long intervalMillis) {
+        this.untrackedOwn = untrackedOwn;
+        this.nodes = nodes;
         this.procSelf = procSelf;
         this.budgetNanos = intervalMillis * 1_000_000L * MAX_SHARE_PERCENT / 100;
         this.fullReadEvery = (int) Math.max(FULL_READ_EVERY, FULL_READ_MIN_MILLIS / Math.max(1, intervalMillis));
@@ -119,6 +140,26 @@ public final class SocketCensus {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The census of the agent of this JVM, for any topology: a standalone server's and a Cluster's seed
+     * addresses count as Redis from the start, the nodes the pool finds (Sentinel's master, a Cluster's
+     * other nodes) as it finds them; the sentinels themselves are not Redis here. Resolves the hosts now,
+     * so call it on the agent's thread.
+     */
+    public static SocketCensus forAgent(RedisEndpoint endpoint, Set<Integer> redisPorts, SharedPool pool,
+            long intervalMillis) {
+        RedisRemotes remotes = new RedisRemotes(redisPorts, new InetAddress[0], 0);
+        if (endpoint.topology() != RedisTopology.SENTINEL) {
+            for (RedisNode node : endpoint.nodes()) {
+                for (InetAddress address : resolve(node.host())) {
+                    remotes.add(address, node.port());
+                }
+            }
+        }
+        return new SocketCensus(Paths.get("/proc/self"), System.getProperty("os.name"), remotes, pool::openSockets,
+                pool::untrackedConnections, pool::nodes, intervalMillis);
     }
 
     private static InetAddress[] resolve(String host) {
@@ -189,6 +230,13 @@ public final class SocketCensus {
                 unknown.add(inode);
             }
         }
+        for (RedisNode node : nodes.get()) {
+            if (nodesCounted.add(node)) {
+                for (InetAddress address : resolve(node.host())) {
+                    remotes.add(address, node.port());
+                }
+            }
+        }
         List<SocketEnds> own = ownSockets.get();
         Set<Long> ownKeys = new HashSet<>(own.size() * 2);
         for (SocketEnds ends : own) {
@@ -223,7 +271,9 @@ public final class SocketCensus {
                 }
             }
         }
-        return new SocketCount(appPorts.size() + agentPorts.size(), appPorts.size(), ports);
+        // Sentinel and Cluster pools' sockets are not known one by one: their number comes off the application's.
+        int untracked = Math.min(Math.max(0, untrackedOwn.getAsInt()), appPorts.size());
+        return new SocketCount(appPorts.size() + agentPorts.size(), appPorts.size() - untracked, ports);
     }
 
     /**

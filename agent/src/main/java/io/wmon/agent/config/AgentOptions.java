@@ -6,6 +6,8 @@ import io.wmon.core.redis.InvalidEndpointException;
 import io.wmon.core.redis.PasswordChoice;
 import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
+import io.wmon.core.redis.RedisNode;
+import io.wmon.core.redis.RedisTopology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,7 +78,7 @@ public final class AgentOptions {
         s = layers.get(OptionKey.LEAK_THRESHOLD);
         this.leakThreshold = s == null ? DEFAULT_LEAK_THRESHOLD : s.integer(1, MAX_LEAK_THRESHOLD);
         s = layers.get(OptionKey.REDIS_PORTS);
-        this.redisPorts = s == null ? defaultPorts(redis.port()) : s.ports();
+        this.redisPorts = s == null ? defaultPorts(redis) : s.ports();
         s = layers.get(OptionKey.MODE);
         this.mode = s == null ? Mode.START : s.mode();
         s = layers.get(OptionKey.CONFIG);
@@ -110,9 +112,17 @@ public final class AgentOptions {
         return new AgentOptions(SettingLayers.read(agentArgs, env), env);
     }
 
-    private static Set<Integer> defaultPorts(int endpointPort) {
+    /**
+     * The endpoint's ports and 6379: a Cluster's seed ports; for Sentinel 6379 only, since the sentinels'
+     * ports are not Redis data connections (the census adds the master the sentinels name as it finds it).
+     */
+    private static Set<Integer> defaultPorts(RedisEndpoint endpoint) {
         Set<Integer> ports = new TreeSet<>();
-        ports.add(endpointPort);
+        if (endpoint.topology() != RedisTopology.SENTINEL) {
+            for (RedisNode node : endpoint.nodes()) {
+                ports.add(node.port());
+            }
+        }
         ports.add(DEFAULT_REDIS_PORT);
         return Collections.unmodifiableSet(ports);
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The {@code wmon-fleet-events} thread: follows the namespace's event stream with {@code XREAD
@@ -76,7 +76,7 @@ final class FleetEventFollower {
                 }
                 StreamFollower current = follower;
                 FollowStep step = connection.call(jedis -> {
-                    try (Pipeline pipeline = jedis.pipelined()) {
+                    try (AbstractPipeline pipeline = jedis.pipelined()) {
                         return current.next(pipeline, BLOCK_MILLIS);
                     }
                 });

@@ -49,7 +49,7 @@ public final class FleetService {
         FleetRefresher refresher = new FleetRefresher(intervalMillis, cache::refresh, bean::hasListeners);
         cache.connect(refresher::wanted, bean::workerStale);
         FleetEventFollower follower = new FleetEventFollower(
-                pool.openDedicated(ConnectionNames.stream(namespace, workerId)), new EventStreamReader(keys),
+                pool.openDedicated(ConnectionNames.stream(namespace, workerId), keys.events()), new EventStreamReader(keys),
                 cache::apply, refresher::wanted, refusal -> LOG.warn("wmon agent: the Fleet MBean stops following the"
                         + " event stream: {}", refusal));
         follower.start();

@@ -3,6 +3,7 @@ package io.wmon.agent.runtime;
 import io.wmon.agent.census.LeakEvent;
 import io.wmon.agent.census.LeakListener;
 import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.RedisTopology;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.mbeans.CircuitBreakerMBean;
 import io.wmon.mbeans.FleetMBean;
@@ -11,7 +12,12 @@ import io.wmon.mbeans.ObjectNames;
 import io.wmon.mbeans.RedisPoolMBean;
 import io.wmon.mbeans.WorkerMBean;
 import io.wmon.mbeans.WorkerSnapshot;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import javax.management.ObjectName;
 
 /**
  * The agent's MBeans, registered together and unregistered together: Worker, RedisPool,
@@ -29,9 +35,13 @@ final class AgentBeans {
     private final WorkerMBean worker;
     private final RedisPoolMBean redisPool;
     private final CircuitBreakerMBean breaker;
+    private final SharedPool pool;
+    /** The node beans registered now, by {@code host:port}; touched by the heartbeat thread only. */
+    private final Map<String, ObjectName> nodeBeans = new HashMap<>();
 
     private AgentBeans(MBeanRegistrar registrar, WorkerMBean worker, RedisPoolMBean redisPool,
-            CircuitBreakerMBean breaker) {
+            CircuitBreakerMBean breaker, SharedPool pool) {
+        this.pool = pool;
         this.registrar = registrar;
         this.worker = worker;
         this.redisPool = redisPool;
@@ -55,7 +65,34 @@ final class AgentBeans {
         if (fleet != null) {
             registrar.register(ObjectNames.fleet(namespace), fleet);
         }
-        return new AgentBeans(registrar, worker, redisPool, breaker);
+        return new AgentBeans(registrar, worker, redisPool, breaker, pool);
+    }
+
+    /**
+     * For a Sentinel or Cluster endpoint, registers a {@code RedisPool} bean for each node the pool has
+     * found since the last call and unregisters those of nodes it no longer has (Sentinel's old master
+     * after a failover); reads the pool's memory only. Called on every beat.
+     */
+    void syncNodeBeans() {
+        if (pool.topology() == RedisTopology.STANDALONE) {
+            return;
+        }
+        Set<String> nodes = pool.nodeStats().keySet();
+        for (Iterator<Map.Entry<String, ObjectName>> it = nodeBeans.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, ObjectName> bean = it.next();
+            if (!nodes.contains(bean.getKey())) {
+                registrar.unregister(bean.getValue());
+                it.remove();
+            }
+        }
+        for (String node : nodes) {
+            if (!nodeBeans.containsKey(node)) {
+                ObjectName name = ObjectNames.redisPoolNode(pool.clientName(), node);
+                if (registrar.register(name, new RedisPoolMBean(pool, node))) {
+                    nodeBeans.put(node, name);
+                }
+            }
+        }
     }
 
     void stateChanged(WorkerState from, WorkerState to, String job) {

@@ -119,15 +119,15 @@ public final class AgentRuntime {
                             .withBreakerDelays(BreakerDelays.of(options.interval(), AGENT_MAX_BREAKER_DELAY)));
             HeartbeatWriter heartbeatWriter = new HeartbeatWriter(lease, FleetKeys.of(options.namespace()));
             appPools = new AppPoolCensus(ManagementFactory.getPlatformMBeanServer());
-            SocketCensus sockets = SocketCensus.forAgent(options.redis().host(), options.redis().port(),
-                    options.redisPorts(), lease::openSockets, options.interval().toMillis());
+            SocketCensus sockets = SocketCensus.forAgent(options.redis(), options.redisPorts(), lease,
+                    options.interval().toMillis());
             LeakAlarm leak = new LeakAlarm(options.leakThreshold());
             RecordAssembler recordAssembler = new RecordAssembler(who, tracker, stats, new JvmMetrics(), appPools,
                     lease.breaker(), sockets, leak);
             SnapshotPublisher publisher = new SnapshotPublisher(who, tracker, stats, limits, events::droppedCount);
             snapshots = publisher;
             HeartbeatTask heartbeat = new HeartbeatTask(lease, heartbeatWriter, recordAssembler, stats, tracker,
-                    publisher, this::poolExhausted, events, sockets, leak);
+                    publisher, this::poolExhausted, this::afterBeat, events, sockets, leak);
             if (options.fleet()) {
                 fleetView = FleetService.start(lease, options.namespace(), options.workerId(),
                         options.interval().toMillis());
@@ -173,6 +173,13 @@ public final class AgentRuntime {
         }
         if (lease != null) {
             lease.close();
+        }
+    }
+
+    private void afterBeat() {
+        AgentBeans current = beans;
+        if (current != null) {
+            current.syncNodeBeans();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The worker's events on their way to {@code wmon:{NS}:events}: queued by whoever notices them
@@ -128,7 +128,7 @@ final class EventOutbox {
      * Events riding in another pipeline: {@link #accept} queues their appends on it, {@link #settle()}
      * reads the replies once that pipeline has been sent, whether it succeeded or not.
      */
-    final class Ride implements Consumer<Pipeline> {
+    final class Ride implements Consumer<AbstractPipeline> {
         private final List<FleetEvent> events;
         private final SharedPool pool;
         private AppendBatch batch;
@@ -139,7 +139,7 @@ final class EventOutbox {
         }
 
         @Override
-        public void accept(Pipeline pipeline) {
+        public void accept(AbstractPipeline pipeline) {
             if (!events.isEmpty()) {
                 batch = appender.appendAll(pipeline, events);
             }

@@ -41,6 +41,7 @@ final class HeartbeatTask implements Runnable {
     private final WorkerStateTracker tracker;
     private final SnapshotPublisher snapshots;
     private final LongConsumer exhaustionListener;
+    private final Runnable afterBeat;
     private final EventOutbox events;
     private final SocketCensus sockets;
     private final LeakAlarm leak;
@@ -51,7 +52,8 @@ final class HeartbeatTask implements Runnable {
 
     HeartbeatTask(SharedPool pool, HeartbeatWriter writer, RecordAssembler assembler, HeartbeatStats stats,
             WorkerStateTracker tracker, SnapshotPublisher snapshots, LongConsumer exhaustionListener,
-            EventOutbox events, SocketCensus sockets, LeakAlarm leak) {
+            Runnable afterBeat, EventOutbox events, SocketCensus sockets, LeakAlarm leak) {
+        this.afterBeat = afterBeat;
         this.pool = pool;
         this.writer = writer;
         this.assembler = assembler;
@@ -71,6 +73,8 @@ final class HeartbeatTask implements Runnable {
     public void run() {
         try {
             beat();
+            // The nodes a Sentinel or Cluster pool holds change with the calls (a failover, the first call).
+            afterBeat.run();
         } catch (RuntimeException e) {
             // Never let an exception cancel the schedule.
             LOG.warn("wmon heartbeat failed unexpectedly: {}", e.toString());

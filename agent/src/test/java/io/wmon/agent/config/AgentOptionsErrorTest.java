@@ -115,7 +115,7 @@ class AgentOptionsErrorTest {
                         + "...' is not a valid worker id; use 1-128 characters from A-Z a-z 0-9 . _ - : @"),
                 // Redis URLs: the parser's reason, with the URL redacted, cut and escaped by the parser
                 Arguments.of("redis=http://cache:6379", "redis: invalid Redis URL 'http://cache:6379' "
-                        + "(scheme must be redis or rediss); " + URL_FORMS),
+                        + "(scheme must be redis, rediss, redis-sentinel or redis-cluster); " + URL_FORMS),
                 Arguments.of("redis=redis://cache:6379/x", "redis: invalid Redis URL 'redis://cache:6379/x' "
                         + "(database must be a number after the slash, like /0); " + URL_FORMS),
                 Arguments.of("redis=redis://cache:6379,fleet", NO_EQUALS_AFTER_REDIS),
@@ -123,13 +123,18 @@ class AgentOptionsErrorTest {
                 Arguments.of("redis=redis-sentinel://h1:26379,h2:26379/main,namespace=x", NO_EQUALS_AFTER_REDIS),
                 Arguments.of("redis=redis://cache:6379\\,cache2:6379", "redis: invalid Redis URL "
                         + "'redis://cache:6379,cache2:6379' (no host, or a port that is not a number); " + URL_FORMS),
-                Arguments.of("redis=redis-sentinel://h1:26379\\,h2:26379/main,namespace=x", "redis: invalid Redis URL "
-                        + "'redis-sentinel://h1:26379,h2:26379/main' (scheme must be redis or rediss); " + URL_FORMS),
+                Arguments.of("redis=redis-sentinel://h1:26379\\,h2:26379,namespace=x", "redis: invalid Redis URL "
+                        + "'redis-sentinel://h1:26379,h2:26379' (name the master after the sentinels, like /mymaster); "
+                        + URL_FORMS),
+                Arguments.of("redis=redis-cluster://h1:7000\\,h2:7001/3", "redis: invalid Redis URL "
+                        + "'redis-cluster://h1:7000,h2:7001/3' (Redis Cluster has database 0 only); " + URL_FORMS),
+                Arguments.of("redis=redis-cluster://h1:7000\\,", "redis: invalid Redis URL "
+                        + "'redis-cluster://h1:7000,' (each node must be host[:port], separated by commas); " + URL_FORMS),
                 Arguments.of("redis=redis://h/" + "0".repeat(100), "redis: invalid Redis URL "
                         + "'redis://h/" + "0".repeat(50) + "...' (database must be a number after the slash, like /0); "
                         + URL_FORMS),
                 Arguments.of("redis=cache:6379", "redis: invalid Redis URL 'cache:6379' "
-                        + "(scheme must be redis or rediss); " + URL_FORMS));
+                        + "(scheme must be redis, rediss, redis-sentinel or redis-cluster); " + URL_FORMS));
     }
 
     @ParameterizedTest
@@ -223,7 +228,7 @@ class AgentOptionsErrorTest {
         assertThat(configError("id=a\nid=b\n")).endsWith("id is given twice; give each key once" + in);
         assertThat(configError("namespace=\n")).endsWith("namespace has an empty value; give a value or leave the key out" + in);
         assertThat(configError("config=other.properties\n")).endsWith("config cannot be set inside a config file; name one file" + in);
-        assertThat(configError("redis=ftp://h\n")).endsWith("(scheme must be redis or rediss); " + URL_FORMS + in);
+        assertThat(configError("redis=ftp://h\n")).endsWith("(scheme must be redis, rediss, redis-sentinel or redis-cluster); " + URL_FORMS + in);
         assertThat(configError("namespace=a b\n")).endsWith("namespace='a b' is not a valid namespace; use 1-64 characters from A-Z a-z 0-9 . _ -" + in);
         assertThat(configError("redisPorts=1;2\n")).endsWith("is not a list of ports; use e.g. 6379+6380 (ports 1..65535 joined with '+')" + in);
     }
@@ -247,7 +252,7 @@ class AgentOptionsErrorTest {
         assertThat(error(null, Map.of("WMON_ID", "a/b"))).isEqualTo("wmon agent disabled: id='a/b' is not a valid "
                 + "worker id; use 1-128 characters from A-Z a-z 0-9 . _ - : @ (from environment variable WMON_ID)");
         assertThat(error(null, Map.of("WMON_REDIS_URL", "localhost:6379"))).isEqualTo("wmon agent disabled: redis: "
-                + "invalid Redis URL 'localhost:6379' (scheme must be redis or rediss); " + URL_FORMS
+                + "invalid Redis URL 'localhost:6379' (scheme must be redis, rediss, redis-sentinel or redis-cluster); " + URL_FORMS
                 + " (from environment variable WMON_REDIS_URL)");
         assertThat(error(null, Map.of("WMON_ID", "i".repeat(5000)))).isEqualTo("wmon agent disabled: id='"
                 + "i".repeat(60) + "...' is too long; use at most 1024 characters (from environment variable WMON_ID)");

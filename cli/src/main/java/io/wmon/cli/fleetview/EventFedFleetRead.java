@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.resps.Tuple;
 
@@ -124,7 +124,7 @@ public final class EventFedFleetRead implements Supplier<FleetSnapshot> {
         Cycle cycle;
         try {
             cycle = pool.call(client -> {
-                try (Pipeline pipeline = client.pipelined()) {
+                try (AbstractPipeline pipeline = client.pipelined()) {
                     return readWith(pipeline);
                 }
             });
@@ -138,7 +138,7 @@ public final class EventFedFleetRead implements Supplier<FleetSnapshot> {
         return reader.classify(cycle.registry, known, staleAfter, cycle.roundTrips);
     }
 
-    private Cycle readWith(Pipeline pipeline) {
+    private Cycle readWith(AbstractPipeline pipeline) {
         Response<List<Tuple>> registry = pipeline.zrangeWithScores(keys.workers(), 0, -1);
         FollowStep step = follower.next(pipeline, 0); // syncs the registry read too
         if (step.resumption().isLost()) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /** status --continuous's read against a real Redis: between full reads, as exact as a full read where it matters. */
 @Timeout(120)
@@ -68,7 +68,7 @@ class EventFedFleetReadTest {
     }
 
     private void write(int workers, long beat) {
-        try (Jedis jedis = jedis(); Pipeline p = jedis.pipelined()) {
+        try (Jedis jedis = jedis(); AbstractPipeline p = jedis.pipelined()) {
             for (int i = 0; i < workers; i++) {
                 WorkerRecord r = WorkerRecord.builder().id("w-" + i).host("h").beatMillis(beat).intervalMillis(5_000)
                         .state(WorkerState.IDLE).processedCount(i).build();

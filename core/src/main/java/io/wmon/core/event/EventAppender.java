@@ -5,7 +5,7 @@ import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.commands.StreamPipelineCommands;
@@ -58,7 +58,7 @@ public final class EventAppender {
             return AppendResult.NOTHING;
         }
         return pool.call(client -> {
-            try (Pipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
                 AppendBatch batch = appendAll(pipeline, events);
                 pipeline.sync();
                 return batch.result();

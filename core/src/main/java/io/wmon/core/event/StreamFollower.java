@@ -2,7 +2,7 @@ package io.wmon.core.event;
 
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.StreamEntry;
@@ -41,7 +41,7 @@ public final class StreamFollower {
      * @throws IllegalStateException when the key holds another type than a stream (or an id the client cannot parse)
      * @throws JedisDataException when Redis refuses a command (an ACL's {@code NOPERM})
      */
-    public FollowStep next(Pipeline pipeline, long blockMillis) {
+    public FollowStep next(AbstractPipeline pipeline, long blockMillis) {
         EventId position = cursor.position();
         Response<StreamInfo> info = pipeline.xinfoStream(reader.key());
         Response<List<Map.Entry<String, List<StreamEntry>>>> read = pipeline.xread(reader.params(blockMillis),

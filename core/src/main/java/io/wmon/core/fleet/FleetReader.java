@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -81,13 +81,13 @@ public final class FleetReader {
         }
         long overrideMillis = staleAfter == null ? 0 : staleAfter.toMillis();
         return pool.call(client -> {
-            try (Pipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
                 return readWith(pipeline, overrideMillis);
             }
         });
     }
 
-    private FleetSnapshot readWith(Pipeline pipeline, long staleAfterOverrideMillis) {
+    private FleetSnapshot readWith(AbstractPipeline pipeline, long staleAfterOverrideMillis) {
         Response<List<Tuple>> registry = pipeline.zrangeWithScores(keys.workers(), 0, -1);
         pipeline.sync();
         int roundTrips = 1;

@@ -1,7 +1,11 @@
 package io.wmon.core.fleet;
 
 import io.wmon.core.redis.RedisUnavailableException;
+import io.wmon.core.redis.NodeReply;
 import io.wmon.core.redis.SharedPool;
+import redis.clients.jedis.CommandObjects;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.RedisProtocol;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +19,7 @@ import redis.clients.jedis.resps.ScanResult;
  * {@code SCAN}, for a reader that found its own namespace empty: "did you mean …?".
  *
  * <p>At most {@value #MAX_CALLS} {@code SCAN … MATCH wmon:{*}:workers COUNT }{@value #COUNT} calls on
- * one borrowed connection, so on a big keyspace it examines about {@code MAX_CALLS × COUNT} keys
+ * one borrowed connection per node (every node of a Cluster), so on a big keyspace it examines about {@code MAX_CALLS × COUNT} keys
  * and says that it stopped early, instead of walking millions of keys. A Redis that refuses
  * {@code SCAN} (an ACL without {@code +scan}) yields an unfinished, empty result, never an error.
  */
@@ -47,30 +51,57 @@ public final class NamespaceScan {
      * @throws RedisUnavailableException when Redis cannot be reached
      */
     public static NamespaceScan of(SharedPool pool) {
-        return pool.call(client -> {
-            TreeSet<String> found = new TreeSet<>();
-            ScanParams params = new ScanParams().match(PREFIX + "*" + SUFFIX).count(COUNT);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            int calls = 0;
-            try {
-                do {
-                    ScanResult<String> page = client.scan(cursor, params);
-                    calls++;
-                    for (String key : page.getResult()) {
-                        String namespace = namespaceOf(key);
-                        if (namespace != null && found.size() < MAX_NAMESPACES) {
-                            found.add(namespace);
-                        }
-                    }
-                    cursor = page.getCursor();
-                } while (!ScanParams.SCAN_POINTER_START.equals(cursor) && calls < MAX_CALLS
-                        && found.size() < MAX_NAMESPACES);
-            } catch (JedisDataException refused) {
-                return new NamespaceScan(List.copyOf(found), false, String.valueOf(refused.getMessage()));
+        ScanParams params = new ScanParams().match(PREFIX + "*" + SUFFIX).count(COUNT);
+        CommandObjects commands = new CommandObjects(RedisProtocol.RESP3);
+        TreeSet<String> found = new TreeSet<>();
+        boolean complete = true;
+        String refusal = null;
+        // One scan per node: a Cluster client cannot route a SCAN whose pattern has no fixed hash tag.
+        for (NodeReply<NodeScan> reply : pool.callEachNode(connection -> scan(connection, commands, params, found))) {
+            if (!reply.answered()) {
+                complete = false;
+                refusal = refusal == null ? String.valueOf(reply.failure().getMessage()) : refusal;
+            } else {
+                complete &= reply.value().complete;
+                refusal = refusal == null ? reply.value().refusal : refusal;
             }
-            boolean complete = ScanParams.SCAN_POINTER_START.equals(cursor);
-            return new NamespaceScan(Collections.unmodifiableList(new ArrayList<>(found)), complete, null);
-        });
+        }
+        return new NamespaceScan(Collections.unmodifiableList(new ArrayList<>(found)), complete && refusal == null,
+                refusal);
+    }
+
+    /** Scans one node into {@code found}, at most {@value #MAX_CALLS} calls. */
+    private static NodeScan scan(Connection connection, CommandObjects commands, ScanParams params, TreeSet<String> found) {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        int calls = 0;
+        try {
+            do {
+                ScanResult<String> page = connection.executeCommand(commands.scan(cursor, params));
+                calls++;
+                for (String key : page.getResult()) {
+                    String namespace = namespaceOf(key);
+                    if (namespace != null && found.size() < MAX_NAMESPACES) {
+                        found.add(namespace);
+                    }
+                }
+                cursor = page.getCursor();
+            } while (!ScanParams.SCAN_POINTER_START.equals(cursor) && calls < MAX_CALLS
+                    && found.size() < MAX_NAMESPACES);
+        } catch (JedisDataException refused) {
+            return new NodeScan(false, String.valueOf(refused.getMessage()));
+        }
+        return new NodeScan(ScanParams.SCAN_POINTER_START.equals(cursor), null);
+    }
+
+    /** How far one node's scan got. */
+    private static final class NodeScan {
+        final boolean complete;
+        final String refusal;
+
+        NodeScan(boolean complete, String refusal) {
+            this.complete = complete;
+            this.refusal = refusal;
+        }
     }
 
     /** The namespace of a registry key, or null when the key is not one (or names no valid namespace). */

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -32,7 +32,7 @@ public final class HeartbeatWriter {
     /** ... but at least this long, ms, so that a short interval plus a GC pause does not either. */
     public static final long MIN_TTL_MILLIS = 15_000;
 
-    private static final Consumer<Pipeline> NOTHING_ALONGSIDE = pipeline -> { };
+    private static final Consumer<AbstractPipeline> NOTHING_ALONGSIDE = pipeline -> { };
 
     private final SharedPool pool;
     private final FleetKeys keys;
@@ -88,7 +88,7 @@ public final class HeartbeatWriter {
      * time for the same beat when the shared pool retries the beat on a fresh connection.
      */
     public Map<String, String> writeChanges(WorkerRecord record, Map<String, String> previous,
-            Consumer<Pipeline> alongside) {
+            Consumer<AbstractPipeline> alongside) {
         Map<String, String> hash = WorkerRecordCodec.encode(record);
         if (previous == null) {
             writeFields(record, hash, false, alongside);
@@ -116,11 +116,11 @@ public final class HeartbeatWriter {
      * {@code countFields}; returns how many fields the hash holds then ({@code -1} when not asked).
      */
     private long writeFields(WorkerRecord record, Map<String, String> fields, boolean countFields,
-            Consumer<Pipeline> alongside) {
+            Consumer<AbstractPipeline> alongside) {
         String key = keys.worker(record.id());
         long ttl = ttlMillis(record.intervalMillis());
         return pool.call(client -> {
-            try (Pipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
                 List<Response<?>> replies = new ArrayList<>(4);
                 replies.add(pipeline.hset(key, fields));
                 Response<Long> fieldCount = countFields ? pipeline.hlen(key) : null;
@@ -157,12 +157,12 @@ public final class HeartbeatWriter {
      * {@link #markStopped(WorkerRecord)}, with {@code alongside}'s commands in the same round trip (the
      * agent's last events, {@code down} among them); their replies are the caller's to read.
      */
-    public void markStopped(WorkerRecord record, Consumer<Pipeline> alongside) {
+    public void markStopped(WorkerRecord record, Consumer<AbstractPipeline> alongside) {
         String key = keys.worker(record.id());
         Map<String, String> hash = WorkerRecordCodec.encode(record.toBuilder().state(WorkerState.STOPPED).build());
         long ttl = ttlMillis(record.intervalMillis());
         pool.run(client -> {
-            try (Pipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
                 List<Response<?>> replies = List.of(
                         pipeline.hset(key, hash),
                         pipeline.pexpire(key, ttl),

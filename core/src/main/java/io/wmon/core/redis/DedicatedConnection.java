@@ -12,19 +12,23 @@ import redis.clients.jedis.exceptions.JedisException;
  * budget. It is named with {@code CLIENT SETNAME} (e.g. {@code wmon:stream:<ns>:<id>}), uses the
  * pool's TLS, credentials and timeouts, and goes through the endpoint's circuit breaker.
  *
- * <p>It connects on the first {@link #call}; a call that fails drops the socket, so the next one
- * connects afresh. One thread calls it; {@link #close} may come from another and ends a blocked read.
+ * <p>It goes to the node that serves its key: the one server, Sentinel's current master, the
+ * Cluster node of the key's slot. It connects on the first {@link #call}; a call that fails drops
+ * the socket, so the next one asks again which node serves the key and connects afresh (after a
+ * failover, to the promoted replica). One thread calls it; {@link #close} may come from another and ends a blocked read.
  */
 public final class DedicatedConnection implements AutoCloseable {
 
     private final PoolEntry entry;
     private final String name;
+    private final String key;
     private volatile Jedis jedis;
     private volatile boolean closed;
 
-    DedicatedConnection(PoolEntry entry, String name) {
+    DedicatedConnection(PoolEntry entry, String name, String key) {
         this.entry = entry;
         this.name = name;
+        this.key = key;
     }
 
     /** The {@code CLIENT SETNAME} of this connection. */
@@ -63,8 +67,9 @@ public final class DedicatedConnection implements AutoCloseable {
         Jedis current = jedis;
         if (current == null) {
             RedisEndpoint endpoint = entry.endpoint();
+            TopologyClient topology = entry.client();
             // Its socket is remembered with the pool's, so the agent's socket census counts it as the agent's own.
-            current = new Jedis(entry.trackedSocketFactory(), RedisClientFactory.clientConfig(endpoint, entry.settings()));
+            current = new Jedis(topology.trackedSocketFactory(topology.nodeFor(key)), topology.unnamedConfig());
             try {
                 current.connect();
             } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package io.wmon.core.redis;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import redis.clients.jedis.RedisClient;
 
 /**
  * One open pool of the registry: the client, its circuit breaker, its reference count and the
@@ -15,8 +14,7 @@ final class PoolEntry {
     private final String clientName;
     private final PoolSettings settings;
     private final SharedPoolRegistry registry;
-    private final NamingConnectionFactory connections;
-    private final RedisClient client;
+    private final TopologyClient client;
     private final AtomicLong exhausted = new AtomicLong();
     private final RedisBreaker breaker;
     private int references;
@@ -26,8 +24,7 @@ final class PoolEntry {
         this.clientName = clientName;
         this.settings = settings;
         this.registry = registry;
-        this.connections = RedisClientFactory.connections(endpoint, clientName, settings);
-        this.client = RedisClientFactory.pooledClient(connections, settings, clientName);
+        this.client = TopologyClient.of(endpoint, clientName, settings);
         this.breaker = new RedisBreaker(endpoint.redacted(), settings.breakerDelays());
     }
 
@@ -43,28 +40,23 @@ final class PoolEntry {
         return settings;
     }
 
-    RedisClient client() {
+    TopologyClient client() {
         return client;
     }
 
     /** Why the pool's connections are unnamed, or {@code null}; see {@link NamingConnectionFactory}. */
     String namingRefusal() {
-        return connections.refusal();
+        return client.namingRefusal();
     }
 
-    /** A socket factory whose sockets count as the pool's; see {@link NamingConnectionFactory#trackedSocketFactory()}. */
-    redis.clients.jedis.JedisSocketFactory trackedSocketFactory() {
-        return connections.trackedSocketFactory();
-    }
-
-    /** The ends of the pool's open connections; see {@link PoolSockets}. */
+    /** The ends of the pool's open connections whose sockets are known; see {@link TopologyClient#trackedSockets()}. */
     List<SocketEnds> openSockets() {
-        return connections.openSockets();
+        return client.trackedSockets();
     }
 
     /** Whether the server refused {@code CLIENT SETINFO}; see {@link NamingConnectionFactory}. */
     boolean setInfoRefused() {
-        return connections.setInfoRefused();
+        return client.setInfoRefused();
     }
 
     RedisBreaker breaker() {

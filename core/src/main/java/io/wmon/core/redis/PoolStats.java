@@ -91,6 +91,28 @@ public final class PoolStats {
         return usage.exhaustedCount();
     }
 
+    /** A pool that has opened no node pool yet (Sentinel and Cluster before first use): zeros and its bound. */
+    static PoolStats unopened(PoolSettings settings, long exhausted) {
+        return new PoolStats(new PoolUsage(0, 0, 0, settings.maxTotal(), exhausted), settings.maxIdle(),
+                settings.minIdle(), 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Two node pools' counters added up; bounds and counts add, the mean wait is the larger of the two
+     * means (a weighted mean would need each pool's wait count, which commons-pool does not give).
+     */
+    PoolStats plus(PoolStats other) {
+        return new PoolStats(usage.plus(other.usage), maxIdle + other.maxIdle, minIdle + other.minIdle,
+                created + other.created, destroyed + other.destroyed, borrowed + other.borrowed,
+                returned + other.returned, Math.max(meanBorrowWaitMillis, other.meanBorrowWaitMillis),
+                Math.max(maxBorrowWaitMillis, other.maxBorrowWaitMillis));
+    }
+
+    PoolStats withExhausted(long exhausted) {
+        return new PoolStats(usage.withExhausted(exhausted), maxIdle, minIdle, created, destroyed, borrowed,
+                returned, meanBorrowWaitMillis, maxBorrowWaitMillis);
+    }
+
     @Override
     public String toString() {
         return "active=" + active() + " idle=" + idle() + " waiters=" + waiters() + " max=" + maxTotal()

@@ -44,4 +44,14 @@ public final class PoolUsage {
     public long exhaustedCount() {
         return exhaustedCount;
     }
+
+    /** Both pools' numbers added up: a Cluster's nodes; exhaustion is this one's. */
+    PoolUsage plus(PoolUsage other) {
+        return new PoolUsage(active + other.active, idle + other.idle, waiters + other.waiters,
+                maxTotal + other.maxTotal, exhaustedCount);
+    }
+
+    PoolUsage withExhausted(long exhausted) {
+        return new PoolUsage(active, idle, waiters, maxTotal, exhausted);
+    }
 }

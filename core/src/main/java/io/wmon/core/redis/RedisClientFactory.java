@@ -77,7 +77,7 @@ final class RedisClientFactory {
         return builder.build();
     }
 
-    private static ConnectionPoolConfig poolConfig(PoolSettings settings) {
+    static ConnectionPoolConfig poolConfig(PoolSettings settings) {
         ConnectionPoolConfig config = new ConnectionPoolConfig();
         config.setMaxTotal(settings.maxTotal());
         config.setMaxIdle(settings.maxIdle());

@@ -4,13 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where Redis is: scheme, host, port, database and credentials, parsed from a URL.
+ * Where Redis is: topology, nodes, database and credentials, parsed from a URL.
  *
- * <p>Accepts {@value #ACCEPTED_FORMS} (TLS). The password is kept for connecting but never
+ * <p>Accepts {@value #ACCEPTED_FORMS} (the {@code s} for TLS). A sentinel or cluster URL names
+ * several nodes separated by commas; {@link #host()} and {@link #port()} are then the first node's.
+ * The credentials of a sentinel URL are the master's (and its replicas'); the sentinels themselves
+ * are asked without credentials. The password is kept for connecting but never
  * printed: {@link #toString()} and {@link #redacted()} replace it with {@code ****}, and a URL
  * that does not parse is shown only through {@link #redactUrl}. Two endpoints are equal when
  * every part, credentials and TLS settings included, is equal, so that the shared pool registry
@@ -25,8 +31,11 @@ public final class RedisEndpoint {
     /** Port used when the URL names none. */
     public static final int DEFAULT_PORT = 6379;
     /** The URL forms {@link #parse} accepts, as every wmon message names them. */
-    public static final String ACCEPTED_FORMS =
-            "redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]";
+    public static final String ACCEPTED_FORMS = "redis[s]://[user:password@]host[:port][/db], "
+            + "redis[s]-sentinel://[user:password@]host[:port][,host[:port]...]/master[/db], "
+            + "redis[s]-cluster://[user:password@]host[:port][,host[:port]...]";
+    /** Nodes a sentinel or cluster URL may name. */
+    private static final int MAX_NODES = 64;
 
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_DATABASE = 15_999;
@@ -35,6 +44,11 @@ public final class RedisEndpoint {
     private static final String HIDDEN = "****";
 
     private final boolean tls;
+    private final RedisTopology topology;
+    /** One node for {@code redis://}, the sentinels or the cluster's seeds otherwise; never empty. */
+    private final List<RedisNode> nodes;
+    /** The sentinels' name of the master; {@code null} unless {@link RedisTopology#SENTINEL}. */
+    private final String masterName;
     private final String host;
     private final int port;
     private final int database;
@@ -45,6 +59,17 @@ public final class RedisEndpoint {
 
     private RedisEndpoint(boolean tls, String host, int port, int database, String user, String password,
             TlsSettings tlsSettings) {
+        this(tls, RedisTopology.STANDALONE, List.of(new RedisNode(host, port)), null, database, user, password,
+                tlsSettings);
+    }
+
+    private RedisEndpoint(boolean tls, RedisTopology topology, List<RedisNode> nodes, String masterName, int database,
+            String user, String password, TlsSettings tlsSettings) {
+        this.topology = topology;
+        this.nodes = nodes;
+        this.masterName = masterName;
+        String host = nodes.get(0).host();
+        int port = nodes.get(0).port();
         this.tls = tls;
         this.tlsSettings = tlsSettings;
         this.host = host;
@@ -68,6 +93,12 @@ public final class RedisEndpoint {
         if (trimmed.length() > MAX_URL_LENGTH) {
             throw invalid(trimmed, "longer than " + MAX_URL_LENGTH + " characters");
         }
+        int separator = trimmed.indexOf("://");
+        RedisTopology named = separator < 0 ? null : RedisTopology.ofScheme(trimmed.substring(0, separator));
+        if (named != null && named != RedisTopology.STANDALONE) {
+            // Several hosts in one authority: java.net.URI does not take them.
+            return parseNodes(trimmed, named, trimmed.substring(0, separator).toLowerCase(Locale.ROOT).startsWith("rediss"));
+        }
         URI uri;
         try {
             uri = new URI(trimmed);
@@ -76,8 +107,12 @@ public final class RedisEndpoint {
             throw invalid(trimmed, "not a URL: " + e.getReason());
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss"))) {
-            throw invalid(trimmed, "scheme must be redis or rediss");
+        RedisTopology topology = scheme == null ? null : RedisTopology.ofScheme(scheme);
+        if (topology == null) {
+            throw invalid(trimmed, "scheme must be redis, rediss, redis-sentinel or redis-cluster");
+        }
+        if (topology != RedisTopology.STANDALONE) {
+            throw invalid(trimmed, "a " + scheme + " URL needs // after the scheme");
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
@@ -110,6 +145,127 @@ public final class RedisEndpoint {
         }
         boolean tls = scheme.equalsIgnoreCase("rediss");
         return new RedisEndpoint(tls, host, port, database, user, password, tls ? TlsSettings.jvmDefault() : null);
+    }
+
+    /**
+     * A sentinel or cluster URL: {@code scheme://[userinfo@]node[,node...][/path]}, which
+     * {@link URI} does not take (several hosts).
+     */
+    private static RedisEndpoint parseNodes(String url, RedisTopology topology, boolean tls) {
+        try {
+            return parseNodesOrThrow(url, topology, tls);
+        } catch (IllegalArgumentException badEscape) {
+            if (badEscape instanceof InvalidEndpointException) {
+                throw badEscape;
+            }
+            // URLDecoder's message quotes no input; the URL is shown redacted.
+            throw invalid(url, "a bad %-escape in the user, password or master name");
+        }
+    }
+
+    private static RedisEndpoint parseNodesOrThrow(String url, RedisTopology topology, boolean tls) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        if (rest.indexOf('?') >= 0 || rest.indexOf('#') >= 0) {
+            throw invalid(url, "query and fragment are not supported");
+        }
+        int at = rest.lastIndexOf('@');
+        int slash = rest.indexOf('/', at + 1);
+        String userInfo = at < 0 ? null : rest.substring(0, at);
+        String hosts = rest.substring(at + 1, slash < 0 ? rest.length() : slash);
+        String path = slash < 0 ? "" : rest.substring(slash);
+        List<RedisNode> nodes = new ArrayList<>();
+        for (String node : hosts.split(",", -1)) {
+            nodes.add(parseNode(node.trim(), topology.defaultPort(), url));
+        }
+        if (nodes.size() > MAX_NODES) {
+            throw invalid(url, "more than " + MAX_NODES + " nodes");
+        }
+        String master = null;
+        int database;
+        if (topology == RedisTopology.SENTINEL) {
+            String[] parts = path.isEmpty() ? new String[0] : path.substring(1).split("/", -1);
+            if (parts.length == 0 || parts[0].isEmpty()) {
+                throw invalid(url, "name the master after the sentinels, like /mymaster");
+            }
+            master = decode(parts[0]);
+            if (!isMasterName(master) || parts.length > 2) {
+                throw invalid(url, "the master name must be 1-128 characters from A-Z a-z 0-9 . _ -, then at most /db");
+            }
+            database = parts.length == 2 ? parseDatabase("/" + parts[1], url) : 0;
+        } else {
+            database = parseDatabase(path, url);
+            if (database != 0) {
+                throw invalid(url, "Redis Cluster has database 0 only");
+            }
+        }
+        String user = null;
+        String password = null;
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            String rawUser = colon < 0 ? userInfo : userInfo.substring(0, colon);
+            user = rawUser.isEmpty() ? null : decode(rawUser);
+            password = colon < 0 ? user : decode(userInfo.substring(colon + 1));
+            user = colon < 0 ? null : user;
+        }
+        return new RedisEndpoint(tls, topology, Collections.unmodifiableList(nodes), master, database, user, password,
+                tls ? TlsSettings.jvmDefault() : null);
+    }
+
+    /** {@code host[:port]} or {@code [v6]:port} of a node list. */
+    private static RedisNode parseNode(String node, int defaultPort, String url) {
+        String host;
+        String port = null;
+        if (node.startsWith("[")) {
+            int close = node.indexOf(']');
+            if (close < 0 || (close + 1 < node.length() && node.charAt(close + 1) != ':')) {
+                throw invalid(url, "an IPv6 node must read [address]:port");
+            }
+            host = node.substring(1, close);
+            port = close + 1 < node.length() ? node.substring(close + 2) : null;
+        } else {
+            int colon = node.lastIndexOf(':');
+            host = colon < 0 ? node : node.substring(0, colon);
+            port = colon < 0 ? null : node.substring(colon + 1);
+        }
+        if (host.isEmpty() || !isHostName(host)) {
+            throw invalid(url, "each node must be host[:port], separated by commas");
+        }
+        int number = defaultPort;
+        if (port != null) {
+            if (port.length() > 5 || !isDigits(port)) {
+                throw invalid(url, "no host, or a port that is not a number");
+            }
+            number = Integer.parseInt(port);
+        }
+        if (number < 1 || number > 65_535) {
+            throw invalid(url, "port must be 1..65535");
+        }
+        return new RedisNode(host, number);
+    }
+
+    private static boolean isHostName(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == ':' || c == '%';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isMasterName(String name) {
+        if (name.isEmpty() || name.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ".-_".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int parseDatabase(String path, String url) {
@@ -153,12 +309,20 @@ public final class RedisEndpoint {
         } else if (slashes >= 0) {
             int slash = url.indexOf('/', authorityStart);
             int authorityEnd = slash < 0 ? url.length() : slash;
-            // Colons inside an IPv6 literal's brackets belong to the address.
-            int colon = url.lastIndexOf(':', authorityEnd - 1);
-            boolean password = colon >= authorityStart && colon > url.lastIndexOf(']', authorityEnd - 1)
-                    && (colon == authorityStart || !isDigits(url.substring(colon + 1, authorityEnd)));
-            if (password) {
-                redacted = url.substring(0, colon + 1) + HIDDEN;
+            // A sentinel or cluster URL lists nodes separated by commas: each may hide a password.
+            int pieceStart = authorityStart;
+            while (pieceStart <= authorityEnd) {
+                int comma = url.indexOf(',', pieceStart);
+                int pieceEnd = comma < 0 || comma > authorityEnd ? authorityEnd : comma;
+                // Colons inside an IPv6 literal's brackets belong to the address.
+                int colon = url.lastIndexOf(':', pieceEnd - 1);
+                boolean password = colon >= pieceStart && colon > url.lastIndexOf(']', pieceEnd - 1)
+                        && (colon == authorityStart || !isDigits(url.substring(colon + 1, pieceEnd)));
+                if (password) {
+                    redacted = url.substring(0, colon + 1) + HIDDEN;
+                    break;
+                }
+                pieceStart = pieceEnd + 1;
             }
         }
         return escapeInvisible(redacted);
@@ -212,7 +376,7 @@ public final class RedisEndpoint {
 
     /** The URL with the password replaced by {@code ****}; safe to print and log. */
     public String redacted() {
-        StringBuilder sb = new StringBuilder(tls ? "rediss://" : "redis://");
+        StringBuilder sb = new StringBuilder(topology.scheme(tls)).append("://");
         if (user != null || password != null) {
             if (user != null) {
                 sb.append(user);
@@ -222,7 +386,12 @@ public final class RedisEndpoint {
             }
             sb.append('@');
         }
-        sb.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(port);
+        for (int i = 0; i < nodes.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(nodes.get(i));
+        }
+        if (masterName != null) {
+            sb.append('/').append(masterName);
+        }
         if (database != 0) {
             sb.append('/').append(database);
         }
@@ -233,6 +402,21 @@ public final class RedisEndpoint {
         return tls;
     }
 
+    public RedisTopology topology() {
+        return topology;
+    }
+
+    /** The server of {@code redis://}, the sentinels, or the cluster's seed nodes, as the URL lists them. */
+    public List<RedisNode> nodes() {
+        return nodes;
+    }
+
+    /** The sentinels' name of the master; {@code null} unless this is a sentinel endpoint. */
+    public String masterName() {
+        return masterName;
+    }
+
+    /** The (first) node's host. */
     public String host() {
         return host;
     }
@@ -257,7 +441,7 @@ public final class RedisEndpoint {
 
     /** A copy with the password replaced, e.g. one read from a file or the environment. */
     public RedisEndpoint withPassword(String newPassword) {
-        return new RedisEndpoint(tls, host, port, database, user, newPassword, tlsSettings);
+        return new RedisEndpoint(tls, topology, nodes, masterName, database, user, newPassword, tlsSettings);
     }
 
     /**
@@ -269,7 +453,8 @@ public final class RedisEndpoint {
         if (!tls) {
             throw new IllegalArgumentException("TLS settings need a rediss:// URL, not " + redacted());
         }
-        return new RedisEndpoint(true, host, port, database, user, password, Objects.requireNonNull(settings));
+        return new RedisEndpoint(true, topology, nodes, masterName, database, user, password,
+                Objects.requireNonNull(settings));
     }
 
     /** How TLS connections trust and authenticate; {@code null} for {@code redis://}. */
@@ -291,14 +476,15 @@ public final class RedisEndpoint {
             return false;
         }
         RedisEndpoint that = (RedisEndpoint) o;
-        return tls == that.tls && port == that.port && database == that.database
-                && host.equalsIgnoreCase(that.host) && Objects.equals(user, that.user)
+        return tls == that.tls && topology == that.topology && nodes.equals(that.nodes)
+                && Objects.equals(masterName, that.masterName) && database == that.database
+                && Objects.equals(user, that.user)
                 && Objects.equals(password, that.password) && Objects.equals(tlsSettings, that.tlsSettings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tls, host.toLowerCase(Locale.ROOT), port, database, user);
+        return Objects.hash(tls, topology, nodes, masterName, database, user);
     }
 
     @Override

@@ -1,11 +1,16 @@
 package io.wmon.core.redis;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.commons.pool2.impl.GenericObjectPool;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.util.Pool;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -18,6 +23,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * Redis) into {@link RedisUnavailableException}, classified by its {@code reason()}. After a connection failure the pool's idle connections are
  * cleared, so that after Redis restarts the next call opens a fresh connection instead of failing
  * on stale ones; the pool object itself is never recreated. Closing the lease is idempotent.
+ *
+ * <p>The client is Jedis's {@link UnifiedJedis} for every {@link RedisTopology}: one server, the
+ * master Sentinel names, or a Cluster's nodes (one pool per node, each with the pool's bound;
+ * {@link #stats()} adds them up, {@link #nodeStats()} gives each).
  */
 public final class SharedPool implements AutoCloseable {
 
@@ -55,23 +64,23 @@ public final class SharedPool implements AutoCloseable {
      * @throws RedisUnavailableException when Redis cannot be reached or used: refused, timed out, no
      *     connection freed up within maxWait, credentials or ACL refused, {@code maxclients} reached
      */
-    public <T> T call(Function<RedisClient, T> work) {
+    public <T> T call(Function<UnifiedJedis, T> work) {
         ensureOpen();
         return entry.breaker().call(() -> attempt(work));
     }
 
-    private <T> T attempt(Function<RedisClient, T> work) {
-        GenericObjectPool<?> pool = entry.client().getPool();
+    private <T> T attempt(Function<UnifiedJedis, T> work) {
+        TopologyClient topology = entry.client();
         // With an idle connection in the pool the borrow takes it rather than opening one.
-        boolean idleConnectionFirst = pool.getNumIdle() > 0;
+        boolean idleConnectionFirst = topology.idleCount() > 0;
         try {
-            return work.apply(entry.client());
+            return work.apply(topology.client());
         } catch (JedisException e) {
             if (idleConnectionFirst && RedisFailures.isClosedByServer(e)
                     && entry.breaker().state() == RedisBreaker.State.CLOSED) {
                 // No clear(): the pool has already put a fresh connection in place of the broken one.
                 try {
-                    return work.apply(entry.client());
+                    return work.apply(topology.client());
                 } catch (JedisException again) {
                     throw translate(again);
                 }
@@ -100,6 +109,15 @@ public final class SharedPool implements AutoCloseable {
     }
 
     /**
+     * The pool's connections open now whose sockets {@link #openSockets()} cannot name: 0 for a
+     * standalone server; every pooled one for Sentinel and Cluster, whose pools Jedis opens itself.
+     * The socket census subtracts them by count.
+     */
+    public int untrackedConnections() {
+        return entry.client().untrackedConnections();
+    }
+
+    /**
      * Whether the server refused {@code CLIENT SETINFO} (Redis before 7.2 has no such command, or an ACL
      * forbids it), so that the pool's connections carry no {@code lib-name wmon}; false before the
      * first connection. Said nowhere else: it costs nothing but the label.
@@ -113,8 +131,44 @@ public final class SharedPool implements AutoCloseable {
         return entry.breaker();
     }
 
+    /**
+     * Runs {@code work} on one pooled connection of each node, one node after the other, through the
+     * breaker as one call: for commands about a server rather than a key ({@code CLIENT LIST},
+     * {@code CONFIG GET}, {@code SCAN}), which a Cluster client cannot route. A standalone server and
+     * Sentinel's master are one node; a Cluster's are every node the client knows (masters and replicas).
+     * A node that fails gives a {@link NodeReply} with the failure; the call fails only when no node answers.
+     *
+     * @throws BreakerOpenException when the breaker is open; no connection was attempted
+     * @throws RedisUnavailableException when Redis cannot be reached at all, or no node answers
+     */
+    public <T> List<NodeReply<T>> callEachNode(Function<Connection, T> work) {
+        ensureOpen();
+        return entry.breaker().call(() -> {
+            TopologyClient topology = entry.client();
+            try {
+                topology.client();
+            } catch (JedisException e) {
+                throw translate(e);
+            }
+            List<NodeReply<T>> replies = new ArrayList<>();
+            RuntimeException last = null;
+            for (Map.Entry<String, ? extends Pool<Connection>> node : topology.nodePools().entrySet()) {
+                try (Connection connection = node.getValue().getResource()) {
+                    replies.add(new NodeReply<>(node.getKey(), work.apply(connection), null));
+                } catch (JedisException e) {
+                    last = translate(e);
+                    replies.add(new NodeReply<>(node.getKey(), null, last));
+                }
+            }
+            if (last != null && replies.stream().noneMatch(NodeReply::answered)) {
+                throw last;
+            }
+            return replies;
+        });
+    }
+
     /** {@link #call} without a result. */
-    public void run(Consumer<RedisClient> work) {
+    public void run(Consumer<UnifiedJedis> work) {
         call(client -> {
             work.accept(client);
             return null;
@@ -122,28 +176,102 @@ public final class SharedPool implements AutoCloseable {
     }
 
     /**
-     * A connection of its own to this pool's endpoint, named {@code name}, outside the pool's bound:
-     * for blocking reads only; the caller closes it before this lease.
+     * A connection of its own to the node that serves {@code key} (the one server, the current master,
+     * the cluster node of the key's slot), named {@code name}, outside the pool's bound: for blocking
+     * reads only; the caller closes it before this lease. Each reconnect asks again which node serves the key.
      */
-    public DedicatedConnection openDedicated(String name) {
+    public DedicatedConnection openDedicated(String name, String key) {
         ensureOpen();
-        return new DedicatedConnection(entry, name);
+        return new DedicatedConnection(entry, name, key);
     }
 
-    /** The pool's counters right now; never touches Redis. */
+    /**
+     * The pool's counters right now, added up over the nodes (a Cluster's {@code MaxTotal} is the
+     * per-node bound times the nodes known); never touches Redis. Before a Sentinel or Cluster pool
+     * has found its nodes the counts are 0 and {@code MaxTotal} the per-node bound.
+     */
     public PoolStats stats() {
-        GenericObjectPool<?> pool = entry.client().getPool();
-        return new PoolStats(usage(), pool.getMaxIdle(), pool.getMinIdle(), pool.getCreatedCount(),
+        Map<String, ? extends Pool<Connection>> pools = entry.client().nodePools();
+        if (pools.isEmpty()) {
+            return PoolStats.unopened(entry.settings(), entry.exhaustedCount());
+        }
+        PoolStats total = null;
+        for (Pool<Connection> pool : pools.values()) {
+            PoolStats node = stats(pool, pools.size() == 1 ? entry.exhaustedCount() : 0);
+            total = total == null ? node : total.plus(node);
+        }
+        return pools.size() == 1 ? total : total.withExhausted(entry.exhaustedCount());
+    }
+
+    /**
+     * The counters of each node's pool, keyed {@code host:port} (one entry for a standalone server and
+     * for Sentinel's current master); empty before a Sentinel or Cluster pool has found its nodes.
+     * Exhaustion is counted for the pool as a whole, so these say 0.
+     */
+    public Map<String, PoolStats> nodeStats() {
+        Map<String, ? extends Pool<Connection>> pools = entry.client().nodePools();
+        if (pools.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        Map<String, PoolStats> stats = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends Pool<Connection>> e : pools.entrySet()) {
+            stats.put(e.getKey(), stats(e.getValue(), 0));
+        }
+        return stats;
+    }
+
+    /**
+     * The counters of {@code node}'s pool ({@code host:port}, as {@link #nodeStats()} keys it); zeros
+     * and the per-node bound when the pool knows no such node now (a Cluster node removed, Sentinel's old master).
+     */
+    public PoolStats nodeStats(String node) {
+        Pool<Connection> pool = entry.client().nodePools().get(node);
+        return pool == null ? PoolStats.unopened(entry.settings(), 0) : stats(pool, 0);
+    }
+
+    /** The servers the pool holds connections to now ({@link #nodeStats()}'s keys), as addresses. */
+    public List<RedisNode> nodes() {
+        List<RedisNode> nodes = new ArrayList<>();
+        for (String key : entry.client().nodePools().keySet()) {
+            int colon = key.lastIndexOf(':');
+            if (colon > 0) {
+                String host = key.substring(0, colon);
+                nodes.add(new RedisNode(host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
+                        Integer.parseInt(key.substring(colon + 1))));
+            }
+        }
+        return nodes;
+    }
+
+    /** The pool's topology: one server, Sentinel's master, or a Cluster. */
+    public RedisTopology topology() {
+        return entry.endpoint().topology();
+    }
+
+    private static PoolStats stats(Pool<Connection> pool, long exhausted) {
+        return new PoolStats(new PoolUsage(pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters(),
+                pool.getMaxTotal(), exhausted), pool.getMaxIdle(), pool.getMinIdle(), pool.getCreatedCount(),
                 pool.getDestroyedCount(), pool.getBorrowedCount(), pool.getReturnedCount(),
                 pool.getMeanBorrowWaitTimeMillis(), pool.getMaxBorrowWaitDuration().toMillis());
     }
 
-    /** The numbers a heartbeat publishes, right now; cheaper than {@link #stats()}, never touches Redis. */
+    /** The numbers a heartbeat publishes, right now, added up over the nodes; cheaper than {@link #stats()}, never touches Redis. */
     public PoolUsage usage() {
-        GenericObjectPool<?> pool = entry.client().getPool();
-        int idle = pool.getNumIdle();
-        return new PoolUsage(pool.getNumActive(), idle, pool.getNumWaiters(), pool.getMaxTotal(),
-                entry.exhaustedCount());
+        Map<String, ? extends Pool<Connection>> pools = entry.client().nodePools();
+        if (pools.isEmpty()) {
+            return new PoolUsage(0, 0, 0, entry.settings().maxTotal(), entry.exhaustedCount());
+        }
+        int active = 0;
+        int idle = 0;
+        int waiters = 0;
+        int maxTotal = 0;
+        for (Pool<Connection> pool : pools.values()) {
+            active += pool.getNumActive();
+            idle += pool.getNumIdle();
+            waiters += pool.getNumWaiters();
+            maxTotal += pool.getMaxTotal();
+        }
+        return new PoolUsage(active, idle, waiters, maxTotal, entry.exhaustedCount());
     }
 
     public boolean isClosed() {
@@ -167,7 +295,7 @@ public final class SharedPool implements AutoCloseable {
             entry.countExhausted();
         } else if (e instanceof JedisConnectionException) {
             // The idle connections were opened before the failure and are most likely dead too.
-            entry.client().getPool().clear();
+            entry.client().clearIdle();
         }
         return unavailable;
     }

@@ -16,8 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
@@ -141,11 +141,11 @@ public final class FleetUpkeep {
         return ids;
     }
 
-    private void upkeep(RedisClient client, List<Episode> episodes, List<String> gone) {
+    private void upkeep(UnifiedJedis client, List<Episode> episodes, List<String> gone) {
         String owner = pool.clientName();
         List<Response<String>> guards = new ArrayList<>(episodes.size());
         Response<String> lock = null;
-        try (Pipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = client.pipelined()) {
             for (Episode episode : episodes) {
                 guards.add(pipeline.set(episode.guardKey(), owner,
                         SetParams.setParams().nx().ex(episode.guardSeconds())));
@@ -166,7 +166,7 @@ public final class FleetUpkeep {
         if (won.isEmpty() && !pruning) {
             return;
         }
-        try (Pipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = client.pipelined()) {
             AppendBatch batch = appender.appendAll(pipeline, won);
             List<Response<Long>> removals = new ArrayList<>();
             if (pruning) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /** Appends against a real Redis: capped, one round trip, inside another pipeline, refused by an ACL. */
 @Timeout(120)
@@ -89,7 +89,7 @@ class EventAppenderTest {
     @Test
     void appendsRideInAPipelineWithOtherCommands() {
         try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
-            Pipeline pipeline = jedis.pipelined();
+            AbstractPipeline pipeline = jedis.pipelined();
             pipeline.set("other", "1");
             AppendBatch batch = appender.appendAll(pipeline, List.of(event(1)));
             assertThat(batch.result().unconfirmed()).as("before sync nothing is confirmed").hasSize(1);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.StreamEntryID;
 
 /** One round trip per step, and what a step notices about the stream whatever happened since the last one. */
@@ -39,7 +39,7 @@ class StreamFollowerTest {
     }
 
     private static StreamFollower.FollowStep step(StreamFollower follower) {
-        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port()); Pipeline pipeline = jedis.pipelined()) {
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port()); AbstractPipeline pipeline = jedis.pipelined()) {
             return follower.next(pipeline, 0);
         }
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * Pins down the cost of a read: a fleet of 10,000 is read in batches on one connection, never
@@ -52,7 +52,7 @@ class FleetReaderScaleTest {
         probe = REDIS.probe();
         long now = System.currentTimeMillis();
         pool.run(client -> {
-            try (Pipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
                 for (int i = 0; i < WORKERS; i++) {
                     String id = String.format("worker-%05d", i);
                     WorkerRecord record = SampleRecords.full(id, now).toBuilder()

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /** The "which namespaces exist" scan: registry keys only, and a bounded number of SCAN calls. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -55,7 +55,7 @@ class NamespaceScanTest {
     @Test
     void stopsAfterItsBoundOnABigKeyspaceAndSaysSo() {
         try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
-            Pipeline pipeline = jedis.pipelined();
+            AbstractPipeline pipeline = jedis.pipelined();
             for (int i = 0; i < 30_000; i++) {
                 pipeline.set("other:" + i, "x");
             }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * A user without {@code +client|setname} (an ACL, a managed service): the pool works with unnamed
@@ -100,7 +100,7 @@ class ClientNameRefusedTest {
             for (int i = 0; i < n; i++) {
                 // A pipeline holds its connection until closed.
                 done.add(threads.submit(() -> pool.run(client -> {
-                    try (Pipeline pipeline = client.pipelined()) {
+                    try (AbstractPipeline pipeline = client.pipelined()) {
                         pipeline.hset("wmon:{acl}:hold", "f", "v");
                         pipeline.sync();
                         all.countDown();

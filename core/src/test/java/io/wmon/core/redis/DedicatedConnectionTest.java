@@ -36,7 +36,7 @@ class DedicatedConnectionTest {
     void opensOneNamedConnectionOnFirstUseOutsideThePoolAndClosesIt() {
         // Another test's pool connection may still be closing on the server.
         await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients("wmon:") == 0);
-        try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME)) {
+        try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME, "any")) {
             assertThat(REDIS.probe().countClients(NAME)).as("nothing before the first call").isZero();
             long pooled = REDIS.probe().countClients(POOL_NAME);
             for (int i = 0; i < 5; i++) {
@@ -54,7 +54,7 @@ class DedicatedConnectionTest {
     @Test
     void closeEndsAReadBlockedOnAnotherThread() throws Exception {
         try (SharedPool lease = lease()) {
-            DedicatedConnection dedicated = lease.openDedicated(NAME);
+            DedicatedConnection dedicated = lease.openDedicated(NAME, "any");
             dedicated.call(jedis -> jedis.ping());
             CompletableFuture<List<Map.Entry<String, List<StreamEntry>>>> blocked = CompletableFuture.supplyAsync(
                     () -> dedicated.call(jedis -> jedis.xread(XReadParams.xReadParams().block(1_500),
@@ -74,7 +74,7 @@ class DedicatedConnectionTest {
 
     @Test
     void aRestartedRedisCostsOneFailedCallThenItReconnectsThroughTheBreaker() {
-        try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME)) {
+        try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME, "any")) {
             assertThat(dedicated.<String>call(jedis -> jedis.ping())).isEqualTo("PONG");
             REDIS.restart();
             assertThatThrownBy(() -> dedicated.call(jedis -> jedis.ping())).isInstanceOf(RedisUnavailableException.class);
@@ -86,7 +86,7 @@ class DedicatedConnectionTest {
 
     @Test
     void aStoppedRedisOpensTheSharedBreakerAndThenNoConnectionIsAttempted() {
-        try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME)) {
+        try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME, "any")) {
             REDIS.stop();
             try {
                 for (int i = 0; i < RedisBreaker.FAILURE_THRESHOLD; i++) {

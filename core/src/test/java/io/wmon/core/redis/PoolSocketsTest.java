@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The pool knows the local port of each connection it holds open, exactly the ports the server
@@ -139,7 +139,7 @@ class PoolSocketsTest {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 done.add(threads.submit(() -> pool.run(client -> {
-                    try (Pipeline pipeline = client.pipelined()) {
+                    try (AbstractPipeline pipeline = client.pipelined()) {
                         pipeline.exists("wmon:{sockets}:none");
                         pipeline.sync();
                         all.countDown();

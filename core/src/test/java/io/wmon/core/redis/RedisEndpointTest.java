@@ -85,8 +85,9 @@ class RedisEndpointTest {
                 .isInstanceOf(InvalidEndpointException.class)
                 .hasMessageContaining("invalid Redis URL")
                 .hasMessageEndingWith("; accepted forms: " + RedisEndpoint.ACCEPTED_FORMS);
-        assertThat(RedisEndpoint.ACCEPTED_FORMS)
-                .isEqualTo("redis://[user:password@]host[:port][/db] or rediss://[user:password@]host[:port][/db]");
+        assertThat(RedisEndpoint.ACCEPTED_FORMS).isEqualTo("redis[s]://[user:password@]host[:port][/db], "
+                + "redis[s]-sentinel://[user:password@]host[:port][,host[:port]...]/master[/db], "
+                + "redis[s]-cluster://[user:password@]host[:port][,host[:port]...]");
     }
 
     @Test
@@ -128,6 +129,10 @@ class RedisEndpointTest {
         "redis://[::1]                   | redis://[::1]",
         "redis://[::1]:7000/1            | redis://[::1]:7000/1",
         "redis-cluster://h1:7000,h2:7001 | redis-cluster://h1:7000,h2:7001",
+        "redis-cluster://h1:7000,        | redis-cluster://h1:7000,",
+        "redis-cluster://h1:7000,h2:S3c  | redis-cluster://h1:7000,h2:****",
+        "redis-cluster://h1:S3c,h2:7001  | redis-cluster://h1:****",
+        "redis-sentinel://h1,[::1]:1/m   | redis-sentinel://h1,[::1]:1/m",
         "S3c@h                           | ****@h",
         "localhost:6379                  | localhost:6379",
     })

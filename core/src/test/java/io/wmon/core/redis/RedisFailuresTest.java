@@ -41,7 +41,7 @@ class RedisFailuresTest {
         return failureOf(url, client -> client.ping());
     }
 
-    private static RedisUnavailableException failureOf(String url, Consumer<redis.clients.jedis.RedisClient> work) {
+    private static RedisUnavailableException failureOf(String url, Consumer<redis.clients.jedis.UnifiedJedis> work) {
         try (SharedPool pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(url), "wmon:test:failures",
                 PoolSettings.defaults().withMaxTotal(1))) {
             return catchThrowableOfType(RedisUnavailableException.class, () -> pool.run(work));

@@ -91,8 +91,8 @@ class SharedPoolRegistryTest {
 
             assertThat(b.stats().borrowedCount() - before).isEqualTo(2);
             assertThat(b.clientName()).isEqualTo(NAME);
-            Object poolOfA = a.call(c -> c.getPool());
-            Object poolOfB = b.call(c -> c.getPool());
+            Object poolOfA = a.call(c -> c);
+            Object poolOfB = b.call(c -> c);
             assertThat(poolOfA).isSameAs(poolOfB);
         }
     }
@@ -130,7 +130,7 @@ class SharedPoolRegistryTest {
             CountDownLatch release = new CountDownLatch(1);
             // A pipeline keeps its connection borrowed until it is closed.
             Thread holder = new Thread(() -> lease.run(c -> {
-                try (redis.clients.jedis.Pipeline pipeline = c.pipelined()) {
+                try (redis.clients.jedis.AbstractPipeline pipeline = c.pipelined()) {
                     pipeline.get("held");
                     pipeline.sync();
                     holding.countDown();

@@ -5,6 +5,7 @@ import io.wmon.cli.shell.JsonOutput;
 import io.wmon.core.record.WorkerRecord;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** The {@code connections --json} document (shape in docs/cli.md). */
 public final class ConnectionsJson {
@@ -15,34 +16,70 @@ public final class ConnectionsJson {
     public static void write(Writer out, ConnectionReport report) {
         JsonOutput.writeLine(out, json -> {
             json.writeStartObject();
-            json.writeStringField("namespace", report.namespace());
-            json.writeStringField("redis", report.redis());
-            json.writeNumberField("generatedAtMillis", report.generatedAtMillis());
-            json.writeNumberField("total", report.total());
-            JsonOutput.count(json, "maxclients", report.maxClients());
-            json.writeStringField("maxclientsProblem",
-                    report.maxClientsKnown() ? null : report.maxClientsProblem());
-            json.writeObjectFieldStart("budget");
-            json.writeNumberField("workers", report.budgetWorkers());
-            json.writeNumberField("connections", report.budgetConnections());
-            if (report.maxClientsKnown()) {
-                json.writeBooleanField("exceedsMaxclients", report.budgetExceedsMaxClients());
-            } else {
-                json.writeNullField("exceedsMaxclients");
-            }
+            fields(json, report, true);
             json.writeEndObject();
-            json.writeArrayFieldStart("groups");
-            for (ConnectionGroup group : report.groups()) {
-                group(json, group, report.selfName());
+        });
+    }
+
+    /**
+     * A Cluster's document: {@code namespace}, {@code redis}, {@code generatedAtMillis}, {@code total}
+     * (every node's connections), and {@code nodes}, one object per node: {@code node}, {@code error}
+     * (null when read) and, when read, the fields of the one-server document, {@code unknown} null.
+     */
+    public static void writeNodes(Writer out, String redis, String namespace, long generatedAtMillis,
+            List<NodeConnections> nodes) {
+        JsonOutput.writeLine(out, json -> {
+            json.writeStartObject();
+            json.writeStringField("namespace", namespace);
+            json.writeStringField("redis", redis);
+            json.writeNumberField("generatedAtMillis", generatedAtMillis);
+            int total = 0;
+            for (NodeConnections node : nodes) {
+                total += node.report() == null ? 0 : node.report().total();
             }
-            json.writeEndArray();
-            json.writeArrayFieldStart("warnings");
-            for (String warning : report.warnings()) {
-                json.writeString(warning);
+            json.writeNumberField("total", total);
+            json.writeArrayFieldStart("nodes");
+            for (NodeConnections node : nodes) {
+                json.writeStartObject();
+                json.writeStringField("node", node.node());
+                json.writeStringField("error", node.failure());
+                if (node.report() != null) {
+                    fields(json, node.report(), false);
+                }
+                json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();
         });
+    }
+
+    private static void fields(JsonGenerator json, ConnectionReport report, boolean unknownField) throws IOException {
+        json.writeStringField("namespace", report.namespace());
+        json.writeStringField("redis", report.redis());
+        json.writeNumberField("generatedAtMillis", report.generatedAtMillis());
+        json.writeNumberField("total", report.total());
+        JsonOutput.count(json, "maxclients", report.maxClients());
+        json.writeStringField("maxclientsProblem",
+                report.maxClientsKnown() ? null : report.maxClientsProblem());
+        json.writeObjectFieldStart("budget");
+        json.writeNumberField("workers", report.budgetWorkers());
+        json.writeNumberField("connections", report.budgetConnections());
+        if (report.maxClientsKnown()) {
+            json.writeBooleanField("exceedsMaxclients", report.budgetExceedsMaxClients());
+        } else {
+            json.writeNullField("exceedsMaxclients");
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("groups");
+        for (ConnectionGroup group : report.groups()) {
+            group(json, group, report.selfName(), unknownField);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("warnings");
+        for (String warning : report.warnings()) {
+            json.writeString(warning);
+        }
+        json.writeEndArray();
     }
 
     /** What the worker's record says of its sockets, or null for a group without a record. */
@@ -63,7 +100,8 @@ public final class ConnectionsJson {
         json.writeEndObject();
     }
 
-    private static void group(JsonGenerator json, ConnectionGroup group, String selfName) throws IOException {
+    private static void group(JsonGenerator json, ConnectionGroup group, String selfName, boolean unknownField)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", group.kind().wire());
         json.writeStringField("name", group.name());
@@ -81,7 +119,7 @@ public final class ConnectionsJson {
             json.writeNumberField("pubsub", group.applicationPubSub());
             json.writeEndObject();
         }
-        JsonOutput.count(json, "unknown", group.unknown());
+        JsonOutput.count(json, "unknown", unknownField ? group.unknown() : -1);
         reported(json, group);
         json.writeNumberField("subscribed", group.subscribed());
         JsonOutput.count(json, "budget", group.budget());

@@ -40,8 +40,35 @@ public final class ConnectionsView {
     private ConnectionsView() {
     }
 
+    /**
+     * A Cluster's reports, node after node: each node's lines as {@link #render} gives them, its
+     * {@code UNKNOWN} column left {@code -} (a worker's census counts its sockets to every node, which
+     * one node's list cannot account for), or one line for a node that could not be read.
+     */
+    public static List<String> renderNodes(String redis, List<NodeConnections> nodes) {
+        List<String> lines = new ArrayList<>();
+        int total = 0;
+        for (NodeConnections node : nodes) {
+            total += node.report() == null ? 0 : node.report().total();
+        }
+        lines.add(SafeText.escape(redis) + ": " + nodes.size() + " nodes, " + total + " connections in all");
+        for (NodeConnections node : nodes) {
+            lines.add("");
+            if (node.report() == null) {
+                lines.add("node " + SafeText.escape(node.node()) + ": not read: " + SafeText.escape(node.failure(), WARNING_WIDTH));
+            } else {
+                lines.addAll(render(node.report(), false));
+            }
+        }
+        return lines;
+    }
+
     /** The report as lines of text, nothing cut. */
     public static List<String> render(ConnectionReport report) {
+        return render(report, true);
+    }
+
+    private static List<String> render(ConnectionReport report, boolean unknownColumn) {
         List<String> lines = new ArrayList<>();
         lines.add(SafeText.escape(report.redis()) + ": " + report.total() + " connections, maxclients "
                 + maxClients(report));
@@ -49,7 +76,7 @@ public final class ConnectionsView {
                 + report.budgetConnections() + " connections (pool_max + 1 each)" + budgetVerdict(report));
         TextTable table = new TextTable(COLUMNS);
         for (ConnectionGroup group : report.groups()) {
-            table.add(null, cells(group, report));
+            table.add(null, cells(group, report, unknownColumn));
         }
         lines.add("");
         lines.addAll(table.render(TextTable.UNLIMITED));
@@ -74,7 +101,7 @@ public final class ConnectionsView {
         return report.budgetExceedsMaxClients() ? ", EXCEEDS maxclients" : ", fits maxclients";
     }
 
-    private static String[] cells(ConnectionGroup group, ConnectionReport report) {
+    private static String[] cells(ConnectionGroup group, ConnectionReport report, boolean unknownColumn) {
         boolean worker = group.kind() == Kind.WORKER;
         String name = worker && !group.namespace().equals(report.namespace())
                 ? group.namespace() + "/" + group.name() : group.name();
@@ -86,7 +113,7 @@ public final class ConnectionsView {
             worker ? count(group.applicationPooled()) : "",
             worker ? count(group.applicationUnpooled()) : "",
             Integer.toString(group.subscribed()),
-            worker ? count(group.unknown()) : "",
+            worker ? (unknownColumn ? count(group.unknown()) : "-") : "",
             group.budget() < 0 ? "" : Long.toString(group.budget()),
             note(group, report)};
     }

@@ -10,7 +10,7 @@ import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.io.PrintWriter;
 import java.time.Duration;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The {@code watch} loop on the session's one connection: a step of the {@link StreamFollower}
@@ -68,7 +68,7 @@ final class WatchLoop {
             try {
                 fleetCheck.runIfDue();
                 StreamFollower.FollowStep step = pool.call(client -> {
-                    try (Pipeline pipeline = client.pipelined()) {
+                    try (AbstractPipeline pipeline = client.pipelined()) {
                         return follower.next(pipeline, BLOCK_MILLIS);
                     }
                 });

@@ -1,0 +1,66 @@
+package io.wmon.core.redis;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.util.Pool;
+
+/**
+ * The master that Redis Sentinel names ({@code redis-sentinel://…/<master>}): Jedis's
+ * {@code RedisSentinelClient}, which asks the sentinels for the master, listens on each for
+ * {@code +switch-master} (one subscription connection per sentinel, on the sentinels, not on the
+ * master) and moves its pool to the promoted replica after a failover.
+ */
+final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentinelClient> {
+
+    SentinelTopologyClient(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
+        super(endpoint, clientName, settings);
+    }
+
+    @Override
+    RedisSentinelClient build() {
+        return RedisSentinelClient.builder()
+                .masterName(endpoint.masterName())
+                .sentinels(seeds())
+                .clientConfig(namedConfig())
+                .sentinelClientConfig(sentinelConfig())
+                .poolConfig(poolConfig())
+                .build();
+    }
+
+    /** The sentinels are asked without the master's credentials, named like the pool, over TLS when the master is. */
+    private JedisClientConfig sentinelConfig() {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+                .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
+                .clientName(clientName);
+        if (endpoint.tls()) {
+            builder.ssl(true).sslSocketFactory(endpoint.tlsSettings().socketFactory())
+                    .sslParameters(TlsSettings.sslParameters());
+        }
+        return builder.build();
+    }
+
+    @Override
+    Map<String, Pool<Connection>> nodePools() {
+        RedisSentinelClient client = builtOrNull();
+        if (client == null) {
+            return Collections.emptyMap();
+        }
+        Map<String, Pool<Connection>> pools = new LinkedHashMap<>();
+        for (Map.Entry<?, Pool<Connection>> e : client.getPrimaryNodesConnectionMap().entrySet()) {
+            pools.put(String.valueOf(e.getKey()), e.getValue());
+        }
+        return pools;
+    }
+
+    @Override
+    HostAndPort nodeFor(String key) {
+        return built().getCurrentMaster();
+    }
+}
