@@ -106,6 +106,7 @@ public final class AgentRuntime {
         if (isStopped()) {
             return;
         }
+        BundledJedisLog.silence();
         SharedPool lease = null;
         AgentBeans registered = null;
         AppPoolCensus appPools = null;

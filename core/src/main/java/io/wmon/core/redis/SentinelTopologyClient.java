@@ -38,7 +38,9 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
-                .clientName(clientName);
+                .clientName(clientName)
+                // Sentinels answer RESP2; asking for RESP3 on them only makes Jedis warn.
+                .autoNegotiateProtocol(false);
         if (endpoint.tls()) {
             builder.ssl(true).sslSocketFactory(endpoint.tlsSettings().socketFactory())
                     .sslParameters(TlsSettings.sslParameters());
