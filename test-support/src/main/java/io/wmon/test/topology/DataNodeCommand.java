@@ -25,9 +25,9 @@ final class DataNodeCommand {
     /**
      * The command line of a server in {@code dir} on {@code ports}.
      *
-     * @param master the master to replicate, or null for a master
+     * @param masterPort the port of the master on 127.0.0.1 to replicate, or 0 for a master
      */
-    List<String> command(Path dir, NodePorts ports, NodePorts master) {
+    List<String> command(Path dir, NodePorts ports, int masterPort) {
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(ports.port()),
                 "--bind", FreePorts.LOOPBACK,
@@ -38,8 +38,8 @@ final class DataNodeCommand {
                 "--logfile", "",
                 // Redis 7 waits 5 s by default before a full sync, for more replicas to join it; none will.
                 "--repl-diskless-sync-delay", "0"));
-        if (master != null) {
-            command.addAll(List.of("--replicaof", FreePorts.LOOPBACK, Integer.toString(master.port())));
+        if (masterPort != 0) {
+            command.addAll(List.of("--replicaof", FreePorts.LOOPBACK, Integer.toString(masterPort)));
         }
         if (redis7) {
             // Redis 7 refuses DEBUG unless told otherwise; fault tests use DEBUG SLEEP from loopback.

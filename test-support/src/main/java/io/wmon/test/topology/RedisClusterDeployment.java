@@ -13,7 +13,7 @@ import redis.clients.jedis.Jedis;
 
 /**
  * A real Redis Cluster of masters only (3 by default) on loopback, each node a {@code redis-server}
- * child process with {@code cluster-enabled yes}, its own directory and {@code nodes.conf}, no
+ * child process with {@code cluster-enabled yes}, its own directory (in {@code /dev/shm} where that exists) and {@code nodes.conf}, no
  * persistence and a short {@code cluster-node-timeout} (1000 ms by default), the 16384 slots split evenly.
  * {@link Builder#start()} returns once every node reports {@code cluster_state:ok} and all agree on the
  * slot map; a start takes a little over 2 s, since a master waits 2 s after its own start before it

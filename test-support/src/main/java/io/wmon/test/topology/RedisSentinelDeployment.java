@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,7 +19,7 @@ import redis.clients.jedis.Jedis;
  * A real Redis Sentinel deployment on loopback: one master, one replica ({@code --replicaof}) and three
  * sentinels ({@code redis-server sentinel.conf --sentinel}) monitoring the master under one name with a
  * quorum of 2, {@code down-after-milliseconds} 1000 and {@code failover-timeout} 5000 by default; each server a
- * child process in its own directory, without persistence. {@link Builder#start()} returns once the replica
+ * child process in its own directory (in {@code /dev/shm} where that exists), without persistence. {@link Builder#start()} returns once the replica
  * is in sync and every sentinel names the master, sees it up, sees the replica in sync and sees the other
  * sentinels, so that a failover can begin as soon as the master dies.
  *
@@ -37,6 +39,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     /** The master first, then the replica, whatever their roles became since. */
     private final List<RedisNodeProcess> dataNodes = new ArrayList<>();
     private final List<RedisNodeProcess> sentinelNodes = new ArrayList<>();
+    /** By data node name: the port of the master it replicates at its next start, 0 to start as a master. */
+    private final Map<String, Integer> upstreamPorts = new ConcurrentHashMap<>();
     private final NodeProbes probes = new NodeProbes();
     private Duration startupTime;
     /** The master {@link #killMaster()} killed last, and when; null before. */
@@ -60,8 +64,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     private void open() {
         long began = System.nanoTime();
         DataNodeCommand command = new DataNodeCommand(settings.binary != null ? settings.binary : RedisBinaries.preferred());
-        RedisNodeProcess master = dataNode(command, "master", null);
-        RedisNodeProcess replica = dataNode(command, "replica", master.ports());
+        RedisNodeProcess master = dataNode(command, "master", 0);
+        RedisNodeProcess replica = dataNode(command, "replica", master.ports().port());
         // Sentinels list a master's replicas from its INFO, asked at once and then only every 10 s: start them after the sync.
         awaitInSync(replica.address());
         for (int i = 0; i < settings.sentinels; i++) {
@@ -77,9 +81,11 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         startupTime = Duration.ofNanos(System.nanoTime() - began);
     }
 
-    private RedisNodeProcess dataNode(DataNodeCommand command, String name, NodePorts master) {
+    private RedisNodeProcess dataNode(DataNodeCommand command, String name, int masterPort) {
         Path dir = workDirectory.server(name);
-        RedisNodeProcess node = new RedisNodeProcess(name, dir, command::pickPorts, ports -> command.command(dir, ports, master));
+        upstreamPorts.put(name, masterPort);
+        RedisNodeProcess node = new RedisNodeProcess(name, dir, command::pickPorts,
+                ports -> command.command(dir, ports, upstreamPorts.get(name)));
         dataNodes.add(node);
         node.start();
         return node;
@@ -214,18 +220,22 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     }
 
     /**
-     * Starts a killed data node again on its port, empty. Unless it is the current master, returns once the
-     * sentinels have made it a replica of the current master, it is in sync and every sentinel sees it so, which
-     * takes some 10 s for an old master: a sentinel waits 8 s before it corrects a server that claims the wrong role.
+     * Starts a killed data node again on its port, empty. When the sentinels name another master by now, it
+     * starts as that master's replica ({@code --replicaof}), as an operator brings a failed server back, and
+     * this returns once it is in sync and every sentinel sees it so: a second failover can follow. (Started
+     * as a master, a sentinel would wait 8 s and more before it made it a replica.) When the sentinels still
+     * name it master, it starts as the master again, and this returns once it answers.
      */
     public void start(HostAndPort node) {
         RedisNodeProcess process = process(node);
         if (sentinelNodes.contains(process)) {
             throw new IllegalArgumentException(node + " is a sentinel; only the data nodes can be killed and started");
         }
-        process.start();
         HostAndPort master = master();
-        if (!master.equals(node)) {
+        boolean asReplica = !master.equals(node);
+        upstreamPorts.put(process.name(), asReplica ? master.getPort() : 0);
+        process.start();
+        if (asReplica) {
             awaitInSync(node);
             awaitSentinelsReady(master, node);
         }

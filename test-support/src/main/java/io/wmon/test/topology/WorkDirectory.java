@@ -11,8 +11,16 @@ import java.util.stream.Stream;
  * The temporary directory of one deployment, with a subdirectory per server for its configuration,
  * cluster state and log. Deleted by {@link #delete()}; should that never run, the JVM deletes on exit
  * what it was told of (files first, then directories), and a leftover is harmless.
+ *
+ * <p>It lives in memory ({@code /dev/shm}) where that exists: sentinels and cluster nodes {@code fsync}
+ * their configuration on every change, and on a disk busy with other builds one {@code fsync} can block a
+ * server for seconds, long enough for a sentinel to enter TILT mode (no failover for 30 s) or for cluster
+ * peers to flag a node failed.
  */
 final class WorkDirectory {
+
+    /** A file system in memory on Linux, where {@code fsync} costs nothing. */
+    private static final Path IN_MEMORY = Path.of("/dev/shm");
 
     private final Path root;
 
@@ -23,7 +31,9 @@ final class WorkDirectory {
     /** A new directory {@code <tmp>/<prefix>…}. */
     static WorkDirectory create(String prefix) {
         try {
-            Path root = Files.createTempDirectory(prefix);
+            Path root = Files.isDirectory(IN_MEMORY) && Files.isWritable(IN_MEMORY)
+                    ? Files.createTempDirectory(IN_MEMORY, prefix)
+                    : Files.createTempDirectory(prefix);
             root.toFile().deleteOnExit();
             return new WorkDirectory(root);
         } catch (IOException e) {
