@@ -62,8 +62,8 @@ final class ClusterNodeCommand {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(FreePorts.LOOPBACK))) {
-            return true;
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(FreePorts.LOOPBACK))) {
+            return probe.isBound();
         } catch (IOException e) {
             return false;
         }

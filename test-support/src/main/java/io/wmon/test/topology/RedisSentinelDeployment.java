@@ -21,7 +21,8 @@ import redis.clients.jedis.Jedis;
  * quorum of 2, {@code down-after-milliseconds} 1000 and {@code failover-timeout} 5000 by default; each server a
  * child process in its own directory (in {@code /dev/shm} where that exists), without persistence. {@link Builder#start()} returns once the replica
  * is in sync and every sentinel names the master, sees it up, sees the replica in sync and sees the other
- * sentinels, so that a failover can begin as soon as the master dies.
+ * sentinels, so that a failover can begin as soon as the master dies; that takes a little over 2 s, since
+ * sentinels announce themselves to each other every 2 s.
  *
  * <p>{@link #killMaster()} sends SIGKILL to the current master and {@link #awaitFailover(Duration)} waits
  * until the sentinels have promoted the replica. Servers are killed when the JVM exits should
@@ -32,7 +33,6 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     /** The master name when the builder sets none. */
     public static final String DEFAULT_MASTER_NAME = "wmon-master";
     private static final Pattern MASTER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern ROLE_MASTER = Pattern.compile("(?m)^role:master\\s*$");
 
     private final Builder settings;
     private final WorkDirectory workDirectory;
@@ -43,9 +43,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     private final Map<String, Integer> upstreamPorts = new ConcurrentHashMap<>();
     private final NodeProbes probes = new NodeProbes();
     private Duration startupTime;
-    /** The master {@link #killMaster()} killed last, and when; null before. */
-    private HostAndPort killedMaster;
-    private long killedAtNanos;
+    /** Started by {@link #killMaster()}, ended by {@link #awaitFailover}; null between. */
+    private FailoverWatch failoverWatch;
 
     private RedisSentinelDeployment(Builder settings) {
         this.settings = settings;
@@ -163,8 +162,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         HostAndPort master = master();
         RedisNodeProcess node = process(master);
         node.kill();
-        killedAtNanos = System.nanoTime();
-        killedMaster = master;
+        failoverWatch = new FailoverWatch(master);
         return master;
     }
 
@@ -176,47 +174,12 @@ public final class RedisSentinelDeployment implements AutoCloseable {
      * @throws IllegalStateException when no master was killed, or the failover did not complete in time
      */
     public Failover awaitFailover(Duration timeout) {
-        if (killedMaster == null) {
+        if (failoverWatch == null) {
             throw new IllegalStateException("no master was killed: call killMaster() first");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HostAndPort[] promoted = new HostAndPort[1];
-        BoundedWait.until("a replica promoted after " + killedMaster + " was killed", remaining(deadline), () -> {
-            for (HostAndPort sentinel : sentinels()) {
-                HostAndPort named = SentinelHealth.masterAddress(sentinel, settings.masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
-                if (named != null && !named.equals(killedMaster) && reportsRoleMaster(named)) {
-                    promoted[0] = named;
-                    return null;
-                }
-            }
-            return "every sentinel still names " + killedMaster + " or a server that is not master yet";
-        }, this::logTails);
-        Duration promotedAfter = Duration.ofNanos(System.nanoTime() - killedAtNanos);
-        BoundedWait.until("every sentinel naming the new master " + promoted[0], remaining(deadline), () -> {
-            for (HostAndPort sentinel : sentinels()) {
-                HostAndPort named = SentinelHealth.masterAddress(sentinel, settings.masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
-                if (!promoted[0].equals(named)) {
-                    return "sentinel " + sentinel + " names " + named;
-                }
-            }
-            return null;
-        }, this::logTails);
-        Duration agreedAfter = Duration.ofNanos(System.nanoTime() - killedAtNanos);
-        Failover failover = new Failover(killedMaster, promoted[0], promotedAfter, agreedAfter);
-        killedMaster = null;
+        Failover failover = failoverWatch.await(sentinels(), settings.masterName, timeout, this::logTails);
+        failoverWatch = null;
         return failover;
-    }
-
-    private static Duration remaining(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
-    }
-
-    private static boolean reportsRoleMaster(HostAndPort node) {
-        try (Jedis jedis = HarnessConnections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
-            return ROLE_MASTER.matcher(jedis.info("replication")).find();
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /**

@@ -52,6 +52,8 @@ class RedisSentinelDeploymentIT {
                 assertThat(jedis.sentinelReplicas(SENTINEL.masterName())).as("replicas seen by %s", sentinel).hasSize(1);
             }
         }
+        // Each sentinel holds a command and a Pub/Sub connection to the master, named sentinel-<id>-cmd / -pubsub.
+        assertThat(SENTINEL.masterProbe().countClients("sentinel-")).isEqualTo(2L * SENTINEL.sentinels().size());
         System.out.printf("sentinel deployment (1 master, 1 replica, 3 sentinels) ready in %d ms%n",
                 deployment.startupTime().toMillis());
     }
