@@ -5,7 +5,9 @@ import io.wmon.test.RedisProbe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
@@ -151,6 +153,18 @@ public final class RedisClusterDeployment implements AutoCloseable {
     public RedisProbe probe(HostAndPort node) {
         process(node);
         return probes.of(node);
+    }
+
+    /**
+     * How many connections each node lists ({@code CLIENT LIST}) whose name starts with {@code namePrefix},
+     * in node order; the probes' own connections are left out. A paused or killed node fails the call.
+     */
+    public Map<HostAndPort, Long> clientCounts(String namePrefix) {
+        Map<HostAndPort, Long> counts = new LinkedHashMap<>();
+        for (HostAndPort node : nodes()) {
+            counts.put(node, probe(node).countClients(namePrefix));
+        }
+        return counts;
     }
 
     /**

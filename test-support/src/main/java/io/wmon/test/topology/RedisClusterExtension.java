@@ -2,6 +2,7 @@ package io.wmon.test.topology;
 
 import io.wmon.test.RedisProbe;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -110,6 +111,11 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     /** @see RedisClusterDeployment#probe(HostAndPort) */
     public RedisProbe probe(HostAndPort node) {
         return deployment().probe(node);
+    }
+
+    /** @see RedisClusterDeployment#clientCounts(String) */
+    public Map<HostAndPort, Long> clientCounts(String namePrefix) {
+        return deployment().clientCounts(namePrefix);
     }
 
     /** @see RedisClusterDeployment#connect(HostAndPort) */

@@ -3,8 +3,11 @@ package io.wmon.test.topology;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.wmon.test.ClientInfo;
+import io.wmon.test.RedisProbe;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,12 @@ class RedisClusterDeploymentIT {
                         .filter(info -> info.name().equals("wmon:it:cluster")).toList();
                 assertThat(named).as("client connections on %s", owner).isNotEmpty();
             }
+            Map<HostAndPort, Long> counts = CLUSTER.clientCounts("wmon:it:");
+            assertThat(counts.keySet()).containsExactlyElementsOf(CLUSTER.nodes());
+            assertThat(counts.values()).allMatch(count -> count > 0);
+            // The connections of connect() are closed; the server notices an instant later.
+            await("harness connections other than the probes' closed").atMost(Duration.ofSeconds(10))
+                    .until(() -> CLUSTER.clientCounts(RedisProbe.HARNESS_NAME_PREFIX).values().stream().allMatch(count -> count == 0));
         }
     }
 
