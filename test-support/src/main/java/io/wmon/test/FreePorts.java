@@ -10,17 +10,18 @@ import java.net.ServerSocket;
  *
  * <p>The port is only reserved while the probe socket is open, so another process may take it
  * before the server binds it; callers retry with a new port when the server fails to bind.
+ * Public for the deployments of several servers in {@code io.wmon.test.topology}.
  */
-final class FreePorts {
+public final class FreePorts {
 
     /** The address every server the tests own listens on: never reachable from the network. */
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = "127.0.0.1";
 
     private FreePorts() {
     }
 
     /** Returns a port number that was free on 127.0.0.1 a moment ago. */
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * as a resource inside the embedded-redis jar (so that a machine with only a JDK can run the
  * tests).
  */
-final class RedisBinaries {
+public final class RedisBinaries {
 
     /** Resource names in embedded-redis 1.4.3, keyed by what {@link #platform()} returns. */
     private static final List<String> EMBEDDED = List.of(
@@ -42,7 +42,7 @@ final class RedisBinaries {
     }
 
     /** The first executable {@code redis-server} on the PATH, if any. */
-    static Optional<Path> onPath() {
+    public static Optional<Path> onPath() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -63,7 +63,7 @@ final class RedisBinaries {
      * The embedded binary for this OS and CPU, copied out of the jar to an executable temporary
      * file on first use and deleted when the JVM exits.
      */
-    static synchronized Path embedded() {
+    public static synchronized Path embedded() {
         if (extracted != null && Files.isExecutable(extracted)) {
             return extracted;
         }
@@ -91,11 +91,31 @@ final class RedisBinaries {
      * {@code DEBUG} by default); Redis 6 allows {@code DEBUG} and would refuse to start with the option.
      */
     static boolean hasDebugCommandOption(Path binary) {
-        return MAJOR_VERSIONS.computeIfAbsent(binary, RedisBinaries::majorVersion) >= 7;
+        return majorVersion(binary) >= 7;
     }
 
-    /** The major version {@code binary --version} prints ({@code v=7.0.15}), 0 when it cannot tell. */
-    private static int majorVersion(Path binary) {
+    /**
+     * The binary for servers run as child processes: the embedded one when {@code wmon.test.redis} /
+     * {@code WMON_TEST_REDIS} says {@code embedded}, else the PATH's, else the embedded one. A container
+     * or external kind does not apply: a deployment of several servers always runs child processes.
+     */
+    public static Path preferred() {
+        String kind = System.getProperty(BackendSelector.KIND_PROPERTY);
+        if (kind == null || kind.isBlank()) {
+            kind = System.getenv(BackendSelector.KIND_ENV);
+        }
+        if (kind != null && kind.trim().equals(BackendSelector.EMBEDDED)) {
+            return embedded();
+        }
+        return onPath().orElseGet(RedisBinaries::embedded);
+    }
+
+    /** The major version {@code binary --version} prints ({@code v=7.0.15}), 0 when it cannot tell; asked once per binary. */
+    public static int majorVersion(Path binary) {
+        return MAJOR_VERSIONS.computeIfAbsent(binary, RedisBinaries::askMajorVersion);
+    }
+
+    private static int askMajorVersion(Path binary) {
         try {
             Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
             String output;

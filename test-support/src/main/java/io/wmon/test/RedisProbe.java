@@ -41,6 +41,11 @@ public final class RedisProbe implements AutoCloseable {
         this.uri = withPort(url, defaultPort);
     }
 
+    /** A probe for the server at {@code host:port} without a password, e.g. one node of a cluster; connects on first use. */
+    public static RedisProbe at(String host, int port) {
+        return new RedisProbe("redis://" + host + ":" + port, port);
+    }
+
     /** Every connection to the server except the probe's own, as {@code CLIENT LIST} shows them. */
     public synchronized List<ClientInfo> clients() {
         List<ClientInfo> all = call(connection -> ClientInfo.parseList(connection.clientList()));

@@ -1,0 +1,55 @@
+package io.wmon.test.topology;
+
+import io.wmon.test.FreePorts;
+import io.wmon.test.RedisBinaries;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of a plain master or replica of a Sentinel deployment: loopback only, no persistence. */
+final class DataNodeCommand {
+
+    private final Path binary;
+    private final boolean redis7;
+
+    DataNodeCommand(Path binary) {
+        this.binary = binary;
+        this.redis7 = RedisBinaries.majorVersion(binary) >= 7;
+    }
+
+    /** New ports for a first start; no bus port outside a cluster. */
+    NodePorts pickPorts() {
+        return new NodePorts(FreePorts.find(), 0);
+    }
+
+    /**
+     * The command line of a server in {@code dir} on {@code ports}.
+     *
+     * @param masterPort the port of the master on 127.0.0.1 to replicate, or 0 for a master
+     */
+    List<String> command(Path dir, NodePorts ports, int masterPort) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
+                "--port", Integer.toString(ports.port()),
+                "--bind", FreePorts.LOOPBACK,
+                "--save", "",
+                "--appendonly", "no",
+                "--daemonize", "no",
+                "--dir", dir.toString(),
+                "--logfile", "",
+                // Redis 7 waits 5 s by default before a full sync, for more replicas to join it; none will.
+                "--repl-diskless-sync-delay", "0"));
+        if (masterPort != 0) {
+            command.addAll(List.of("--replicaof", FreePorts.LOOPBACK, Integer.toString(masterPort)));
+        }
+        if (redis7) {
+            // Redis 7 refuses DEBUG unless told otherwise; fault tests use DEBUG SLEEP from loopback.
+            command.addAll(List.of("--enable-debug-command", "local"));
+        }
+        return command;
+    }
+
+    /** The command line of a sentinel on {@code ports} reading (and rewriting) {@code configFile}. */
+    List<String> sentinelCommand(Path configFile, NodePorts ports) {
+        return List.of(binary.toString(), configFile.toString(), "--sentinel", "--port", Integer.toString(ports.port()));
+    }
+}

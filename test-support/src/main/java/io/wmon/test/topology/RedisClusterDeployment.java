@@ -1,0 +1,326 @@
+package io.wmon.test.topology;
+
+import io.wmon.test.RedisBinaries;
+import io.wmon.test.RedisProbe;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A real Redis Cluster of masters only (3 by default) on loopback, each node a {@code redis-server}
+ * child process with {@code cluster-enabled yes}, its own directory (in {@code /dev/shm} where that exists) and {@code nodes.conf}, no
+ * persistence and a short {@code cluster-node-timeout} (1000 ms by default), the 16384 slots split evenly.
+ * {@link Builder#start()} returns once every node reports {@code cluster_state:ok} and all agree on the
+ * slot map; a start takes a little over 2 s, since a master waits 2 s after its own start before it
+ * declares the cluster ok.
+ *
+ * <p>Tests break it on purpose: {@link #kill} (SIGKILL), {@link #pause} (SIGSTOP), {@link #resume},
+ * {@link #start(HostAndPort)}. With no replicas, a node that is down for longer than the node timeout
+ * takes the cluster down ({@code CLUSTERDOWN}) unless it was built with {@code requireFullCoverage(false)}.
+ * Nodes are killed when the JVM exits should {@link #close()} never run.
+ */
+public final class RedisClusterDeployment implements AutoCloseable {
+
+    private final Builder settings;
+    private final WorkDirectory workDirectory;
+    private final List<RedisNodeProcess> nodes = new ArrayList<>();
+    private final NodeProbes probes = new NodeProbes();
+    private Duration startupTime;
+
+    private RedisClusterDeployment(Builder settings) {
+        this.settings = settings;
+        this.workDirectory = WorkDirectory.create("wmon-cluster-");
+    }
+
+    /** A cluster of three masters with the default settings; returns once it is ready. */
+    public static RedisClusterDeployment start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void open() {
+        long began = System.nanoTime();
+        Path binary = settings.binary != null ? settings.binary : RedisBinaries.preferred();
+        ClusterNodeCommand command = new ClusterNodeCommand(binary, settings.nodeTimeout, settings.requireFullCoverage);
+        for (int i = 0; i < settings.masters; i++) {
+            Path dir = workDirectory.server("node-" + i);
+            WorkDirectory.deletedOnExit(dir.resolve(ClusterNodeCommand.NODES_CONF));
+            RedisNodeProcess node = new RedisNodeProcess("node-" + i, dir, command::pickPorts,
+                    ports -> command.command(dir, ports));
+            nodes.add(node);
+            node.start();
+        }
+        ClusterFormation.form(nodes, command.redis7());
+        awaitHealthy();
+        startupTime = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** The nodes' client addresses, in the order they were started (node 0 first). */
+    public List<HostAndPort> nodes() {
+        return nodes.stream().map(RedisNodeProcess::address).toList();
+    }
+
+    /** Node {@code index}'s client address, 0-based. */
+    public HostAndPort node(int index) {
+        return nodes.get(index).address();
+    }
+
+    /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,…}: every node, as wmon's endpoint option takes it. */
+    public String url() {
+        return nodes().stream().map(HostAndPort::toString).collect(Collectors.joining(",", "redis-cluster://", ""));
+    }
+
+    /** How long {@link Builder#start()} took, from the first process launched to the cluster agreed and ok. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The slot map as a running node reports it now. */
+    public SlotMap slotMap() {
+        try (Jedis jedis = HarnessConnections.open(anyRunningNode())) {
+            return SlotMap.parse(jedis.clusterNodes());
+        }
+    }
+
+    /** {@code CLUSTER KEYSLOT key}, asked from a running node. */
+    public int slot(String key) {
+        try (Jedis jedis = HarnessConnections.open(anyRunningNode())) {
+            return (int) jedis.clusterKeySlot(key);
+        }
+    }
+
+    /** The master that serves {@code key}: its slot ({@code CLUSTER KEYSLOT}) looked up in the current slot map. */
+    public HostAndPort nodeFor(String key) {
+        try (Jedis jedis = HarnessConnections.open(anyRunningNode())) {
+            int slot = (int) jedis.clusterKeySlot(key);
+            return SlotMap.parse(jedis.clusterNodes()).nodeFor(slot);
+        }
+    }
+
+    /** The master that serves namespace {@code namespace}: every key of it carries the hash tag {@code {namespace}}. */
+    public HostAndPort nodeForNamespace(String namespace) {
+        return nodeFor(registryKey(namespace));
+    }
+
+    /** {@code wmon:{namespace}:workers}, the registry key of schema v1, written out here so that a change to it fails the tests. */
+    public static String registryKey(String namespace) {
+        return "wmon:{" + namespace + "}:workers";
+    }
+
+    /** {@link #namespacesOnDifferentNodes(String, int)} with names {@code ns0}, {@code ns1}, … */
+    public List<String> namespacesOnDifferentNodes(int count) {
+        return namespacesOnDifferentNodes("ns", count);
+    }
+
+    /**
+     * {@code count} namespace names {@code <prefix><n>} (smallest n first) whose keys land on {@code count}
+     * different masters, e.g. to check that one client serves two namespaces on two nodes.
+     *
+     * @throws IllegalArgumentException when {@code count} exceeds the number of masters
+     */
+    public List<String> namespacesOnDifferentNodes(String prefix, int count) {
+        if (count < 1 || count > nodes.size()) {
+            throw new IllegalArgumentException("count is " + count + ", expected 1.." + nodes.size()
+                    + " (the number of masters)");
+        }
+        List<String> found = new ArrayList<>();
+        List<HostAndPort> used = new ArrayList<>();
+        for (int n = 0; found.size() < count; n++) {
+            String candidate = prefix + n;
+            HostAndPort node = nodeForNamespace(candidate);
+            if (!used.contains(node)) {
+                used.add(node);
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The probe of {@code node} for assertions ({@code CLIENT LIST}, {@code INFO}, commands): one connection
+     * named {@value RedisProbe#CLIENT_NAME}, reopened after a restart, closed with the deployment.
+     */
+    public RedisProbe probe(HostAndPort node) {
+        process(node);
+        return probes.of(node);
+    }
+
+    /**
+     * How many connections each node lists ({@code CLIENT LIST}) whose name starts with {@code namePrefix},
+     * in node order; the probes' own connections are left out. A paused or killed node fails the call.
+     */
+    public Map<HostAndPort, Long> clientCounts(String namePrefix) {
+        Map<HostAndPort, Long> counts = new LinkedHashMap<>();
+        for (HostAndPort node : nodes()) {
+            counts.put(node, probe(node).countClients(namePrefix));
+        }
+        return counts;
+    }
+
+    /**
+     * A new plain connection to {@code node} (named {@code wmon-test-topology}, which connection
+     * counts leave out), for the caller to close. It follows no redirection: a key of another node gets {@code MOVED}.
+     */
+    public Jedis connect(HostAndPort node) {
+        process(node);
+        return HarnessConnections.open(node);
+    }
+
+    /** SIGKILL to {@code node}, like a crash; returns once the process has exited. */
+    public void kill(HostAndPort node) {
+        process(node).kill();
+    }
+
+    /**
+     * Starts a killed node again on its ports, from its {@code nodes.conf} (same id, same slots); returns once
+     * it answers and, when every node runs, once the whole cluster is ok and agreed again.
+     */
+    public void start(HostAndPort node) {
+        process(node).start();
+        if (nodes.stream().allMatch(RedisNodeProcess::isRunning)) {
+            awaitHealthy();
+        }
+    }
+
+    /** SIGSTOP to {@code node}: its connections stay open, it answers nothing, it sends no gossip. */
+    public void pause(HostAndPort node) {
+        process(node).pause();
+    }
+
+    /** SIGCONT to a paused node; returns once it answers again (its peers may still flag it failed for a while). */
+    public void resume(HostAndPort node) {
+        process(node).resume();
+    }
+
+    /** True while {@code node}'s process is alive (paused counts as alive). */
+    public boolean isRunning(HostAndPort node) {
+        return process(node).isRunning();
+    }
+
+    /**
+     * Waits, up to the builder's ready timeout, until every node reports {@code cluster_state:ok}, all slots
+     * served, every peer connected and unflagged, and the same slot map as the others.
+     *
+     * @throws IllegalStateException naming what was still wrong, with the tail of each node's log
+     */
+    public void awaitHealthy() {
+        List<HostAndPort> addresses = nodes();
+        BoundedWait.until("a healthy Redis Cluster of " + addresses.size() + " masters " + addresses,
+                settings.readyTimeout, () -> ClusterHealth.problem(addresses), this::logTails);
+    }
+
+    /** The tail of every node's log, to quote in a failure message. */
+    public String logTails() {
+        return nodes.stream().map(RedisNodeProcess::logTail).collect(Collectors.joining("\n"));
+    }
+
+    private HostAndPort anyRunningNode() {
+        return nodes.stream().filter(node -> node.isRunning() && !node.isPaused()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node of the cluster is running"))
+                .address();
+    }
+
+    private RedisNodeProcess process(HostAndPort node) {
+        Objects.requireNonNull(node, "node");
+        return nodes.stream().filter(candidate -> candidate.address().equals(node)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(node + " is not a node of this cluster " + nodes()));
+    }
+
+    /** Closes the probes, kills every node (last started first) and deletes the directories. */
+    @Override
+    public void close() {
+        try {
+            probes.close();
+        } finally {
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).close();
+            }
+            workDirectory.delete();
+        }
+    }
+
+    /** Settings of a cluster; {@link #start()} may be called more than once, each call a new cluster. */
+    public static final class Builder {
+
+        private int masters = 3;
+        private Duration nodeTimeout = Duration.ofMillis(1_000);
+        private boolean requireFullCoverage = true;
+        private Path binary;
+        private Duration readyTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** How many masters, 1 to 16 (default 3). */
+        public Builder masters(int masters) {
+            if (masters < 1 || masters > 16) {
+                throw new IllegalArgumentException("masters is " + masters + ", expected 1..16");
+            }
+            this.masters = masters;
+            return this;
+        }
+
+        /** {@code cluster-node-timeout}: how long a silent node takes to be flagged failed (default 1000 ms, at least 100 ms). */
+        public Builder nodeTimeout(Duration nodeTimeout) {
+            if (nodeTimeout.toMillis() < 100) {
+                throw new IllegalArgumentException("nodeTimeout is " + nodeTimeout.toMillis() + " ms, expected at least 100 ms");
+            }
+            this.nodeTimeout = nodeTimeout;
+            return this;
+        }
+
+        /** {@code cluster-require-full-coverage}: false keeps the other nodes serving while one is down (default true). */
+        public Builder requireFullCoverage(boolean requireFullCoverage) {
+            this.requireFullCoverage = requireFullCoverage;
+            return this;
+        }
+
+        /** The {@code redis-server} to run (default {@link RedisBinaries#preferred()}). */
+        public Builder binary(Path binary) {
+            this.binary = Objects.requireNonNull(binary, "binary");
+            return this;
+        }
+
+        /** The longest wait for the cluster to become healthy, at start and in {@link #awaitHealthy()} (default 30 s). */
+        public Builder readyTimeout(Duration readyTimeout) {
+            if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+                throw new IllegalArgumentException("readyTimeout is " + readyTimeout + ", expected a positive duration");
+            }
+            this.readyTimeout = readyTimeout;
+            return this;
+        }
+
+        /** Starts the nodes, forms the cluster and returns it once healthy; on failure everything started is stopped. */
+        public RedisClusterDeployment start() {
+            RedisClusterDeployment cluster = new RedisClusterDeployment(copy());
+            try {
+                cluster.open();
+                return cluster;
+            } catch (RuntimeException e) {
+                cluster.close();
+                throw e;
+            }
+        }
+
+        /** A snapshot, so that a later change to this builder leaves a running cluster alone. */
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.masters = masters;
+            copy.nodeTimeout = nodeTimeout;
+            copy.requireFullCoverage = requireFullCoverage;
+            copy.binary = binary;
+            copy.readyTimeout = readyTimeout;
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Real Redis deployments of several servers on loopback, started and broken by the tests:
+ * {@link io.wmon.test.topology.RedisClusterDeployment} (masters sharing the 16384 slots; its
+ * {@link io.wmon.test.topology.SlotMap} says which node serves a key) and
+ * {@link io.wmon.test.topology.RedisSentinelDeployment} (a master, a replica and three sentinels;
+ * {@link io.wmon.test.topology.Failover} times a failover), each with a JUnit 5 extension that gives a test
+ * class its own ({@link io.wmon.test.topology.RedisClusterExtension},
+ * {@link io.wmon.test.topology.RedisSentinelExtension}). Every server is a {@code redis-server} child
+ * process ({@link io.wmon.test.RedisBinaries#preferred()}), whatever kind {@code RedisServerExtension} was told
+ * to use, killed when the JVM exits.
+ */
+package io.wmon.test.topology;

@@ -1,0 +1,51 @@
+package io.wmon.test.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad settings fail at once with one line naming the setting and what it accepts. */
+class DeploymentSettingsTest {
+
+    @Test
+    void clusterSettingsOutOfRangeAreRefused() {
+        RedisClusterDeployment.Builder builder = RedisClusterDeployment.builder();
+
+        assertThatThrownBy(() -> builder.masters(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("masters is 0, expected 1..16");
+        assertThatThrownBy(() -> builder.masters(17)).hasMessage("masters is 17, expected 1..16");
+        assertThatThrownBy(() -> builder.nodeTimeout(Duration.ofMillis(99)))
+                .hasMessage("nodeTimeout is 99 ms, expected at least 100 ms");
+        assertThatThrownBy(() -> builder.readyTimeout(Duration.ZERO))
+                .hasMessage("readyTimeout is PT0S, expected a positive duration");
+    }
+
+    @Test
+    void sentinelSettingsOutOfRangeAreRefused() {
+        RedisSentinelDeployment.Builder builder = RedisSentinelDeployment.builder();
+
+        assertThatThrownBy(() -> builder.masterName("my master")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("masterName is 'my master', expected letters, digits, '.', '_' or '-'");
+        assertThatThrownBy(() -> builder.sentinels(3, 4))
+                .hasMessage("sentinels 3 with quorum 4, expected 1..9 sentinels and a quorum of 1..sentinels");
+        assertThatThrownBy(() -> builder.downAfter(Duration.ZERO)).hasMessage("downAfter is PT0S, expected at least 1 ms");
+    }
+
+    @Test
+    void aSentinelConfigurationMonitorsTheMasterWithTheGivenTimes(@TempDir Path dir) throws IOException {
+        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000));
+
+        assertThat(file).isEqualTo(dir.resolve(SentinelConfigFile.NAME));
+        assertThat(Files.readAllLines(file)).contains(
+                "bind 127.0.0.1",
+                "sentinel monitor jobs 127.0.0.1 30001 2",
+                "sentinel down-after-milliseconds jobs 1000",
+                "sentinel failover-timeout jobs 5000");
+    }
+}
