@@ -17,7 +17,8 @@ public final class RedisFailureLine {
 
     /** The exit code for {@code e}: {@link ExitCodes#USAGE} or {@link ExitCodes#UNREACHABLE}. */
     public static int exitCode(RedisUnavailableException e) {
-        return e.reason() == Reason.NO_SUCH_DATABASE ? ExitCodes.USAGE : ExitCodes.UNREACHABLE;
+        return e.reason() == Reason.NO_SUCH_DATABASE || e.reason() == Reason.NO_SUCH_MASTER
+                ? ExitCodes.USAGE : ExitCodes.UNREACHABLE;
     }
 
     /** The diagnostic without {@code wmon: }: core's message and what to do about it. */
@@ -39,6 +40,8 @@ public final class RedisFailureLine {
             case NO_SUCH_DATABASE:
                 return "; use a database below the server's 'databases' setting (16 unless configured), "
                         + "e.g. redis://host:6379/0";
+            case NO_SUCH_MASTER:
+                return "; name a master the sentinels monitor (redis-cli -p 26379 SENTINEL MASTERS lists them)";
             default:
                 // PERMISSION_DENIED names its grant already; POOL_EXHAUSTED has nothing for the user to do.
                 return "";

@@ -187,6 +187,12 @@ public final class FleetReader {
             // NOPERM: not another application's key but an ACL; the shared pool says which grant is missing.
             throw refused;
         } catch (JedisDataException rejected) {
+            if (String.valueOf(rejected.getMessage()).startsWith("ERR unknown command")) {
+                // A sentinel answers on its port but has no data commands.
+                throw new RedisUnavailableException(RedisUnavailableException.Reason.NOT_REDIS, "the server at "
+                        + pool.endpoint().redacted() + " does not know ZRANGE: a Redis Sentinel? use"
+                        + " redis-sentinel://host:26379/<master>, or the master's own address", rejected);
+            }
             throw new IllegalStateException("cannot read the worker registry " + keys.workers() + " ("
                     + rejected.getMessage() + "); is another application using namespace " + keys.namespace() + "?",
                     rejected);

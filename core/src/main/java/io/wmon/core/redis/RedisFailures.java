@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -54,6 +55,12 @@ final class RedisFailures {
             // Connections ask for RESP3 (see RedisClientFactory.clientConfig); Redis 5 and older answer "unknown command".
             return new RedisUnavailableException(Reason.NOT_REDIS, "the server at " + redis
                     + " does not know HELLO (RESP3): wmon needs Redis 6 or later", e);
+        }
+        if (endpoint.topology() != RedisTopology.STANDALONE) {
+            RedisUnavailableException discovery = discovery(endpoint, e);
+            if (discovery != null) {
+                return discovery;
+            }
         }
         String refusal = serverError(e);
         if (refusal != null) {
@@ -103,6 +110,48 @@ final class RedisFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Jedis's words when it could not find the servers of a Sentinel or Cluster endpoint, made one true
+     * line: no seed answered (and why), a seed that is not a cluster node, no sentinel answered, a master
+     * name the sentinels do not monitor; {@code null} for any other failure.
+     */
+    private static RedisUnavailableException discovery(RedisEndpoint endpoint, JedisException e) {
+        String redis = endpoint.redacted();
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof JedisClusterOperationException && message.startsWith("Could not initialize cluster slots cache")) {
+            for (Throwable seed : e.getSuppressed()) {
+                String error = serverError(seed);
+                if (error != null && error.contains("cluster support disabled")) {
+                    return new RedisUnavailableException(Reason.NOT_REDIS, "the server at " + redis
+                            + " is not a Redis Cluster node (cluster support disabled); use redis:// for one server", e);
+                }
+                if (error != null && seed instanceof JedisException) {
+                    RedisUnavailableException refused = refused(endpoint, error, (JedisException) seed);
+                    if (refused != null) {
+                        return refused;
+                    }
+                }
+            }
+            String known = knownReason(e, 0);
+            return new RedisUnavailableException(redis, "no seed node answered"
+                    + (known == null ? "" : ": " + known), e);
+        }
+        if (e instanceof JedisClusterOperationException) {
+            String known = knownReason(e, 0);
+            return new RedisUnavailableException(redis, firstLine(message).replaceAll("\\.$", "")
+                    + (known == null ? "" : ": " + known), e);
+        }
+        if (message.startsWith("All sentinels down")) {
+            return new RedisUnavailableException(redis, "no sentinel named master " + endpoint.masterName()
+                    + ": each refused, timed out, or is not a sentinel", e);
+        }
+        if (message.startsWith("Can connect to sentinel, but")) {
+            return new RedisUnavailableException(Reason.NO_SUCH_MASTER, "the sentinels at " + redis
+                    + " monitor no master named " + endpoint.masterName(), e);
+        }
+        return null;
     }
 
     /** A refusal the server sent while connecting or for a command; {@code null} for any other error reply. */

@@ -27,6 +27,8 @@ public class RedisUnavailableException extends RuntimeException {
         MAXCLIENTS_REACHED,
         /** The URL names a database the server does not have ({@code DB index is out of range}). */
         NO_SUCH_DATABASE,
+        /** The sentinels answer but monitor no master of the URL's name ({@code redis-sentinel://…/<master>}). */
+        NO_SUCH_MASTER,
         /** The ACL user may not run a command or use a key ({@code NOPERM}). */
         PERMISSION_DENIED,
         /** Something answers on the port, but not in the Redis protocol (an HTTP server, say). */
