@@ -1,5 +1,6 @@
 package io.wmon.core.event;
 
+import io.wmon.core.redis.TransientReplies;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.Response;
@@ -37,6 +38,11 @@ public final class AppendBatch {
                 ids.add(EventId.of(id.getTime(), id.getSequence()));
                 written++;
             } catch (JedisDataException rejected) {
+                if (TransientReplies.isTransient(rejected.getMessage())) {
+                    // The cluster or server cannot take writes right now: not a refusal, a later beat takes them.
+                    unconfirmed.add(events.get(i));
+                    continue;
+                }
                 // NOPERM (an ACL without +xadd), or WRONGTYPE (the key is no stream): Redis said no.
                 refused++;
                 if (refusal == null) {

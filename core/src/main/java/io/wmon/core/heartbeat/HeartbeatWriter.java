@@ -7,6 +7,7 @@ import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
+import io.wmon.core.redis.TransientReplies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,8 +180,10 @@ public final class HeartbeatWriter {
             try {
                 reply.get();
             } catch (JedisDataException rejected) {
-                if (String.valueOf(rejected.getMessage()).startsWith("NOPERM")) {
-                    throw rejected; // an ACL refusal: the shared pool names the command and the grant
+                if (String.valueOf(rejected.getMessage()).startsWith("NOPERM")
+                        || TransientReplies.isTransient(rejected.getMessage())) {
+                    // An ACL refusal (the shared pool names the command and the grant), or "not now" (CLUSTERDOWN, READONLY).
+                    throw rejected;
                 }
                 throw new IllegalStateException("Redis rejected the heartbeat of worker " + id + " in namespace "
                         + keys.namespace() + " (" + rejected.getMessage() + "); is another application using "

@@ -174,6 +174,9 @@ final class RedisFailures {
             return new RedisUnavailableException(Reason.MAXCLIENTS_REACHED, "Redis at " + redis
                     + " refused the connection: max number of clients reached (maxclients)", e);
         }
+        if (TransientReplies.isTransient(error)) {
+            return new RedisUnavailableException(redis, error, e);
+        }
         if (error.contains("DB index is out of range")) {
             return new RedisUnavailableException(Reason.NO_SUCH_DATABASE, "Redis at " + redis + " has no database "
                     + endpoint.database() + " (DB index is out of range)", e);

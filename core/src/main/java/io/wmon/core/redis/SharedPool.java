@@ -30,6 +30,9 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 public final class SharedPool implements AutoCloseable {
 
+    /** Jedis's {@code Response.get()} before its pipeline was synced. */
+    private static final String UNSYNCED_PIPELINE = "Please close pipeline";
+
     private final PoolEntry entry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -74,18 +77,36 @@ public final class SharedPool implements AutoCloseable {
         // With an idle connection in the pool the borrow takes it rather than opening one.
         boolean idleConnectionFirst = topology.idleCount() > 0;
         try {
-            return work.apply(topology.client());
+            return applyOnce(work, topology);
         } catch (JedisException e) {
             if (idleConnectionFirst && RedisFailures.isClosedByServer(e)
                     && entry.breaker().state() == RedisBreaker.State.CLOSED) {
                 // No clear(): the pool has already put a fresh connection in place of the broken one.
                 try {
-                    return work.apply(topology.client());
+                    return applyOnce(work, topology);
                 } catch (JedisException again) {
                     throw translate(again);
                 }
             }
             throw translate(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} once. A Cluster pipeline whose node connection fails while it reads the replies
+     * logs the failure and leaves the replies unset instead of throwing (Jedis's {@code ClusterPipeline}),
+     * so the caller's first {@code Response.get()} throws {@link IllegalStateException}; that is a
+     * connection failure like any other here.
+     */
+    private static <T> T applyOnce(Function<UnifiedJedis, T> work, TopologyClient topology) {
+        try {
+            return work.apply(topology.client());
+        } catch (IllegalStateException unsynced) {
+            if (topology instanceof ClusterTopologyClient && String.valueOf(unsynced.getMessage())
+                    .startsWith(UNSYNCED_PIPELINE)) {
+                throw new JedisConnectionException("a node's connection failed during the pipeline");
+            }
+            throw unsynced;
         }
     }
 
