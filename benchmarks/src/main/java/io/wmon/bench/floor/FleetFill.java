@@ -13,11 +13,13 @@ import redis.clients.jedis.Pipeline;
 /**
  * Writes {@code --workers} full worker records (every schema v1 field, encoded by the agent's own
  * {@link WorkerRecordCodec}) and their registry members into namespace {@code --namespace}, as that
- * many agents' first beats would: beats within the last few seconds, every record alive for an
- * hour ({@code PEXPIRE}), one worker in ten busy. Pipelined in batches of 1,000.
+ * many agents' first beats would: beats within the last few seconds, one worker in ten busy,
+ * pipelined in batches of 1,000. The workers say they beat every {@code --interval-seconds} (600),
+ * so that the fleet stays alive (younger than 3 intervals) for a whole benchmark run with no writer
+ * running beside the readers; each hash expires after an hour ({@code PEXPIRE}).
  *
  * <p>Usage: {@code java -cp cli/target/wmon.jar:benchmarks/target/wmon-benchmarks.jar
- * io.wmon.bench.floor.FleetFill --host 127.0.0.1 --port PORT [--namespace bench] [--workers 10000]}.
+ * io.wmon.bench.floor.FleetFill --host 127.0.0.1 --port PORT [--namespace bench] [--workers 10000] [--interval-seconds 600]}.
  * It deletes the namespace's registry first; point it only at a Redis started for it.
  */
 public final class FleetFill {
@@ -31,12 +33,13 @@ public final class FleetFill {
         Args args = Args.parse(argv);
         FleetKeys keys = FleetKeys.of(args.get("namespace", "bench"));
         int workers = args.integer("workers", 10_000);
+        long intervalMillis = args.integer("interval-seconds", 600) * 1_000L;
         long now = System.currentTimeMillis();
         try (Jedis jedis = new Jedis(args.get("host", "127.0.0.1"), args.integer("port", 6379))) {
             jedis.del(keys.workers());
             Pipeline pipeline = jedis.pipelined();
             for (int i = 0; i < workers; i++) {
-                WorkerRecord record = record(String.format("worker-%06d", i), i, now - i % 3_000);
+                WorkerRecord record = record(String.format("worker-%06d", i), i, now - i % 3_000, intervalMillis);
                 String key = keys.worker(record.id());
                 pipeline.hset(key, WorkerRecordCodec.encode(record));
                 pipeline.pexpire(key, TTL_MILLIS);
@@ -51,11 +54,11 @@ public final class FleetFill {
     }
 
     /** A record with every field set, like an agent's first full beat (sizes of a real one: about 600 bytes). */
-    private static WorkerRecord record(String id, int i, long beatMillis) {
+    private static WorkerRecord record(String id, int i, long beatMillis, long intervalMillis) {
         boolean busy = i % 10 == 0;
         return WorkerRecord.builder()
                 .id(id).host("worker-host-" + (i % 500) + ".example.internal").pid(10_000 + i % 50_000)
-                .startedMillis(beatMillis - 3_600_000).beatMillis(beatMillis).intervalMillis(5_000)
+                .startedMillis(beatMillis - 3_600_000).beatMillis(beatMillis).intervalMillis(intervalMillis)
                 .state(busy ? WorkerState.BUSY : WorkerState.IDLE).job(busy ? "job-" + (1_000_000 + i) : "")
                 .processedCount(100_000 + i).failedCount(i % 97).agentVersion("0.1.0-SNAPSHOT")
                 .javaVersion("17.0.15").heapUsedBytes(123_456_789L + i).heapMaxBytes(4_294_967_296L)
