@@ -17,7 +17,8 @@ to the bare reader's. Then the maximum RSS (`/usr/bin/time -v`) of `status --jso
 
 Usage: benchmarks/status-floor.py     (builds first: ./mvnw -pl benchmarks -am package -DskipTests)
 Environment: WORKERS (10000), ROUNDS (21), BIG_WORKERS (100000; 0 skips the memory step),
-PEERS (1; 0 skips rq and Sidekiq), SKIP_BUILD=1, MVN_FLAGS (e.g. -o).
+PEERS (1; 0 skips rq and Sidekiq), SKIP_BUILD=1, MVN_FLAGS (e.g. -o), OTHER_WMON (the bin/wmon of
+another built checkout, e.g. an older commit, timed in the same rounds as one more row).
 """
 import os
 import re
@@ -154,6 +155,10 @@ def main():
         note("bare reader: " + run(bare, quiet=False).strip())
         commands = [("`bin/wmon status --json`", [WMON, "-r", url, "-n", NS, "status", "--json"], env),
                     ("bare Jedis reader (same JVM flags, own CDS archive)", bare, env)]
+        other = os.environ.get("OTHER_WMON")
+        if other:
+            commands.append(("`bin/wmon status --json` of %s" % other, [other, "-r", url, "-n", NS, "status", "--json"],
+                             env))
         if PEERS:
             commands += peers(url, env)
         for _, cmd, cmd_env in commands:  # one untimed run each: page cache, Redis's own warm-up
