@@ -19,7 +19,8 @@ import redis.clients.jedis.Pipeline;
  * running beside the readers; each hash expires after an hour ({@code PEXPIRE}).
  *
  * <p>Usage: {@code java -cp cli/target/wmon.jar:benchmarks/target/wmon-benchmarks.jar
- * io.wmon.bench.floor.FleetFill --host 127.0.0.1 --port PORT [--namespace bench] [--workers 10000] [--interval-seconds 600]}.
+ * io.wmon.bench.floor.FleetFill --host 127.0.0.1 --port PORT [--namespace bench] [--workers 10000]
+ * [--interval-seconds 600]}.
  * It deletes the namespace's registry first; point it only at a Redis started for it.
  */
 public final class FleetFill {
