@@ -134,13 +134,16 @@ public final class StatusCommand implements Callable<Integer> {
         return check ? checkHealth(query.select(snapshot)) : ExitCodes.OK;
     }
 
+    /**
+     * Writes the table line by line: {@code write}, unlike {@code println}, never flushes an
+     * auto-flushing writer, so the lines leave in the writer's buffers without a copy of the whole text.
+     */
     private static void printTable(PrintWriter out, FleetSnapshot snapshot, FleetQuery query, String redis) {
-        StringBuilder text = new StringBuilder(256 + 128 * snapshot.workerCount());
         StatusView table = new StatusView(redis, Terminal.colour(), false, query, Attention.once());
         for (String line : table.render(snapshot, TextTable.UNLIMITED)) {
-            text.append(line).append('\n');
+            out.write(line);
+            out.write('\n');
         }
-        out.print(text);
         out.flush();
     }
 
