@@ -3,6 +3,7 @@ package io.wmon.core.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
@@ -11,8 +12,12 @@ import io.wmon.test.FreePorts;
 import io.wmon.test.RedisServerExtension;
 import io.wmon.test.topology.RedisSentinelExtension;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.CommandObjects;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisProtocol;
 
 /**
  * The first errors of a Sentinel or Cluster URL that is wrong, each made for real: a seed that does
@@ -94,10 +99,18 @@ class TopologyFailuresTest {
             assertThat(pool.nodeStats()).containsOnlyKeys(master);
             assertThat(pool.untrackedConnections()).isEqualTo(1);
             assertThat(SENTINEL.masterProbe().countClients(NAME)).isEqualTo(1);
-            assertThat(pool.callEachNode(c -> c.executeCommand(new redis.clients.jedis.CommandObjects(
-                    redis.clients.jedis.RedisProtocol.RESP3).get("wmon:{it}:k")))).singleElement()
+            // one +switch-master subscription per sentinel, named like the pool (the listeners connect on their own threads)
+            for (HostAndPort sentinel : SENTINEL.sentinels()) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> SENTINEL.probe(sentinel).countClients(NAME) == 1);
+            }
+            assertThat(pool.callEachNode(c -> c.executeCommand(new CommandObjects(RedisProtocol.RESP3).get("wmon:{it}:k")))).singleElement()
                     .satisfies(reply -> assertThat(reply.value()).isEqualTo("v"));
         }
         assertThat(SENTINEL.masterProbe().countClients(NAME)).as("closed with the last lease").isZero();
+        for (HostAndPort sentinel : SENTINEL.sentinels()) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> SENTINEL.probe(sentinel).countClients(NAME) == 0);
+        }
     }
 }
