@@ -122,6 +122,11 @@ final class RedisFailures {
         String message = String.valueOf(e.getMessage());
         if (e instanceof JedisClusterOperationException && message.startsWith("Could not initialize cluster slots cache")) {
             for (Throwable seed : e.getSuppressed()) {
+                RedisUnavailableException tls = endpoint.tls() && seed instanceof JedisException
+                        ? TlsFailures.translate(endpoint, (JedisException) seed) : null;
+                if (tls != null) {
+                    return tls;
+                }
                 String error = serverError(seed);
                 if (error != null && error.contains("cluster support disabled")) {
                     return new RedisUnavailableException(Reason.NOT_REDIS, "the server at " + redis
