@@ -13,7 +13,7 @@ import java.util.Optional;
  * The {@code redis-server} executable the demo runs: the one on the {@code PATH}, else the Linux
  * or macOS build that the embedded-redis jar carries as a resource, copied to a temporary file.
  */
-final class RedisServerBinary {
+public final class RedisServerBinary {
 
     private final Path path;
     private final boolean extracted;
@@ -28,7 +28,7 @@ final class RedisServerBinary {
      *
      * @throws IllegalStateException naming what to install when neither exists for this platform
      */
-    static RedisServerBinary locate() {
+    public static RedisServerBinary locate() {
         return onPath().map(p -> new RedisServerBinary(p, false)).orElseGet(RedisServerBinary::extract);
     }
 

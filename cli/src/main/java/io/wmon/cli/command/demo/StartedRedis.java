@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * written to disk ({@code --save "" --appendonly no}). {@link #close()} stops it and waits until it
  * has exited.
  */
-final class StartedRedis implements AutoCloseable {
+public final class StartedRedis implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
@@ -39,7 +39,7 @@ final class StartedRedis implements AutoCloseable {
      *
      * @throws IllegalStateException when it does not start, with the end of its log
      */
-    static StartedRedis start(RedisServerBinary binary) {
+    public static StartedRedis start(RedisServerBinary binary) {
         try {
             Path dir = Files.createTempDirectory("wmon-demo-redis-");
             String last = "";
@@ -81,7 +81,7 @@ final class StartedRedis implements AutoCloseable {
         return false;
     }
 
-    String url() {
+    public String url() {
         return "redis://" + HOST + ":" + port;
     }
 

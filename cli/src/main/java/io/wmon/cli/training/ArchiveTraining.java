@@ -1,6 +1,8 @@
-package io.wmon.cli.command.demo;
+package io.wmon.cli.training;
 
 import io.wmon.cli.Wmon;
+import io.wmon.cli.command.demo.RedisServerBinary;
+import io.wmon.cli.command.demo.StartedRedis;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerRecord;
@@ -21,7 +23,7 @@ import redis.clients.jedis.Jedis;
  * {@code redis-server} of its own (from the PATH, else the one this jar carries for {@code demo}), on
  * a free loopback port, never one it did not start; then, as before, a {@code status} against a
  * closed port (the unreachable path). Output is discarded; a Redis that cannot start leaves the
- * second part only. Never run by users: {@code java -cp wmon.jar io.wmon.cli.command.demo.ArchiveTraining}.
+ * second part only. Never run by users: {@code java -cp wmon.jar io.wmon.cli.training.ArchiveTraining}.
  */
 public final class ArchiveTraining {
 
