@@ -173,10 +173,10 @@ class AttachCommandIT {
         assertThat(loaded.exitCode()).as(loaded.err()).isEqualTo(ExitCodes.OK);
         assertThat(jvm.systemProperties().getProperty("wmon.agent.error")).isNull();
         assertThat(Cli.run("attach", pid, "--stop").exitCode()).isEqualTo(ExitCodes.OK);
-        CliResult again = Cli.run("attach", pid, "redis=redis-sentinel://h1:26379,h2:26379/m");
+        CliResult again = Cli.run("attach", pid, "redis=redis-cluster://h1:7000,h2:7001/3");
         // The comma reached the agent inside the one value: its refusal quotes the whole URL.
         assertThat(again.errorLine()).startsWith("the wmon agent refused to start in pid " + pid
-                + ": redis: invalid Redis URL 'redis-sentinel://h1:26379,h2:26379/m'");
+                + ": redis: invalid Redis URL 'redis-cluster://h1:7000,h2:7001/3' (Redis Cluster has database 0 only)");
     }
 
     @Test
