@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -16,7 +17,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * many commands were run. Its own connection and its own commands are left out of every answer,
  * so that a test sees only what the code under test did.
  *
- * <p>It holds one plain connection named {@value #CLIENT_NAME}, opened on first use and opened
+ * <p>It holds one connection (plain, or TLS for {@link #overTls}) named {@value #CLIENT_NAME}, opened on first use and opened
  * again when the server was restarted in between. Not meant for concurrent use from several
  * threads; calls are serialised.
  */
@@ -33,17 +34,29 @@ public final class RedisProbe implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 3_000;
 
     private final URI uri;
+    /** Null for a plain connection. */
+    private final SSLSocketFactory tls;
     private Jedis jedis;
     private long ownId;
 
     /** A probe for the server at {@code url}; {@code defaultPort} is used when the URL names none. */
     RedisProbe(String url, int defaultPort) {
+        this(url, defaultPort, null);
+    }
+
+    private RedisProbe(String url, int defaultPort, SSLSocketFactory tls) {
         this.uri = withPort(url, defaultPort);
+        this.tls = tls;
     }
 
     /** A probe for the server at {@code host:port} without a password, e.g. one node of a cluster; connects on first use. */
     public static RedisProbe at(String host, int port) {
         return new RedisProbe("redis://" + host + ":" + port, port);
+    }
+
+    /** A probe for the TLS port {@code host:port} without a password, its sockets from {@code tls} (which trusts the server). */
+    public static RedisProbe overTls(String host, int port, SSLSocketFactory tls) {
+        return new RedisProbe("rediss://" + host + ":" + port, port, java.util.Objects.requireNonNull(tls, "tls"));
     }
 
     /** Every connection to the server except the probe's own, as {@code CLIENT LIST} shows them. */
@@ -127,12 +140,17 @@ public final class RedisProbe implements AutoCloseable {
     private Jedis connection() {
         if (jedis == null || !jedis.isConnected() || jedis.isBroken()) {
             close();
-            JedisClientConfig config = DefaultJedisClientConfig.builder()
+            DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                     .clientName(CLIENT_NAME)
                     .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                    .socketTimeoutMillis(TIMEOUT_MILLIS)
-                    .build();
-            Jedis opened = new Jedis(uri, config);
+                    .socketTimeoutMillis(TIMEOUT_MILLIS);
+            Jedis opened;
+            if (tls == null) {
+                opened = new Jedis(uri, builder.build());
+            } else {
+                JedisClientConfig config = builder.ssl(true).sslSocketFactory(tls).build();
+                opened = new Jedis(new redis.clients.jedis.HostAndPort(uri.getHost(), uri.getPort()), config);
+            }
             try {
                 ownId = opened.clientId();
             } catch (RuntimeException e) {

@@ -143,6 +143,16 @@ public final class TestCertificates {
         return file("client.p12");
     }
 
+    /** The client's certificate, PEM, signed by the CA: what {@code redis-server --tls-client-cert-file} takes. */
+    public Path clientCert() {
+        return file("client.crt");
+    }
+
+    /** The client's private key, PEM. */
+    public Path clientKey() {
+        return file("client.key");
+    }
+
     /** The same as {@link #clientKeyStoreP12()} in JKS. */
     public Path clientKeyStoreJks() {
         return file("client.jks");

@@ -18,15 +18,15 @@ final class ClusterFormation {
     }
 
     /** Sends the commands; does not wait for the cluster to converge. */
-    static void form(List<RedisNodeProcess> nodes, boolean redis7) {
+    static void form(HarnessConnections connections, List<RedisNodeProcess> nodes, boolean redis7) {
         for (int i = 0; i < nodes.size(); i++) {
             SlotRange range = share(i, nodes.size(), nodes.get(i).address());
-            try (Jedis jedis = HarnessConnections.open(nodes.get(i).address())) {
+            try (Jedis jedis = connections.open(nodes.get(i).address())) {
                 jedis.clusterSetConfigEpoch(i + 1);
                 addSlots(jedis, range, redis7);
             }
         }
-        try (Jedis first = HarnessConnections.open(nodes.get(0).address())) {
+        try (Jedis first = connections.open(nodes.get(0).address())) {
             for (RedisNodeProcess other : nodes.subList(1, nodes.size())) {
                 meet(first, other.ports(), redis7);
             }

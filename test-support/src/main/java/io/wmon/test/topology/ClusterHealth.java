@@ -16,11 +16,11 @@ final class ClusterHealth {
     }
 
     /** Null when the cluster of {@code nodes} is whole, else the first reason it is not. */
-    static String problem(List<HostAndPort> nodes) {
+    static String problem(HarnessConnections connections, List<HostAndPort> nodes) {
         SlotMap agreed = null;
         HostAndPort agreedBy = null;
         for (HostAndPort node : nodes) {
-            try (Jedis jedis = HarnessConnections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+            try (Jedis jedis = connections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
                 String infoProblem = infoProblem(node, jedis.clusterInfo(), nodes.size());
                 if (infoProblem != null) {
                     return infoProblem;

@@ -28,12 +28,16 @@ final class ClusterNodeCommand {
     private final boolean redis7;
     private final Duration nodeTimeout;
     private final boolean requireFullCoverage;
+    /** Null for a plain node. */
+    private final TopologyTls tls;
 
-    ClusterNodeCommand(Path binary, Duration nodeTimeout, boolean requireFullCoverage) {
+    /** @param tls TLS on the client port and the bus, nothing plain; null for plain ports */
+    ClusterNodeCommand(Path binary, Duration nodeTimeout, boolean requireFullCoverage, TopologyTls tls) {
         this.binary = binary;
         this.redis7 = RedisBinaries.majorVersion(binary) >= 7;
         this.nodeTimeout = nodeTimeout;
         this.requireFullCoverage = requireFullCoverage;
+        this.tls = tls;
     }
 
     /** True for Redis 7 and later: {@code --cluster-port}, {@code CLUSTER ADDSLOTSRANGE}, the bus port in {@code CLUSTER MEET}. */
@@ -69,10 +73,11 @@ final class ClusterNodeCommand {
         }
     }
 
-    /** The command line of a node in {@code dir} on {@code ports}. */
+    /** The command line of a node in {@code dir} on {@code ports}; with TLS the client port is the TLS port. */
     List<String> command(Path dir, NodePorts ports) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--port", Integer.toString(ports.port()),
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(tls == null ? List.of("--port", Integer.toString(ports.port())) : tls.serverArguments(ports.port(), true));
+        command.addAll(List.of(
                 "--bind", FreePorts.LOOPBACK,
                 "--save", "",
                 "--appendonly", "no",

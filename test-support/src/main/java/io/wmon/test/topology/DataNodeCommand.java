@@ -11,9 +11,13 @@ final class DataNodeCommand {
 
     private final Path binary;
     private final boolean redis7;
+    /** Null for plain servers. */
+    private final TopologyTls tls;
 
-    DataNodeCommand(Path binary) {
+    /** @param tls TLS on the client port and for replication and the sentinels' links, nothing plain; null for plain ports */
+    DataNodeCommand(Path binary, TopologyTls tls) {
         this.binary = binary;
+        this.tls = tls;
         this.redis7 = RedisBinaries.majorVersion(binary) >= 7;
     }
 
@@ -28,8 +32,9 @@ final class DataNodeCommand {
      * @param masterPort the port of the master on 127.0.0.1 to replicate, or 0 for a master
      */
     List<String> command(Path dir, NodePorts ports, int masterPort) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--port", Integer.toString(ports.port()),
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(portArguments(ports));
+        command.addAll(List.of(
                 "--bind", FreePorts.LOOPBACK,
                 "--save", "",
                 "--appendonly", "no",
@@ -50,6 +55,13 @@ final class DataNodeCommand {
 
     /** The command line of a sentinel on {@code ports} reading (and rewriting) {@code configFile}. */
     List<String> sentinelCommand(Path configFile, NodePorts ports) {
-        return List.of(binary.toString(), configFile.toString(), "--sentinel", "--port", Integer.toString(ports.port()));
+        List<String> command = new ArrayList<>(List.of(binary.toString(), configFile.toString(), "--sentinel"));
+        command.addAll(portArguments(ports));
+        return command;
+    }
+
+    /** {@code --port P}, or with TLS {@code --port 0 --tls-port P} and the certificates. */
+    private List<String> portArguments(NodePorts ports) {
+        return tls == null ? List.of("--port", Integer.toString(ports.port())) : tls.serverArguments(ports.port(), false);
     }
 }

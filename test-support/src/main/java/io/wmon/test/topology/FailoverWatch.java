@@ -15,11 +15,13 @@ final class FailoverWatch {
 
     private static final Pattern ROLE_MASTER = Pattern.compile("(?m)^role:master\\s*$");
 
+    private final HarnessConnections connections;
     private final HostAndPort killedMaster;
     private final long killedAtNanos;
 
     /** Starts the clock: call it right after the kill. */
-    FailoverWatch(HostAndPort killedMaster) {
+    FailoverWatch(HarnessConnections connections, HostAndPort killedMaster) {
+        this.connections = connections;
         this.killedMaster = killedMaster;
         this.killedAtNanos = System.nanoTime();
     }
@@ -35,7 +37,7 @@ final class FailoverWatch {
         HostAndPort[] promoted = new HostAndPort[1];
         BoundedWait.until("a replica promoted after " + killedMaster + " was killed", remaining(deadline), () -> {
             for (HostAndPort sentinel : sentinels) {
-                HostAndPort named = SentinelHealth.masterAddress(sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
+                HostAndPort named = SentinelHealth.masterAddress(connections, sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
                 if (named != null && !named.equals(killedMaster) && reportsRoleMaster(named)) {
                     promoted[0] = named;
                     return null;
@@ -46,7 +48,7 @@ final class FailoverWatch {
         Duration promotedAfter = Duration.ofNanos(System.nanoTime() - killedAtNanos);
         BoundedWait.until("every sentinel naming the new master " + promoted[0], remaining(deadline), () -> {
             for (HostAndPort sentinel : sentinels) {
-                HostAndPort named = SentinelHealth.masterAddress(sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
+                HostAndPort named = SentinelHealth.masterAddress(connections, sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
                 if (!promoted[0].equals(named)) {
                     return "sentinel " + sentinel + " names " + named;
                 }
@@ -60,8 +62,8 @@ final class FailoverWatch {
         return Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
     }
 
-    private static boolean reportsRoleMaster(HostAndPort node) {
-        try (Jedis jedis = HarnessConnections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+    private boolean reportsRoleMaster(HostAndPort node) {
+        try (Jedis jedis = connections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
             return ROLE_MASTER.matcher(jedis.info("replication")).find();
         } catch (RuntimeException e) {
             return false;

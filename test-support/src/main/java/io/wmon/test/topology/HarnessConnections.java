@@ -1,13 +1,15 @@
 package io.wmon.test.topology;
 
 import io.wmon.test.RedisProbe;
+import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
- * Plain connections of the deployments to their servers, named {@value #CLIENT_NAME}: a harness
- * name, which the connection counts of {@link RedisProbe} and {@code ConnectionSampler} leave out.
+ * The deployments' own connections to their servers, named {@value #CLIENT_NAME}: a harness name,
+ * which the connection counts of {@link RedisProbe} and {@code ConnectionSampler} leave out. Plain, or
+ * TLS trusting the test CA when the deployment speaks TLS only.
  */
 final class HarnessConnections {
 
@@ -16,18 +18,31 @@ final class HarnessConnections {
     static final int SETUP_TIMEOUT_MILLIS = 3_000;
     /** Connect and read timeout of one readiness check, in milliseconds: a check is retried, so short. */
     static final int CHECK_TIMEOUT_MILLIS = 500;
+    /** Connections of a deployment without TLS. */
+    static final HarnessConnections PLAIN = new HarnessConnections(null);
 
-    private HarnessConnections() {
+    /** Null for plain connections. */
+    private final SSLSocketFactory tls;
+
+    private HarnessConnections(SSLSocketFactory tls) {
+        this.tls = tls;
+    }
+
+    /** Plain connections when {@code tls} is null, else TLS ones trusting its CA. */
+    static HarnessConnections of(TopologyTls tls) {
+        return tls == null ? PLAIN : new HarnessConnections(tls.clientSocketFactory());
     }
 
     /** A new connection to {@code node}, which the caller closes; fails when the server does not answer. */
-    static Jedis open(HostAndPort node, int timeoutMillis) {
-        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
+    Jedis open(HostAndPort node, int timeoutMillis) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .clientName(CLIENT_NAME)
                 .connectionTimeoutMillis(timeoutMillis)
-                .socketTimeoutMillis(timeoutMillis)
-                .build();
-        Jedis jedis = new Jedis(node, config);
+                .socketTimeoutMillis(timeoutMillis);
+        if (tls != null) {
+            config.ssl(true).sslSocketFactory(tls);
+        }
+        Jedis jedis = new Jedis(node, config.build());
         try {
             jedis.connect();
         } catch (RuntimeException e) {
@@ -37,8 +52,14 @@ final class HarnessConnections {
         return jedis;
     }
 
-    /** {@link #open} with the set-up timeout. */
-    static Jedis open(HostAndPort node) {
+    /** {@link #open(HostAndPort, int)} with the set-up timeout. */
+    Jedis open(HostAndPort node) {
         return open(node, SETUP_TIMEOUT_MILLIS);
+    }
+
+    /** The probe of {@code node}, over the same kind of connection. */
+    RedisProbe probe(HostAndPort node) {
+        return tls == null ? RedisProbe.at(node.getHost(), node.getPort())
+                : RedisProbe.overTls(node.getHost(), node.getPort(), tls);
     }
 }

@@ -11,10 +11,15 @@ import redis.clients.jedis.HostAndPort;
  */
 final class NodeProbes implements AutoCloseable {
 
+    private final HarnessConnections connections;
     private final Map<HostAndPort, RedisProbe> probes = new LinkedHashMap<>();
 
+    NodeProbes(HarnessConnections connections) {
+        this.connections = connections;
+    }
+
     synchronized RedisProbe of(HostAndPort node) {
-        return probes.computeIfAbsent(node, address -> RedisProbe.at(address.getHost(), address.getPort()));
+        return probes.computeIfAbsent(node, connections::probe);
     }
 
     @Override

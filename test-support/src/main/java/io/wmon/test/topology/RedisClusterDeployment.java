@@ -2,6 +2,7 @@ package io.wmon.test.topology;
 
 import io.wmon.test.RedisBinaries;
 import io.wmon.test.RedisProbe;
+import io.wmon.test.tls.TestCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,17 +26,27 @@ import redis.clients.jedis.Jedis;
  * {@link #start(HostAndPort)}. With no replicas, a node that is down for longer than the node timeout
  * takes the cluster down ({@code CLUSTERDOWN}) unless it was built with {@code requireFullCoverage(false)}.
  * Nodes are killed when the JVM exits should {@link #close()} never run.
+ *
+ * <p>Built with {@link Builder#tls(TestCertificates)}, every node speaks TLS only ({@code --port 0}, the
+ * client port is the {@code --tls-port}, the bus is TLS too), {@link #url()} is {@code rediss-cluster://…},
+ * and the probes and {@link #connect} use TLS trusting the test CA.
  */
 public final class RedisClusterDeployment implements AutoCloseable {
 
     private final Builder settings;
     private final WorkDirectory workDirectory;
     private final List<RedisNodeProcess> nodes = new ArrayList<>();
-    private final NodeProbes probes = new NodeProbes();
+    /** Null for a plain cluster. */
+    private final TopologyTls tls;
+    private final HarnessConnections connections;
+    private final NodeProbes probes;
     private Duration startupTime;
 
     private RedisClusterDeployment(Builder settings) {
         this.settings = settings;
+        this.tls = settings.certificates == null ? null : TopologyTls.of(settings.certificates);
+        this.connections = HarnessConnections.of(tls);
+        this.probes = new NodeProbes(connections);
         this.workDirectory = WorkDirectory.create("wmon-cluster-");
     }
 
@@ -51,16 +62,16 @@ public final class RedisClusterDeployment implements AutoCloseable {
     private void open() {
         long began = System.nanoTime();
         Path binary = settings.binary != null ? settings.binary : RedisBinaries.preferred();
-        ClusterNodeCommand command = new ClusterNodeCommand(binary, settings.nodeTimeout, settings.requireFullCoverage);
+        ClusterNodeCommand command = new ClusterNodeCommand(binary, settings.nodeTimeout, settings.requireFullCoverage, tls);
         for (int i = 0; i < settings.masters; i++) {
             Path dir = workDirectory.server("node-" + i);
             WorkDirectory.deletedOnExit(dir.resolve(ClusterNodeCommand.NODES_CONF));
             RedisNodeProcess node = new RedisNodeProcess("node-" + i, dir, command::pickPorts,
-                    ports -> command.command(dir, ports));
+                    ports -> command.command(dir, ports), connections);
             nodes.add(node);
             node.start();
         }
-        ClusterFormation.form(nodes, command.redis7());
+        ClusterFormation.form(connections, nodes, command.redis7());
         awaitHealthy();
         startupTime = Duration.ofNanos(System.nanoTime() - began);
     }
@@ -75,9 +86,18 @@ public final class RedisClusterDeployment implements AutoCloseable {
         return nodes.get(index).address();
     }
 
-    /** {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,…}: every node, as wmon's endpoint option takes it. */
+    /**
+     * {@code redis-cluster://127.0.0.1:p1,127.0.0.1:p2,…} ({@code rediss-cluster://…} with TLS): every node, as
+     * wmon's endpoint option takes it.
+     */
     public String url() {
-        return nodes().stream().map(HostAndPort::toString).collect(Collectors.joining(",", "redis-cluster://", ""));
+        return nodes().stream().map(HostAndPort::toString)
+                .collect(Collectors.joining(",", isTls() ? "rediss-cluster://" : "redis-cluster://", ""));
+    }
+
+    /** True when the nodes speak TLS only ({@link Builder#tls(TestCertificates)}). */
+    public boolean isTls() {
+        return tls != null;
     }
 
     /** How long {@link Builder#start()} took, from the first process launched to the cluster agreed and ok. */
@@ -87,21 +107,21 @@ public final class RedisClusterDeployment implements AutoCloseable {
 
     /** The slot map as a running node reports it now. */
     public SlotMap slotMap() {
-        try (Jedis jedis = HarnessConnections.open(anyRunningNode())) {
+        try (Jedis jedis = connections.open(anyRunningNode())) {
             return SlotMap.parse(jedis.clusterNodes());
         }
     }
 
     /** {@code CLUSTER KEYSLOT key}, asked from a running node. */
     public int slot(String key) {
-        try (Jedis jedis = HarnessConnections.open(anyRunningNode())) {
+        try (Jedis jedis = connections.open(anyRunningNode())) {
             return (int) jedis.clusterKeySlot(key);
         }
     }
 
     /** The master that serves {@code key}: its slot ({@code CLUSTER KEYSLOT}) looked up in the current slot map. */
     public HostAndPort nodeFor(String key) {
-        try (Jedis jedis = HarnessConnections.open(anyRunningNode())) {
+        try (Jedis jedis = connections.open(anyRunningNode())) {
             int slot = (int) jedis.clusterKeySlot(key);
             return SlotMap.parse(jedis.clusterNodes()).nodeFor(slot);
         }
@@ -168,12 +188,12 @@ public final class RedisClusterDeployment implements AutoCloseable {
     }
 
     /**
-     * A new plain connection to {@code node} (named {@code wmon-test-topology}, which connection
+     * A new connection to {@code node}, TLS when the cluster speaks TLS (named {@code wmon-test-topology}, which connection
      * counts leave out), for the caller to close. It follows no redirection: a key of another node gets {@code MOVED}.
      */
     public Jedis connect(HostAndPort node) {
         process(node);
-        return HarnessConnections.open(node);
+        return connections.open(node);
     }
 
     /** SIGKILL to {@code node}, like a crash; returns once the process has exited. */
@@ -216,7 +236,7 @@ public final class RedisClusterDeployment implements AutoCloseable {
     public void awaitHealthy() {
         List<HostAndPort> addresses = nodes();
         BoundedWait.until("a healthy Redis Cluster of " + addresses.size() + " masters " + addresses,
-                settings.readyTimeout, () -> ClusterHealth.problem(addresses), this::logTails);
+                settings.readyTimeout, () -> ClusterHealth.problem(connections, addresses), this::logTails);
     }
 
     /** The tail of every node's log, to quote in a failure message. */
@@ -257,8 +277,19 @@ public final class RedisClusterDeployment implements AutoCloseable {
         private boolean requireFullCoverage = true;
         private Path binary;
         private Duration readyTimeout = Duration.ofSeconds(30);
+        private TestCertificates certificates;
 
         private Builder() {
+        }
+
+        /**
+         * TLS only on every node, the client port and the cluster bus, with the server certificate of
+         * {@code certificates} (which names {@code localhost} and {@code 127.0.0.1}); no client certificate
+         * is asked. Default: plain.
+         */
+        public Builder tls(TestCertificates certificates) {
+            this.certificates = Objects.requireNonNull(certificates, "certificates");
+            return this;
         }
 
         /** How many masters, 1 to 16 (default 3). */
@@ -320,6 +351,7 @@ public final class RedisClusterDeployment implements AutoCloseable {
             copy.requireFullCoverage = requireFullCoverage;
             copy.binary = binary;
             copy.readyTimeout = readyTimeout;
+            copy.certificates = certificates;
             return copy;
         }
     }

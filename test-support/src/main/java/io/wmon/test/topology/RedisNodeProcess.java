@@ -40,6 +40,7 @@ final class RedisNodeProcess implements AutoCloseable {
     private final Path logFile;
     private final Supplier<NodePorts> portPicker;
     private final Function<NodePorts, List<String>> command;
+    private final HarnessConnections connections;
     /** Null until the first successful start. */
     private NodePorts ports;
     private Process process;
@@ -50,13 +51,16 @@ final class RedisNodeProcess implements AutoCloseable {
      * @param dir        its own directory, the working directory of the process
      * @param portPicker new ports for a first start
      * @param command    the command line for the given ports
+     * @param connections how to reach the server (plain or TLS) to see it answer
      */
-    RedisNodeProcess(String name, Path dir, Supplier<NodePorts> portPicker, Function<NodePorts, List<String>> command) {
+    RedisNodeProcess(String name, Path dir, Supplier<NodePorts> portPicker, Function<NodePorts, List<String>> command,
+            HarnessConnections connections) {
         this.name = name;
         this.dir = dir;
         this.logFile = WorkDirectory.deletedOnExit(dir.resolve("redis.log"));
         this.portPicker = portPicker;
         this.command = command;
+        this.connections = connections;
     }
 
     String name() {
@@ -143,8 +147,8 @@ final class RedisNodeProcess implements AutoCloseable {
     }
 
     /** The {@code process_id} the server at {@code address} reports, -1 when it does not answer. */
-    private static long processId(HostAndPort address) {
-        try (Jedis jedis = HarnessConnections.open(address, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+    private long processId(HostAndPort address) {
+        try (Jedis jedis = connections.open(address, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
             Matcher matcher = PROCESS_ID.matcher(jedis.info("server"));
             return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.wmon.test.topology;
 
 import io.wmon.test.RedisBinaries;
 import io.wmon.test.RedisProbe;
+import io.wmon.test.tls.TestCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ import redis.clients.jedis.Jedis;
  * <p>{@link #killMaster()} sends SIGKILL to the current master and {@link #awaitFailover(Duration)} waits
  * until the sentinels have promoted the replica. Servers are killed when the JVM exits should
  * {@link #close()} never run.
+ *
+ * <p>Built with {@link Builder#tls(TestCertificates)}, every server speaks TLS only ({@code --port 0}, the
+ * client port is the {@code --tls-port}), replication and the sentinels' links to the servers and to each
+ * other are TLS too, {@link #url()} is {@code rediss-sentinel://…}, and the probes and {@link #connect} use
+ * TLS trusting the test CA.
  */
 public final class RedisSentinelDeployment implements AutoCloseable {
 
@@ -41,13 +47,19 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     private final List<RedisNodeProcess> sentinelNodes = new ArrayList<>();
     /** By data node name: the port of the master it replicates at its next start, 0 to start as a master. */
     private final Map<String, Integer> upstreamPorts = new ConcurrentHashMap<>();
-    private final NodeProbes probes = new NodeProbes();
+    /** Null for a plain deployment. */
+    private final TopologyTls tls;
+    private final HarnessConnections connections;
+    private final NodeProbes probes;
     private Duration startupTime;
     /** Started by {@link #killMaster()}, ended by {@link #awaitFailover}; null between. */
     private FailoverWatch failoverWatch;
 
     private RedisSentinelDeployment(Builder settings) {
         this.settings = settings;
+        this.tls = settings.certificates == null ? null : TopologyTls.of(settings.certificates);
+        this.connections = HarnessConnections.of(tls);
+        this.probes = new NodeProbes(connections);
         this.workDirectory = WorkDirectory.create("wmon-sentinel-");
     }
 
@@ -62,7 +74,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     private void open() {
         long began = System.nanoTime();
-        DataNodeCommand command = new DataNodeCommand(settings.binary != null ? settings.binary : RedisBinaries.preferred());
+        DataNodeCommand command = new DataNodeCommand(settings.binary != null ? settings.binary : RedisBinaries.preferred(), tls);
         RedisNodeProcess master = dataNode(command, "master", 0);
         RedisNodeProcess replica = dataNode(command, "replica", master.ports().port());
         // Sentinels list a master's replicas from its INFO, asked at once and then only every 10 s: start them after the sync.
@@ -72,7 +84,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
             Path config = SentinelConfigFile.write(dir, settings.masterName, master.ports().port(), settings.quorum,
                     settings.downAfter, settings.failoverTimeout);
             RedisNodeProcess sentinel = new RedisNodeProcess("sentinel-" + i, dir, command::pickPorts,
-                    ports -> command.sentinelCommand(config, ports));
+                    ports -> command.sentinelCommand(config, ports), connections);
             sentinelNodes.add(sentinel);
             sentinel.start();
         }
@@ -84,7 +96,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         Path dir = workDirectory.server(name);
         upstreamPorts.put(name, masterPort);
         RedisNodeProcess node = new RedisNodeProcess(name, dir, command::pickPorts,
-                ports -> command.command(dir, ports, upstreamPorts.get(name)));
+                ports -> command.command(dir, ports, upstreamPorts.get(name)), connections);
         dataNodes.add(node);
         node.start();
         return node;
@@ -95,7 +107,10 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         return settings.masterName;
     }
 
-    /** {@code redis-sentinel://127.0.0.1:s1,127.0.0.1:s2,127.0.0.1:s3/<master name>}, as wmon's endpoint option takes it. */
+    /**
+     * {@code redis-sentinel://127.0.0.1:s1,127.0.0.1:s2,127.0.0.1:s3/<master name>} ({@code rediss-sentinel://…}
+     * with TLS), as wmon's endpoint option takes it.
+     */
     public String url() {
         return url(settings.masterName);
     }
@@ -103,7 +118,12 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     /** The same with another master name, e.g. one the sentinels do not know. */
     public String url(String masterName) {
         return sentinels().stream().map(HostAndPort::toString)
-                .collect(Collectors.joining(",", "redis-sentinel://", "/" + masterName));
+                .collect(Collectors.joining(",", isTls() ? "rediss-sentinel://" : "redis-sentinel://", "/" + masterName));
+    }
+
+    /** True when every server speaks TLS only ({@link Builder#tls(TestCertificates)}). */
+    public boolean isTls() {
+        return tls != null;
     }
 
     /** The sentinels' addresses, in the order they were started. */
@@ -126,7 +146,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         RuntimeException last = null;
         for (HostAndPort sentinel : sentinels()) {
             try {
-                HostAndPort master = SentinelHealth.masterAddress(sentinel, settings.masterName, HarnessConnections.SETUP_TIMEOUT_MILLIS);
+                HostAndPort master = SentinelHealth.masterAddress(connections, sentinel, settings.masterName,
+                        HarnessConnections.SETUP_TIMEOUT_MILLIS);
                 if (master != null) {
                     return master;
                 }
@@ -151,10 +172,10 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         return probes.of(node);
     }
 
-    /** A new plain connection to {@code node} (named {@code wmon-test-topology}, which connection counts leave out), for the caller to close. */
+    /** A new connection to {@code node}, TLS when the deployment speaks TLS (named {@code wmon-test-topology}, which connection counts leave out), for the caller to close. */
     public Jedis connect(HostAndPort node) {
         process(node);
-        return HarnessConnections.open(node);
+        return connections.open(node);
     }
 
     /** SIGKILL to the current master, like a crash; returns its address once the process has exited. */
@@ -162,7 +183,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         HostAndPort master = master();
         RedisNodeProcess node = process(master);
         node.kill();
-        failoverWatch = new FailoverWatch(master);
+        failoverWatch = new FailoverWatch(connections, master);
         return master;
     }
 
@@ -206,7 +227,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     private void awaitInSync(HostAndPort replica) {
         BoundedWait.until("replica " + replica + " in sync", settings.readyTimeout, () -> {
-            try (Jedis jedis = HarnessConnections.open(replica, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+            try (Jedis jedis = connections.open(replica, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
                 String status = InfoFields.parse(jedis.info("replication")).get("master_link_status");
                 return "up".equals(status) ? null : "master_link_status:" + status;
             }
@@ -215,7 +236,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     private void awaitSentinelsReady(HostAndPort master, HostAndPort replica) {
         BoundedWait.until("every sentinel ready to fail " + master + " over to " + replica, settings.readyTimeout,
-                () -> SentinelHealth.problem(sentinels(), settings.masterName, master, replica), this::logTails);
+                () -> SentinelHealth.problem(connections, sentinels(), settings.masterName, master, replica), this::logTails);
     }
 
     /** The tail of every server's log, to quote in a failure message. */
@@ -258,8 +279,19 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         private Duration failoverTimeout = Duration.ofMillis(5_000);
         private Path binary;
         private Duration readyTimeout = Duration.ofSeconds(30);
+        private TestCertificates certificates;
 
         private Builder() {
+        }
+
+        /**
+         * TLS only on every server (data nodes and sentinels), for replication and between sentinels too, with
+         * the server certificate of {@code certificates} (which names {@code localhost} and {@code 127.0.0.1});
+         * no client certificate is asked. Default: plain.
+         */
+        public Builder tls(TestCertificates certificates) {
+            this.certificates = Objects.requireNonNull(certificates, "certificates");
+            return this;
         }
 
         /** The name the sentinels monitor the master under (default {@value RedisSentinelDeployment#DEFAULT_MASTER_NAME}): letters, digits, {@code . _ -}. */
@@ -335,6 +367,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
             copy.failoverTimeout = failoverTimeout;
             copy.binary = binary;
             copy.readyTimeout = readyTimeout;
+            copy.certificates = certificates;
             return copy;
         }
     }

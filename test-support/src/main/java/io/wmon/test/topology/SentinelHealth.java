@@ -15,18 +15,18 @@ final class SentinelHealth {
     }
 
     /** The master {@code sentinel} names for {@code masterName} ({@code SENTINEL get-master-addr-by-name}); null when it names none. */
-    static HostAndPort masterAddress(HostAndPort sentinel, String masterName, int timeoutMillis) {
-        try (Jedis jedis = HarnessConnections.open(sentinel, timeoutMillis)) {
+    static HostAndPort masterAddress(HarnessConnections connections, HostAndPort sentinel, String masterName, int timeoutMillis) {
+        try (Jedis jedis = connections.open(sentinel, timeoutMillis)) {
             List<String> address = jedis.sentinelGetMasterAddrByName(masterName);
             return address == null || address.size() != 2 ? null : new HostAndPort(address.get(0), Integer.parseInt(address.get(1)));
         }
     }
 
     /** Null when every sentinel is ready for a failover of {@code master} to {@code replica}, else the first reason not. */
-    static String problem(List<HostAndPort> sentinels, String masterName, HostAndPort master, HostAndPort replica) {
+    static String problem(HarnessConnections connections, List<HostAndPort> sentinels, String masterName, HostAndPort master, HostAndPort replica) {
         for (HostAndPort sentinel : sentinels) {
             String problem;
-            try (Jedis jedis = HarnessConnections.open(sentinel, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+            try (Jedis jedis = connections.open(sentinel, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
                 problem = problem(jedis, sentinels.size() - 1, masterName, master, replica);
             } catch (RuntimeException e) {
                 problem = "does not answer: " + e.getMessage();

@@ -7,6 +7,8 @@
  * class its own ({@link io.wmon.test.topology.RedisClusterExtension},
  * {@link io.wmon.test.topology.RedisSentinelExtension}). Every server is a {@code redis-server} child
  * process ({@link io.wmon.test.RedisBinaries#preferred()}), whatever kind {@code RedisServerExtension} was told
- * to use, killed when the JVM exits.
+ * to use, killed when the JVM exits. Either deployment can speak TLS only ({@code Builder.tls(TestCertificates)}):
+ * client ports, the cluster bus, replication and the sentinels' links, with {@code rediss-cluster://} and
+ * {@code rediss-sentinel://} URLs.
  */
 package io.wmon.test.topology;

@@ -116,7 +116,7 @@ class RedisClusterDeploymentIT {
         CLUSTER.pause(node);
         try {
             assertThatThrownBy(() -> {
-                try (Jedis jedis = HarnessConnections.open(node, 300)) {
+                try (Jedis jedis = HarnessConnections.PLAIN.open(node, 300)) {
                     jedis.ping();
                 }
             }).isInstanceOf(RuntimeException.class);
