@@ -6,8 +6,11 @@ import java.util.Map;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -24,13 +27,34 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
 
     @Override
     RedisSentinelClient build() {
-        return RedisSentinelClient.builder()
-                .masterName(endpoint.masterName())
-                .sentinels(seeds())
-                .clientConfig(namedConfig())
-                .sentinelClientConfig(sentinelConfig())
-                .poolConfig(poolConfig())
-                .build();
+        try {
+            return RedisSentinelClient.builder()
+                    .masterName(endpoint.masterName())
+                    .sentinels(seeds())
+                    .clientConfig(namedConfig())
+                    .sentinelClientConfig(sentinelConfig())
+                    .poolConfig(poolConfig())
+                    .build();
+        } catch (JedisConnectionException noSentinel) {
+            throw endpoint.tls() ? handshakeFailure(noSentinel) : noSentinel;
+        }
+    }
+
+    /**
+     * Jedis says only "All sentinels down" when none answered, whatever the cause; over TLS the cause is
+     * most often the handshake (a certificate not trusted), so one sentinel is asked once more, and its
+     * own failure is thrown when it has one (named by {@link TlsFailures}); otherwise Jedis's.
+     */
+    private JedisConnectionException handshakeFailure(JedisConnectionException noSentinel) {
+        RedisNode first = endpoint.nodes().get(0);
+        try (Jedis sentinel = new Jedis(new HostAndPort(first.host(), first.port()), sentinelConfig())) {
+            sentinel.ping();
+        } catch (JedisConnectionException handshake) {
+            return handshake;
+        } catch (JedisException other) {
+            // It answered (an error reply): the handshake is not the cause.
+        }
+        return noSentinel;
     }
 
     /** The sentinels are asked without the master's credentials, named like the pool, over TLS when the master is. */

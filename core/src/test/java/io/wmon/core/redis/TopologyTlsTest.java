@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -178,8 +177,6 @@ class TopologyTlsTest {
     }
 
     @Test
-    @Disabled("core names no TLS cause for sentinels: Jedis' 'All sentinels down' carries no per-sentinel failure,"
-            + " so the line reads 'no sentinel named master …: each refused, timed out, or is not a sentinel'")
     void aSentinelPoolWithoutTheTrustStoreFailsWithTheTlsLine() {
         try (SharedPool pool = acquire(RedisEndpoint.parse(SENTINEL.url()))) {
             assertThatThrownBy(() -> pool.run(client -> client.exists(key("untrusted"))))
