@@ -59,7 +59,7 @@ class JmxExporterScrapeIT {
     @Test
     void everyDocumentedSeriesIsServedWithItsType() throws Exception {
         ScriptedWorker run = startScriptedWorker("prom-types");
-        Exposition scrape = scrape(run.port);
+        Exposition scrape = scrape(run.port, run.worker.outputDir().resolve("metrics.txt"));
 
         for (Series series : Series.all(run.agent.connectionName())) {
             assertThat(scrape.type(series.metric)).as("# TYPE of %s", series.metric).isEqualTo(series.type);
@@ -83,7 +83,7 @@ class JmxExporterScrapeIT {
         Window window = null;
         for (int attempt = 0; attempt < WINDOW_ATTEMPTS && window == null; attempt++) {
             Reading before = read(jmx, all, run.agent);
-            Exposition scrape = scrape(run.port);
+            Exposition scrape = scrape(run.port, null);
             Reading after = read(jmx, all, run.agent);
             assertCountersMonotonic(all, before.beans, scrape, after.beans);
             if (before.equals(after)) {
@@ -171,11 +171,15 @@ class JmxExporterScrapeIT {
         return run;
     }
 
-    private Exposition scrape(int port) throws IOException, InterruptedException {
+    /** GET /metrics; the body is also saved to {@code keep} when it is not null (docs/apm.md quotes it). */
+    private Exposition scrape(int port, Path keep) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + FreePorts.LOOPBACK + ":" + port + "/metrics"))
                 .timeout(STEP_TIMEOUT).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET /metrics").isEqualTo(200);
+        if (keep != null) {
+            Files.writeString(keep, response.body());
+        }
         return Exposition.parse(response.body());
     }
 
