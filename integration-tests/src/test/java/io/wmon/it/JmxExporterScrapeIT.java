@@ -125,9 +125,10 @@ class JmxExporterScrapeIT {
                 ((Number) row.get("failed")).doubleValue());
         assertThat(scrape.value("wmon_fleet_worker_beat_age_seconds", who)).isCloseTo(
                 ((Number) row.get("ageMillis")).doubleValue() * 0.001, within(1e-9));
-        assertThat(scrape.samples("wmon_fleet_worker_state")).containsExactly(new Sample("wmon_fleet_worker_state",
+        // The namespace's other workers (earlier tests') have rows too: only this worker's are compared.
+        assertThat(scrape.samples("wmon_fleet_worker_state", who)).containsExactly(new Sample("wmon_fleet_worker_state",
                 with(who, "state", (String) row.get("state")), 1.0));
-        assertThat(scrape.samples("wmon_fleet_worker_status")).containsExactly(new Sample("wmon_fleet_worker_status",
+        assertThat(scrape.samples("wmon_fleet_worker_status", who)).containsExactly(new Sample("wmon_fleet_worker_status",
                 with(who, "status", (String) row.get("status")), 1.0));
     }
 
@@ -348,6 +349,11 @@ class JmxExporterScrapeIT {
 
         List<Sample> samples(String name) {
             return samples.stream().filter(s -> s.name.equals(name)).toList();
+        }
+
+        /** The samples of {@code name} whose labels include every one of {@code some}. */
+        List<Sample> samples(String name, Map<String, String> some) {
+            return samples(name).stream().filter(s -> s.labels.entrySet().containsAll(some.entrySet())).toList();
         }
 
         /** The value of the sample with exactly these labels, or null when there is none. */
