@@ -38,20 +38,29 @@ final class HealthCheck {
     static List<String> failures(FleetSnapshot snapshot) {
         List<String> failures = new ArrayList<>();
         for (WorkerEntry entry : snapshot.workers()) {
-            String worker = "worker " + SafeText.escape(entry.id(), ID_WIDTH);
-            String skew = clockSkew(entry);
-            if (skew != null) {
-                failures.add(worker + " is stale: " + SafeText.escape(skew, PROBLEM_WIDTH));
-            } else if (entry.status() == EntryStatus.STALE) {
-                failures.add(worker + " is stale: last beat " + Units.age(entry.ageMillis()) + " ago, stale after "
-                        + Units.age(entry.staleAfterMillis()));
-            } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
-                failures.add(worker + " reports its circuit breaker OPEN");
-            } else if (entry.status() == EntryStatus.ALIVE && entry.record().leakAlarm()) {
-                failures.add(worker + " raised the connection-leak alarm" + sockets(entry.record()));
+            String failure = failure(entry);
+            if (failure != null) {
+                failures.add(failure);
             }
         }
         return failures;
+    }
+
+    /** The line {@link #failures} has for {@code entry}, or {@code null} when it does not fail the check. */
+    static String failure(WorkerEntry entry) {
+        String worker = "worker " + SafeText.escape(entry.id(), ID_WIDTH);
+        String skew = clockSkew(entry);
+        if (skew != null) {
+            return worker + " is stale: " + SafeText.escape(skew, PROBLEM_WIDTH);
+        } else if (entry.status() == EntryStatus.STALE) {
+            return worker + " is stale: last beat " + Units.age(entry.ageMillis()) + " ago, stale after "
+                    + Units.age(entry.staleAfterMillis());
+        } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
+            return worker + " reports its circuit breaker OPEN";
+        } else if (entry.status() == EntryStatus.ALIVE && entry.record().leakAlarm()) {
+            return worker + " raised the connection-leak alarm" + sockets(entry.record());
+        }
+        return null;
     }
 
     private static String sockets(WorkerRecord r) {
