@@ -12,12 +12,12 @@ codec), then runs, ROUNDS times in a rotating order:
     `Sidekiq::ProcessSet.new.size` over as many Sidekiq processes (the keys Sidekiq's heartbeat
     writes), in the same Redis.
 It prints one Markdown table: median, min and max wall time of each, and the ratio of each median
-to the bare reader's. Then the maximum RSS (`/usr/bin/time -v`) of `status --json` and of the text
-`status` at WORKERS and at BIG_WORKERS records.
+to the bare reader's. Then the maximum RSS (`/usr/bin/time -v`, median of RSS_RUNS runs) of
+`status --json` and of the text `status` at WORKERS and at BIG_WORKERS records, also for OTHER_WMON.
 
 Usage: benchmarks/status-floor.py     (builds first: ./mvnw -pl benchmarks -am package -DskipTests)
 Environment: WORKERS (10000), ROUNDS (21), BIG_WORKERS (100000; 0 skips the memory step),
-PEERS (1; 0 skips rq and Sidekiq), SKIP_BUILD=1, MVN_FLAGS (e.g. -o), OTHER_WMON (the bin/wmon of
+PEERS (1; 0 skips rq and Sidekiq), RSS_RUNS (3, runs per memory figure), SKIP_BUILD=1, MVN_FLAGS (e.g. -o), OTHER_WMON (the bin/wmon of
 another built checkout, e.g. an older commit, timed in the same rounds as one more row).
 """
 import os
@@ -40,6 +40,7 @@ WORKERS = int(os.environ.get("WORKERS", "10000"))
 ROUNDS = int(os.environ.get("ROUNDS", "21"))
 BIG_WORKERS = int(os.environ.get("BIG_WORKERS", "100000"))
 PEERS = os.environ.get("PEERS", "1") != "0"
+RSS_RUNS = int(os.environ.get("RSS_RUNS", "3"))
 NS, BIG_NS = "floor", "floor-big"
 
 
@@ -87,6 +88,11 @@ def max_rss_kib(cmd):
     if done.returncode != 0:
         raise SystemExit("failed: %s\n%s" % (" ".join(cmd), done.stderr))
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+
+
+def median_rss_mib(cmd):
+    """The median of RSS_RUNS runs' maximum RSS, MiB: one run's figure moves with the machine's load."""
+    return statistics.median(max_rss_kib(cmd) for _ in range(RSS_RUNS)) / 1024
 
 
 def peers(url, env):
@@ -197,13 +203,15 @@ def main():
         if BIG_WORKERS > 0:
             note(run(fill + ["--namespace", BIG_NS, "--workers", str(BIG_WORKERS)], quiet=False).strip())
             print()
-            print("| max RSS (`/usr/bin/time -v`), MiB | %s workers | %s workers | ratio |"
-                  % (format(WORKERS, ","), format(BIG_WORKERS, ",")))
+            print("| max RSS (`/usr/bin/time -v`), MiB, median of %d | %s workers | %s workers | ratio |"
+                  % (RSS_RUNS, format(WORKERS, ","), format(BIG_WORKERS, ",")))
             print("|---|---|---|---|")
+            launchers = [("", WMON)] + ([(" of %s" % other, other)] if other else [])
             for label, extra in (("`status --json`", ["--json"]), ("`status` (text)", [])):
-                small = max_rss_kib([WMON, "-r", url, "-n", NS, "status"] + extra) / 1024
-                big = max_rss_kib([WMON, "-r", url, "-n", BIG_NS, "status"] + extra) / 1024
-                print("| %s | %.0f | %.0f | %.2f |" % (label, small, big, big / small))
+                for suffix, launcher in launchers:
+                    small = median_rss_mib([launcher, "-r", url, "-n", NS, "status"] + extra)
+                    big = median_rss_mib([launcher, "-r", url, "-n", BIG_NS, "status"] + extra)
+                    print("| %s%s | %.0f | %.0f | %.2f |" % (label, suffix, small, big, big / small))
     finally:
         redis.terminate()
         redis.wait()

@@ -111,8 +111,13 @@ public final class FleetQuery {
             return shown.workers();
         }
         List<WorkerEntry> rows = new ArrayList<>(shown.workers());
-        rows.sort(sort == Sort.AGE ? BY_AGE : BY_STATE);
+        rows.sort(comparator());
         return rows;
+    }
+
+    /** This query's row order as a comparator. */
+    public Comparator<WorkerEntry> comparator() {
+        return sort == Sort.ID ? BY_ID : sort == Sort.AGE ? BY_AGE : BY_STATE;
     }
 
     public Sort sort() {

@@ -5,6 +5,7 @@ import static io.wmon.cli.shell.JsonOutput.count;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.wmon.cli.shell.JsonOutput;
 import io.wmon.core.fleet.EntryStatus;
+import io.wmon.core.fleet.FleetCounts;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.WorkerRecord;
@@ -23,7 +24,9 @@ import java.util.Locale;
  * per worker {@code status}, {@code staleAfterMillis}, {@code pool.exhausted}, {@code leak}, {@code sockets} and
  * {@code problems}.
  * The summary counts the whole fleet; {@code workers} holds the entries a {@link FleetQuery} shows,
- * in its order. Unknown numbers are {@code null}; a worker without a readable record (gone,
+ * in its order. The {@code summary} comes after {@code workers}, so that the one-shot read can
+ * write each batch of workers as it arrives ({@link StatusJsonStream}); key order is not part of
+ * the contract, names are. Unknown numbers are {@code null}; a worker without a readable record (gone,
  * invalid) has null record fields. Values are written whole, never cut: JSON escapes them.
  */
 public final class StatusJson {
@@ -38,34 +41,32 @@ public final class StatusJson {
 
     /** Writes the document for {@code snapshot}, the workers {@code query} shows in its order. */
     public static void write(Writer out, FleetSnapshot snapshot, FleetQuery query, String redis) {
-        FleetSnapshot shown = query.select(snapshot);
-        JsonOutput.writeLine(out, json -> {
-            json.writeStartObject();
-            json.writeStringField("namespace", snapshot.namespace());
-            json.writeStringField("redis", redis);
-            json.writeNumberField("generatedAtMillis", snapshot.generatedAtMillis());
-            json.writeObjectFieldStart("summary");
-            json.writeNumberField("workers", snapshot.workerCount());
-            json.writeNumberField("alive", snapshot.aliveCount());
-            json.writeNumberField("stale", snapshot.staleCount());
-            json.writeNumberField("busy", snapshot.busyCount());
-            json.writeNumberField("idle", snapshot.idleCount());
-            json.writeNumberField("gone", snapshot.goneCount());
-            json.writeNumberField("invalid", snapshot.invalidCount());
-            json.writeNumberField("starting", snapshot.stateCount(WorkerState.STARTING));
-            json.writeNumberField("paused", snapshot.stateCount(WorkerState.PAUSED));
-            json.writeNumberField("stopping", snapshot.stateCount(WorkerState.STOPPING));
-            json.writeNumberField("stopped", snapshot.stateCount(WorkerState.STOPPED));
-            json.writeNumberField("shown", shown.workerCount());
-            json.writeEndObject();
-            filter(json, query);
-            json.writeArrayFieldStart("workers");
-            for (WorkerEntry entry : query.order(shown)) {
-                worker(json, entry);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        StatusJsonStream document = new StatusJsonStream(out, query, redis);
+        document.start(snapshot.namespace(), snapshot.generatedAtMillis());
+        int shown = 0;
+        for (WorkerEntry entry : query.order(query.select(snapshot))) {
+            document.row(entry);
+            shown++;
+        }
+        document.finish(FleetCounts.of(snapshot), shown);
+    }
+
+    /** The {@code summary} object: the whole fleet's {@code counts}, and {@code shown} entries listed. */
+    static void summary(JsonGenerator json, FleetCounts counts, int shown) throws IOException {
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("workers", counts.workerCount());
+        json.writeNumberField("alive", counts.aliveCount());
+        json.writeNumberField("stale", counts.staleCount());
+        json.writeNumberField("busy", counts.stateCount(WorkerState.BUSY));
+        json.writeNumberField("idle", counts.stateCount(WorkerState.IDLE));
+        json.writeNumberField("gone", counts.goneCount());
+        json.writeNumberField("invalid", counts.invalidCount());
+        json.writeNumberField("starting", counts.stateCount(WorkerState.STARTING));
+        json.writeNumberField("paused", counts.stateCount(WorkerState.PAUSED));
+        json.writeNumberField("stopping", counts.stateCount(WorkerState.STOPPING));
+        json.writeNumberField("stopped", counts.stateCount(WorkerState.STOPPED));
+        json.writeNumberField("shown", shown);
+        json.writeEndObject();
     }
 
     /**
@@ -84,7 +85,7 @@ public final class StatusJson {
     }
 
     /** {@code "filter": null}, or the filter's kinds, each an array or null when it does not filter. */
-    private static void filter(JsonGenerator json, FleetQuery query) throws IOException {
+    static void filter(JsonGenerator json, FleetQuery query) throws IOException {
         if (!query.filters()) {
             json.writeNullField("filter");
             return;
@@ -108,7 +109,7 @@ public final class StatusJson {
         json.writeEndArray();
     }
 
-    private static void worker(JsonGenerator json, WorkerEntry entry) throws IOException {
+    static void worker(JsonGenerator json, WorkerEntry entry) throws IOException {
         WorkerRecord r = entry.record();
         json.writeStartObject();
         json.writeStringField("id", entry.id());

@@ -6,6 +6,7 @@ import io.wmon.cli.text.TextTable.Column;
 import io.wmon.cli.text.Units;
 import io.wmon.cli.text.WordWrap;
 import io.wmon.core.fleet.EntryStatus;
+import io.wmon.core.fleet.FleetCounts;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.WorkerRecord;
@@ -93,34 +94,70 @@ public final class StatusView {
     public List<String> render(FleetSnapshot snapshot, int width) {
         attention.observe(snapshot);
         FleetSnapshot shown = query.select(snapshot);
-        List<String> lines = new ArrayList<>(shown.workerCount() + 4);
-        lines.addAll(WordWrap.wrap(summary(snapshot), width));
-        if (query.filters()) {
-            lines.addAll(WordWrap.wrap("showing " + shown.workerCount() + " of " + snapshot.workerCount()
-                    + " workers: " + query.describe(), width));
-        }
-        TextTable table = new TextTable(COLUMNS);
         List<WorkerEntry> entries = query.order(shown);
         if (problemsFirst) {
             entries = new ArrayList<>(entries);
             entries.sort(Comparator.comparingInt(this::group));
         }
-        for (WorkerEntry entry : entries) {
-            table.add(colour ? style(entry) : null, cells(entry));
+        Rows rows = rows(width);
+        entries.forEach(rows::add);
+        return rows.lines(snapshot.namespace(), FleetCounts.of(snapshot));
+    }
+
+    /** An empty table for rows given one at a time, in the order they are to be shown; at most {@code width} wide. */
+    public Rows rows(int width) {
+        return new Rows(width);
+    }
+
+    /**
+     * The rows of one table, added one by one: what is kept of each is its cells, escaped and cut,
+     * never its record; the lines come once the whole fleet's counts are known (the summary goes
+     * first, and the columns are as wide as their widest cell). Not thread-safe.
+     */
+    public final class Rows {
+        private final int width;
+        private final TextTable table = new TextTable(COLUMNS);
+        private final List<String> invalidLines = new ArrayList<>();
+        private int gone;
+
+        private Rows(int width) {
+            this.width = width;
         }
-        lines.addAll(table.render(width));
-        for (WorkerEntry entry : entries) {
+
+        public void add(WorkerEntry entry) {
+            table.add(colour ? style(entry) : null, cells(entry));
             if (entry.status() == EntryStatus.INVALID) {
                 String line = TextTable.cut("invalid " + SafeText.escape(entry.id(), ID_WIDTH) + ": "
                         + SafeText.escape(entry.problem(), PROBLEM_WIDTH), width);
-                lines.add(colour ? TextTable.styled(Style.fg_magenta, line) : line);
+                invalidLines.add(colour ? TextTable.styled(Style.fg_magenta, line) : line);
+            } else if (entry.status() == EntryStatus.GONE) {
+                gone++;
             }
         }
-        if (shown.goneCount() > 0) {
-            lines.addAll(WordWrap.wrap(shown.goneCount() + " gone (record expired); 'wmon prune' removes them",
-                    width));
+
+        /**
+         * The summary of the whole fleet ({@code counts}), the "showing N of M" line when the query
+         * filters, the table of the rows added, their invalid lines, and the gone line.
+         */
+        public List<String> lines(String namespace, FleetCounts counts) {
+            List<String> lines = new ArrayList<>(table.rowCount() + invalidLines.size() + 4);
+            lines.addAll(WordWrap.wrap(summary(namespace, counts), width));
+            if (query.filters()) {
+                lines.addAll(WordWrap.wrap("showing " + table.rowCount() + " of " + counts.workerCount()
+                        + " workers: " + query.describe(), width));
+            }
+            lines.addAll(table.render(width));
+            lines.addAll(invalidLines);
+            if (gone > 0) {
+                lines.addAll(WordWrap.wrap(gone + " gone (record expired); 'wmon prune' removes them", width));
+            }
+            return lines;
         }
-        return lines;
+    }
+
+    /** {@link #summary(String, FleetCounts)} of a snapshot. */
+    public String summary(FleetSnapshot s) {
+        return summary(s.namespace(), FleetCounts.of(s));
     }
 
     /**
@@ -128,8 +165,8 @@ public final class StatusView {
      * {@code default @ redis://host:6379: 5 workers, 2 alive, 1 stale, 1 gone, 1 invalid; 1 busy,
      * 1 idle, 0 paused, 0 starting, 0 stopping, 0 stopped}.
      */
-    public String summary(FleetSnapshot s) {
-        StringBuilder line = new StringBuilder(160).append(SafeText.escape(s.namespace())).append(" @ ").append(redis)
+    public String summary(String namespace, FleetCounts s) {
+        StringBuilder line = new StringBuilder(160).append(SafeText.escape(namespace)).append(" @ ").append(redis)
                 .append(": ").append(s.workerCount()).append(" workers, ").append(s.aliveCount()).append(" alive, ")
                 .append(s.staleCount()).append(" stale, ").append(s.goneCount()).append(" gone, ")
                 .append(s.invalidCount()).append(" invalid; ");

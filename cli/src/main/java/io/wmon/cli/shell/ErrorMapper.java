@@ -46,30 +46,38 @@ public final class ErrorMapper implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int code;
-        String line;
         if (e instanceof ParameterException) {
             code = ExitCodes.USAGE;
-            line = e.getMessage();
         } else if (e instanceof RedisUnavailableException) {
             code = RedisFailureLine.exitCode((RedisUnavailableException) e);
-            line = RedisFailureLine.line((RedisUnavailableException) e);
         } else if (e instanceof TargetUnreachableException) {
             code = ExitCodes.UNREACHABLE;
-            line = e.getMessage();
-        } else if (e instanceof IllegalStateException && e.getMessage() != null) {
-            // Redis holds data wmon cannot use (a key of another type); the message names the key.
-            code = ExitCodes.INTERNAL;
-            line = e.getMessage();
         } else {
             code = ExitCodes.INTERNAL;
-            line = "internal error: " + e;
         }
+        String line = line(e);
         err.println("wmon: " + oneLine(line));
         if (isVerbose(commandLine)) {
             e.printStackTrace(err);
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * The error line for {@code e}, without {@code wmon: } (and not yet on one line): the cause and
+     * what to do for Redis, the message of a usage error, an unreachable target or data wmon cannot use
+     * (a key of another type), else {@code internal error: <exception>}.
+     */
+    public static String line(Exception e) {
+        if (e instanceof RedisUnavailableException) {
+            return RedisFailureLine.line((RedisUnavailableException) e);
+        }
+        if (e instanceof ParameterException || e instanceof TargetUnreachableException
+                || e instanceof IllegalStateException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return "internal error: " + e;
     }
 
     private static boolean isVerbose(CommandLine commandLine) {

@@ -41,6 +41,18 @@ public final class JsonOutput {
         }
     }
 
+    /**
+     * A generator on {@code out} for a document written over time ({@code status --json} as its
+     * batches arrive); closing it leaves {@code out} open.
+     */
+    public static JsonGenerator open(Writer out) {
+        try {
+            return FACTORY.createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON output", e);
+        }
+    }
+
     /** A count, or null when it is unknown (negative). */
     public static void count(JsonGenerator json, String name, long value) throws IOException {
         if (value < 0) {

@@ -9,10 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.Tuple;
 
@@ -76,58 +78,172 @@ public final class FleetReader {
      * @throws IllegalStateException when the registry key holds another type than a sorted set
      */
     public FleetSnapshot read(Duration staleAfter) {
+        Collector collector = new Collector();
+        int roundTrips = readInto(staleAfter, collector);
+        return new FleetSnapshot(keys.namespace(), collector.generatedAtMillis, roundTrips, collector.entries);
+    }
+
+    /**
+     * Reads the namespace as {@link #read(Duration)} does, but hands each batch of entries to
+     * {@code sink} as soon as it is classified (on the decoder, while the next batch crosses the
+     * network) and keeps none of them: memory grows with a batch, plus the registry's ids (the id
+     * order needs them all) and the entries the readers' upkeep needs. Entries come in id order,
+     * as in a snapshot. When Redis fails midway, the batches already given stay given and the
+     * exception reaches the caller; the read is never started over (that would repeat them).
+     *
+     * @param staleAfter the age from which a worker is stale; null for each worker's default
+     * @throws IllegalArgumentException when {@code staleAfter} is zero or negative
+     * @throws RedisUnavailableException when Redis cannot be reached, or its ACL refuses the registry read
+     * @throws IllegalStateException when the registry key holds another type than a sorted set
+     */
+    public StreamedRead stream(Duration staleAfter, FleetStream sink) {
+        FleetCounts.Tally tally = new FleetCounts.Tally();
+        List<WorkerEntry> silent = new ArrayList<>();
+        long[] generatedAt = new long[1];
+        int roundTrips = readInto(staleAfter, new FleetStream() {
+            @Override
+            public void start(String namespace, long generatedAtMillis, int workerCount) {
+                generatedAt[0] = generatedAtMillis;
+                sink.start(namespace, generatedAtMillis, workerCount);
+            }
+
+            @Override
+            public void batch(List<WorkerEntry> entries) {
+                for (WorkerEntry entry : entries) {
+                    tally.add(entry);
+                    if (entry.status() == EntryStatus.GONE || entry.isStaleByDefault()) {
+                        silent.add(entry);
+                    }
+                }
+                sink.batch(entries);
+            }
+        });
+        return new StreamedRead(tally.counts(), new FleetSnapshot(keys.namespace(), generatedAt[0], roundTrips, silent));
+    }
+
+    private int readInto(Duration staleAfter, FleetStream sink) {
         if (staleAfter != null && (staleAfter.isZero() || staleAfter.isNegative())) {
             throw new IllegalArgumentException("stale-after must be positive, was " + staleAfter);
         }
         long overrideMillis = staleAfter == null ? 0 : staleAfter.toMillis();
+        boolean[] started = new boolean[1];
         return pool.call(client -> {
+            if (started[0]) {
+                // The pool runs the work again after a connection the server had closed; the batches
+                // given so far cannot be taken back, so this read fails instead of repeating them.
+                throw new JedisConnectionException("the connection closed while the read was under way");
+            }
             try (AbstractPipeline pipeline = client.pipelined()) {
-                return readWith(pipeline, overrideMillis);
+                return readWith(pipeline, overrideMillis, sink, started);
             }
         });
     }
 
-    private FleetSnapshot readWith(AbstractPipeline pipeline, long staleAfterOverrideMillis) {
+    /** A registry member: its id, decoded once, and its score. */
+    private static final class Member {
+        final String id;
+        final double score;
+
+        Member(String id, double score) {
+            this.id = id;
+            this.score = score;
+        }
+    }
+
+    private int readWith(AbstractPipeline pipeline, long staleAfterOverrideMillis, FleetStream sink,
+            boolean[] started) {
         Response<List<Tuple>> registry = pipeline.zrangeWithScores(keys.workers(), 0, -1);
         pipeline.sync();
         int roundTrips = 1;
-        List<Tuple> members = registryMembers(registry);
+        List<Member> members = sortedById(registryMembers(registry));
 
         // Each batch is classified as soon as its replies arrive (on the decoder while the next batch
         // is read, when there is one), so that at most two batches of raw replies are alive at a time.
         long now = clock.millis();
         WorkerClassifier classifier = new WorkerClassifier(now, staleAfterOverrideMillis);
-        List<WorkerEntry> entries = new ArrayList<>(members.size());
-        CompletableFuture<List<WorkerEntry>> decoding = null;
-        for (int from = 0; from < members.size(); from += BATCH_SIZE) {
-            List<Tuple> batch = members.subList(from, Math.min(members.size(), from + BATCH_SIZE));
-            List<Response<Map<String, String>>> hashes = new ArrayList<>(batch.size());
-            boolean queued = false;
-            for (Tuple member : batch) {
-                // A member that is no valid id was never written by wmon; reading it would only cost a command.
-                boolean keyable = FleetKeys.isValidWorkerId(member.getElement());
-                hashes.add(keyable ? pipeline.hgetAll(keys.worker(member.getElement())) : null);
-                queued |= keyable;
-            }
-            if (queued) {
-                pipeline.sync();
-                roundTrips++;
+        started[0] = true;
+        sink.start(keys.namespace(), now, members.size());
+        CompletableFuture<Void> decoding = null;
+        try {
+            for (int from = 0; from < members.size(); from += BATCH_SIZE) {
+                List<Member> batch = members.subList(from, Math.min(members.size(), from + BATCH_SIZE));
+                List<Response<Map<String, String>>> hashes = new ArrayList<>(batch.size());
+                boolean queued = false;
+                for (Member member : batch) {
+                    // A member that is no valid id was never written by wmon; reading it would only cost a command.
+                    boolean keyable = FleetKeys.isValidWorkerId(member.id);
+                    hashes.add(keyable ? pipeline.hgetAll(keys.worker(member.id)) : null);
+                    queued |= keyable;
+                }
+                if (queued) {
+                    pipeline.sync();
+                    roundTrips++;
+                }
+                if (decoding != null) {
+                    join(decoding);
+                    decoding = null;
+                }
+                if (decoder == null) {
+                    sink.batch(classifyBatch(classifier, batch, hashes));
+                } else {
+                    decoding = CompletableFuture.runAsync(() -> sink.batch(classifyBatch(classifier, batch, hashes)),
+                            decoder);
+                }
             }
             if (decoding != null) {
-                entries.addAll(decoding.join());
-            }
-            if (decoder == null) {
-                entries.addAll(classifyBatch(classifier, batch, hashes));
+                join(decoding);
                 decoding = null;
-            } else {
-                decoding = CompletableFuture.supplyAsync(() -> classifyBatch(classifier, batch, hashes), decoder);
+            }
+        } finally {
+            if (decoding != null) {
+                // Redis failed while the previous batch was being handed on: let it finish first, so
+                // the caller never sees the sink still at work after this read has failed.
+                decoding.handle((done, failure) -> null).join();
             }
         }
-        if (decoding != null) {
-            entries.addAll(decoding.join());
+        return roundTrips;
+    }
+
+    private static List<Member> sortedById(List<Tuple> registry) {
+        List<Member> members = new ArrayList<>(registry.size());
+        for (Tuple tuple : registry) {
+            members.add(new Member(tuple.getElement(), tuple.getScore()));
         }
-        entries.sort(Comparator.comparing(WorkerEntry::id));
-        return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
+        members.sort(Comparator.comparing(member -> member.id));
+        return members;
+    }
+
+    /** Waits for a batch handed to the decoder; its failure is rethrown as it was thrown there. */
+    private static void join(CompletableFuture<Void> decoding) {
+        try {
+            decoding.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Gathers a whole read, for {@link #read(Duration)}. */
+    private static final class Collector implements FleetStream {
+        long generatedAtMillis;
+        List<WorkerEntry> entries = List.of();
+
+        @Override
+        public void start(String namespace, long generatedAtMillis, int workerCount) {
+            this.generatedAtMillis = generatedAtMillis;
+            this.entries = new ArrayList<>(workerCount);
+        }
+
+        @Override
+        public void batch(List<WorkerEntry> batch) {
+            entries.addAll(batch);
+        }
     }
 
     /**
@@ -156,7 +272,7 @@ public final class FleetReader {
         return new FleetSnapshot(keys.namespace(), now, roundTrips, entries);
     }
 
-    private List<WorkerEntry> classifyBatch(WorkerClassifier classifier, List<Tuple> batch,
+    private List<WorkerEntry> classifyBatch(WorkerClassifier classifier, List<Member> batch,
             List<Response<Map<String, String>>> hashes) {
         List<WorkerEntry> classified = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -165,19 +281,19 @@ public final class FleetReader {
         return classified;
     }
 
-    private WorkerEntry classify(WorkerClassifier classifier, Tuple member, Response<Map<String, String>> hash) {
-        String id = member.getElement();
+    private WorkerEntry classify(WorkerClassifier classifier, Member member, Response<Map<String, String>> hash) {
+        String id = member.id;
         if (hash == null) {
-            return classifier.unreadable(id, member.getScore(), NOT_A_WORKER_ID);
+            return classifier.unreadable(id, member.score, NOT_A_WORKER_ID);
         }
         Map<String, String> fields;
         try {
             fields = hash.get();
         } catch (JedisDataException rejected) {
             // Jedis throws a per-command error (WRONGTYPE, NOPERM) from this reply only; the rest stand.
-            return classifier.unreadable(id, member.getScore(), describe(keys.worker(id), rejected));
+            return classifier.unreadable(id, member.score, describe(keys.worker(id), rejected));
         }
-        return classifier.classify(id, member.getScore(), fields);
+        return classifier.classify(id, member.score, fields);
     }
 
     private List<Tuple> registryMembers(Response<List<Tuple>> registry) {

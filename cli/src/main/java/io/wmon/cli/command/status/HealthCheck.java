@@ -3,12 +3,9 @@ package io.wmon.cli.command.status;
 import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.Units;
 import io.wmon.core.fleet.EntryStatus;
-import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.BreakerState;
 import io.wmon.core.record.WorkerRecord;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What {@code status --check} fails on, one reason per failing worker: a stale worker, or an alive
@@ -30,28 +27,26 @@ final class HealthCheck {
     }
 
     /**
-     * One line per failing worker, by id: {@code worker ingest-2 is stale: last beat 48s ago, stale after 15s},
+     * The line of a failing worker, or {@code null} when {@code entry} does not fail the check:
+     * {@code worker ingest-2 is stale: last beat 48s ago, stale after 15s},
      * {@code worker ingest-3 reports its circuit breaker OPEN},
-     * {@code worker ingest-4 raised the connection-leak alarm: 43 Redis sockets, 42 the application's};
-     * empty when the fleet is healthy. A worker with both an open breaker and the alarm gets the breaker's line.
+     * {@code worker ingest-4 raised the connection-leak alarm: 43 Redis sockets, 42 the application's}.
+     * A worker with both an open breaker and the alarm gets the breaker's line.
      */
-    static List<String> failures(FleetSnapshot snapshot) {
-        List<String> failures = new ArrayList<>();
-        for (WorkerEntry entry : snapshot.workers()) {
-            String worker = "worker " + SafeText.escape(entry.id(), ID_WIDTH);
-            String skew = clockSkew(entry);
-            if (skew != null) {
-                failures.add(worker + " is stale: " + SafeText.escape(skew, PROBLEM_WIDTH));
-            } else if (entry.status() == EntryStatus.STALE) {
-                failures.add(worker + " is stale: last beat " + Units.age(entry.ageMillis()) + " ago, stale after "
-                        + Units.age(entry.staleAfterMillis()));
-            } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
-                failures.add(worker + " reports its circuit breaker OPEN");
-            } else if (entry.status() == EntryStatus.ALIVE && entry.record().leakAlarm()) {
-                failures.add(worker + " raised the connection-leak alarm" + sockets(entry.record()));
-            }
+    static String failure(WorkerEntry entry) {
+        String worker = "worker " + SafeText.escape(entry.id(), ID_WIDTH);
+        String skew = clockSkew(entry);
+        if (skew != null) {
+            return worker + " is stale: " + SafeText.escape(skew, PROBLEM_WIDTH);
+        } else if (entry.status() == EntryStatus.STALE) {
+            return worker + " is stale: last beat " + Units.age(entry.ageMillis()) + " ago, stale after "
+                    + Units.age(entry.staleAfterMillis());
+        } else if (entry.status() == EntryStatus.ALIVE && entry.record().breaker() == BreakerState.OPEN) {
+            return worker + " reports its circuit breaker OPEN";
+        } else if (entry.status() == EntryStatus.ALIVE && entry.record().leakAlarm()) {
+            return worker + " raised the connection-leak alarm" + sockets(entry.record());
         }
-        return failures;
+        return null;
     }
 
     private static String sockets(WorkerRecord r) {

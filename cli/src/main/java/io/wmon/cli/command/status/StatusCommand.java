@@ -8,10 +8,11 @@ import io.wmon.cli.fleetview.InterruptHook;
 import io.wmon.cli.fleetview.EventFedFleetRead;
 import io.wmon.cli.fleetview.RefreshLoop;
 import io.wmon.cli.fleetview.StatusDisplay;
-import io.wmon.cli.fleetview.StatusJson;
 import io.wmon.cli.fleetview.StatusView;
+import io.wmon.cli.fleetview.StreamedStatus;
 import io.wmon.cli.fleetview.StopSignal;
 import io.wmon.cli.fleetview.Terminal;
+import io.wmon.cli.shell.ErrorMapper;
 import io.wmon.cli.shell.ExitCodes;
 import io.wmon.cli.shell.JsonOption;
 import io.wmon.cli.shell.RedisSession;
@@ -21,12 +22,13 @@ import io.wmon.cli.text.SafeText;
 import io.wmon.cli.text.TextTable;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetReader;
-import io.wmon.core.fleet.FleetSnapshot;
+import io.wmon.core.fleet.StreamedRead;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.upkeep.FleetUpkeep;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -113,46 +115,52 @@ public final class StatusCommand implements Callable<Integer> {
         return continuous ? continuous(keys, redis) : once(keys, redis);
     }
 
+    /**
+     * One read, streamed: each batch's workers go to stdout as soon as they are classified, while
+     * the next batch crosses the network (see {@link StreamedStatus} for what is held and when).
+     * The upkeep and the empty-namespace hint follow the output, on the same connection.
+     */
     private int once(FleetKeys keys, String redis) {
-        FleetSnapshot snapshot;
         FleetQuery query = view.query();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StreamedStatus output = json.enabled() ? StreamedStatus.json(out, query, redis)
+                : StreamedStatus.table(out, new StatusView(redis, Terminal.colour(), false, query, Attention.once()),
+                        query, TextTable.UNLIMITED);
+        List<String> failures = new ArrayList<>();
+        if (check) {
+            output.onShown(entry -> {
+                String failure = HealthCheck.failure(entry);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            });
+        }
         try (RedisSession session = RedisSession.open(root)) {
-            snapshot = session.fleetReader(keys).read(staleAfter);
-            PrintWriter err = spec.commandLine().getErr();
+            StreamedRead read;
+            try {
+                read = session.fleetReader(keys).stream(staleAfter, output);
+            } catch (RuntimeException e) {
+                // Whatever went out stays whole: the document ends with "error"; the exit code says it failed.
+                output.fail(ErrorMapper.line(e));
+                throw e;
+            }
+            output.finish(read.counts());
             new FleetUpkeep(session.pool(), keys, Clock.systemUTC(), warning -> {
                 err.println("wmon: warning: " + SafeText.escape(warning));
                 err.flush();
-            }).afterRead(snapshot);
-            explainIfEmpty(snapshot, session, keys);
+            }).afterRead(read.silent());
+            explainIfEmpty(read.counts().workerCount(), session, keys);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json.enabled()) {
-            StatusJson.write(out, snapshot, query, redis);
-        } else {
-            printTable(out, snapshot, query, redis);
-        }
-        return check ? checkHealth(query.select(snapshot)) : ExitCodes.OK;
-    }
-
-    /**
-     * Writes the table line by line: {@code write}, unlike {@code println}, never flushes an
-     * auto-flushing writer, so the lines leave in the writer's buffers without a copy of the whole text.
-     */
-    private static void printTable(PrintWriter out, FleetSnapshot snapshot, FleetQuery query, String redis) {
-        StatusView table = new StatusView(redis, Terminal.colour(), false, query, Attention.once());
-        for (String line : table.render(snapshot, TextTable.UNLIMITED)) {
-            out.write(line);
-            out.write('\n');
-        }
-        out.flush();
+        return check ? checkHealth(failures) : ExitCodes.OK;
     }
 
     /**
      * An empty namespace gets a line on stderr naming those that have workers; only then is there a
      * SCAN. The read succeeded, so Redis going away before the hint only loses the hint.
      */
-    private void explainIfEmpty(FleetSnapshot snapshot, RedisSession session, FleetKeys keys) {
-        if (snapshot.workerCount() == 0) {
+    private void explainIfEmpty(int workerCount, RedisSession session, FleetKeys keys) {
+        if (workerCount == 0) {
             String hint;
             try {
                 hint = EmptyNamespaceHint.explain(session.pool(), keys);
@@ -178,8 +186,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** {@code --check}: one stderr line per failing worker, the data on stdout unchanged; exit 4 when any fails. */
-    private int checkHealth(FleetSnapshot snapshot) {
-        List<String> failures = HealthCheck.failures(snapshot);
+    private int checkHealth(List<String> failures) {
         PrintWriter err = spec.commandLine().getErr();
         failures.forEach(failure -> err.println("wmon: unhealthy: " + failure));
         err.flush();
