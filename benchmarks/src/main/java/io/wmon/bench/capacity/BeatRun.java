@@ -12,9 +12,10 @@ import java.util.List;
 import redis.clients.jedis.Jedis;
 
 /**
- * One fleet size, measured: a window of {@code seconds} of heartbeats from the generators (after one
- * whole interval, so that every worker has written its whole record once), then full fleet reads while
- * the records are still alive. What the window cost Redis, per beat, and what a read cost it, per worker.
+ * One fleet size, measured: a window of {@code seconds} of heartbeats from the generators (after a
+ * warm-up of at least one interval, so that every worker has written its whole record once and beats
+ * with changes), then full fleet reads while the records are still alive. What the window cost Redis, per beat, and
+ * what a read cost it, per worker.
  */
 final class BeatRun {
 
@@ -49,7 +50,7 @@ final class BeatRun {
     }
 
     static BeatRun measure(Jedis admin, SharedPool readerPool, String url, long redisPid, Generators.Launch launch,
-            int workers, int seconds, long intervalMillis, int reads) throws IOException, InterruptedException {
+            int workers, long warmupMillis, int seconds, long intervalMillis, int reads) throws IOException, InterruptedException {
         BeatRun run = new BeatRun();
         run.workers = workers;
         run.intervalMillis = intervalMillis;
@@ -60,7 +61,9 @@ final class BeatRun {
         run.loadBefore = MachineLoad.now(pids).loadAverage();
         try (Generators generators = new Generators(launch, url, CapacityBench.NS, workers, intervalMillis)) {
             pids.addAll(generators.pids());
-            Thread.sleep(intervalMillis + 1_000);
+            // Every worker's first beat writes its whole record, the later ones the changes; the generators
+            // catch up on their start (their JIT compiling the beat) before the window opens.
+            Thread.sleep(warmupMillis);
             Generators.Counts first = generators.count();
             MachineLoad machineFirst = MachineLoad.now(pids);
             run.before = RedisCounters.of(admin);

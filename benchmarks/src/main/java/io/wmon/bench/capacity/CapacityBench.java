@@ -23,8 +23,9 @@ import redis.clients.jedis.Jedis;
  *
  * <p>Usage: {@code java -cp cli/target/wmon.jar:benchmarks/target/wmon-benchmarks.jar
  * io.wmon.bench.capacity.CapacityBench [--redis redis://127.0.0.1:PORT] [--redis-cpus 0]
- * [--generator-cpus 1] [--workers 10000,50000,100000] [--seconds 60] [--interval-ms 5000]
- * [--generators 2] [--threads 4] [--generator-nice 0] [--reads 3] [--connections 1000]}. Without
+ * [--generator-cpus 1] [--workers 10000,50000,100000] [--seconds 60] [--interval-ms 5000] [--warmup-ms 16000]
+ * [--generators 2] [--threads 4] [--generator-nice 0] [--generator-heap 2g] [--reads 3]
+ * [--connections 2000]}. Without
  * {@code --redis} it starts a {@code redis-server} of its own on a free port (pinned to
  * {@code --redis-cpus} with {@code taskset}); a Redis it is given is flushed.
  */
@@ -40,9 +41,10 @@ public final class CapacityBench {
         int seconds = args.integer("seconds", 60);
         long interval = args.integer("interval-ms", 5_000);
         int reads = args.integer("reads", 3);
-        int connections = args.integer("connections", 1_000);
+        long warmup = args.integer("warmup-ms", (int) (3 * interval + 1_000));
+        int connections = args.integer("connections", 2_000);
         Generators.Launch launch = new Generators.Launch(args.integer("generators", 2), args.integer("threads", 4),
-                args.get("generator-cpus", ""), args.integer("generator-nice", 0), args.get("generator-heap", "1g"));
+                args.get("generator-cpus", ""), args.integer("generator-nice", 0), args.get("generator-heap", "2g"));
         OwnRedis own = args.get("redis", null) == null
                 ? OwnRedis.start(args.get("redis-cpus", ""), File.createTempFile("capacity-redis-", ".log")) : null;
         String url = own != null ? own.url() : args.get("redis");
@@ -59,7 +61,7 @@ public final class CapacityBench {
             long redisPid = RedisCounters.processId(admin);
             for (String size : args.list("workers")) {
                 BeatRun run = BeatRun.measure(admin, readerPool, url, redisPid, launch,
-                        Integer.parseInt(size.trim()), seconds, interval, reads);
+                        Integer.parseInt(size.trim()), warmup, seconds, interval, reads);
                 Table.note("%s", run.beatRow());
                 runs.add(run);
             }

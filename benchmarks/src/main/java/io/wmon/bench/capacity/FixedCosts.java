@@ -42,7 +42,10 @@ final class FixedCosts {
         long entries = admin.xlen(appender.key());
         long streamBytes = admin.memoryUsage(appender.key(), 0);
 
-        long before = RedisCounters.of(admin).usedMemoryBytes();
+        // Redis's idle CPU (its cron) without and then with the connections, over the same time.
+        RedisCounters quietStart = RedisCounters.of(admin);
+        Thread.sleep(IDLE_MILLIS);
+        RedisCounters quietEnd = RedisCounters.of(admin);
         List<Jedis> open = new ArrayList<>(connections);
         try {
             for (int i = 0; i < connections; i++) {
@@ -50,16 +53,24 @@ final class FixedCosts {
                 open.add(connection);
                 connection.clientSetname("wmon:agent:" + keys.namespace() + ":sim-" + i);
             }
-            // Redis shrinks an idle client's query and reply buffers in its cron (every 2 s idle, 7.0);
+            // Redis shrinks an idle client's query and reply buffers in its cron (after 2 s idle, 7.0);
             // an agent's connection sits idle between beats.
             Thread.sleep(IDLE_MILLIS);
+            RedisCounters idleStart = RedisCounters.of(admin);
+            Thread.sleep(IDLE_MILLIS);
+            RedisCounters idleEnd = RedisCounters.of(admin);
             long connected = admin.clientList(ClientType.NORMAL).lines().count();
-            long after = RedisCounters.of(admin).usedMemoryBytes();
+            double quietCpu = (quietEnd.cpuSeconds() - quietStart.cpuSeconds()) / quietEnd.secondsSince(quietStart);
+            double idleCpu = (idleEnd.cpuSeconds() - idleStart.cpuSeconds()) / idleEnd.secondsSince(idleStart);
+            long bytes = idleEnd.usedMemoryBytes() - quietEnd.usedMemoryBytes();
             return Stats.fmt("| fixed cost | measured |%n|---|---|%n"
                     + "| event stream after %,d appends (`MAXLEN ~ %,d`) | %,d entries, %,d B (%.0f B per entry) |%n"
-                    + "| %,d named connections idle for %d s (%,d clients listed) | %,d B (%,d B per connection) |",
+                    + "| %,d named connections idle for %d s (%,d clients listed) | %,d B (%,d B per connection) |%n"
+                    + "| Redis's CPU while idle, without / with those connections | %.2f / %.2f %% of a core "
+                    + "(%.2f µs per connection per second) |",
                     EVENTS, EventAppender.MAX_LENGTH, entries, streamBytes, (double) streamBytes / entries,
-                    connections, IDLE_MILLIS / 1_000, connected, after - before, (after - before) / connections);
+                    connections, IDLE_MILLIS / 1_000, connected, bytes, bytes / connections,
+                    100 * quietCpu, 100 * idleCpu, (idleCpu - quietCpu) * 1e6 / connections);
         } finally {
             open.forEach(Jedis::close);
         }

@@ -32,7 +32,10 @@ final class Generators implements AutoCloseable {
         }
     }
 
-    /** How to launch the processes: how many, their sender threads, CPUs ({@code ""}: any) and niceness. */
+    /**
+     * How to launch the processes: how many, their sender threads, CPUs ({@code ""}: any), niceness and
+     * heap ({@code -Xmx} form, e.g. {@code 2g}).
+     */
     record Launch(int processes, int threads, String cpus, int nice, String heap) {
     }
 
@@ -94,7 +97,8 @@ final class Generators implements AutoCloseable {
             command.addAll(List.of("nice", "-n", String.valueOf(launch.nice())));
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + launch.heap(), "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                // A fixed heap, half of it young: a worker's last hash lives one interval, so most die young.
+                "-Xms" + launch.heap(), "-Xmx" + launch.heap(), "-XX:NewRatio=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 GeneratorMain.class.getName(), "--redis", redisUrl, "--namespace", namespace,
                 "--first", String.valueOf(first), "--count", String.valueOf(count),
                 "--threads", String.valueOf(launch.threads()), "--interval-ms", String.valueOf(intervalMillis)));
