@@ -14,7 +14,7 @@ import redis.clients.jedis.Jedis;
 /**
  * One fleet size, measured: a window of {@code seconds} of heartbeats from the generators (after a
  * warm-up of at least one interval, so that every worker has written its whole record once and beats
- * with changes), then full fleet reads while the records are still alive. What the window cost Redis, per beat, and
+ * with changes, and once the generators are on schedule), then full fleet reads while the records are still alive. What the window cost Redis, per beat, and
  * what a read cost it, per worker.
  */
 final class BeatRun {
@@ -27,6 +27,9 @@ final class BeatRun {
             + "fleet read: Redis CPU µs per worker | fleet read: commandstats µs per worker | "
             + "fleet read: bytes out per worker | fleet read: reader's wall time |\n"
             + "|---|---|---|---|---|---|---|";
+
+    /** The longest the window waits for the generators to catch up after the warm-up, ms. */
+    private static final long MAX_CATCH_UP_MILLIS = 120_000;
 
     /** Reads stop this long after the beats did, ms: the first records expire 10 s after it (TTL 15 s). */
     private static final long READ_WINDOW_MILLIS = 7_000;
@@ -61,9 +64,16 @@ final class BeatRun {
         run.loadBefore = MachineLoad.now(pids).loadAverage();
         try (Generators generators = new Generators(launch, url, CapacityBench.NS, workers, intervalMillis)) {
             pids.addAll(generators.pids());
-            // Every worker's first beat writes its whole record, the later ones the changes; the generators
-            // catch up on their start (their JIT compiling the beat) before the window opens.
+            // Every worker's first beat writes its whole record, the later ones the changes; the window
+            // opens once the generators have caught up on their start (their JIT compiling the beat):
+            // no beat in the last interval started more than LATE_MILLIS after it was due.
             Thread.sleep(warmupMillis);
+            long warmupEnd = System.currentTimeMillis() + MAX_CATCH_UP_MILLIS;
+            generators.count();
+            do {
+                Thread.sleep(intervalMillis);
+            } while (generators.count().maxLagMillis() > SimulatedAgents.LATE_MILLIS
+                    && System.currentTimeMillis() < warmupEnd);
             Generators.Counts first = generators.count();
             MachineLoad machineFirst = MachineLoad.now(pids);
             run.before = RedisCounters.of(admin);

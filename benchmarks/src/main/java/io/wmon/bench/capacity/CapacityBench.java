@@ -23,8 +23,8 @@ import redis.clients.jedis.Jedis;
  *
  * <p>Usage: {@code java -cp cli/target/wmon.jar:benchmarks/target/wmon-benchmarks.jar
  * io.wmon.bench.capacity.CapacityBench [--redis redis://127.0.0.1:PORT] [--redis-cpus 0]
- * [--generator-cpus 1] [--workers 10000,50000,100000] [--seconds 60] [--interval-ms 5000] [--warmup-ms 16000]
- * [--generators 2] [--threads 4] [--generator-nice 0] [--generator-heap 2g] [--reads 3]
+ * [--generator-cpus 1] [--workers 10000,50000,100000] [--seconds 60] [--interval-ms 5000] [--warmup-ms 11000]
+ * [--generators 2] [--threads 8] [--generator-nice 0] [--generator-heap 2g] [--reads 3]
  * [--connections 2000]}. Without
  * {@code --redis} it starts a {@code redis-server} of its own on a free port (pinned to
  * {@code --redis-cpus} with {@code taskset}); a Redis it is given is flushed.
@@ -41,9 +41,9 @@ public final class CapacityBench {
         int seconds = args.integer("seconds", 60);
         long interval = args.integer("interval-ms", 5_000);
         int reads = args.integer("reads", 3);
-        long warmup = args.integer("warmup-ms", (int) (3 * interval + 1_000));
+        long warmup = args.integer("warmup-ms", (int) (2 * interval + 1_000));
         int connections = args.integer("connections", 2_000);
-        Generators.Launch launch = new Generators.Launch(args.integer("generators", 2), args.integer("threads", 4),
+        Generators.Launch launch = new Generators.Launch(args.integer("generators", 2), args.integer("threads", 8),
                 args.get("generator-cpus", ""), args.integer("generator-nice", 0), args.get("generator-heap", "2g"));
         OwnRedis own = args.get("redis", null) == null
                 ? OwnRedis.start(args.get("redis-cpus", ""), File.createTempFile("capacity-redis-", ".log")) : null;
