@@ -14,8 +14,8 @@ import redis.clients.jedis.Jedis;
 /**
  * One fleet size, measured: a window of {@code seconds} of heartbeats from the generators (after a
  * warm-up of at least one interval, so that every worker has written its whole record once and beats
- * with changes, and once the generators are on schedule), then full fleet reads while the records are still alive. What the window cost Redis, per beat, and
- * what a read cost it, per worker.
+ * with changes, and once the generators are on schedule), then full fleet reads while the records
+ * are still alive. What the window cost Redis, per beat, and what a read cost it, per worker.
  */
 final class BeatRun {
 
@@ -53,7 +53,8 @@ final class BeatRun {
     }
 
     static BeatRun measure(Jedis admin, SharedPool readerPool, String url, long redisPid, Generators.Launch launch,
-            int workers, long warmupMillis, int seconds, long intervalMillis, int reads) throws IOException, InterruptedException {
+            int workers, long warmupMillis, int seconds, long intervalMillis, int reads)
+            throws IOException, InterruptedException {
         BeatRun run = new BeatRun();
         run.workers = workers;
         run.intervalMillis = intervalMillis;
@@ -110,7 +111,8 @@ final class BeatRun {
     String beatRow() {
         double seconds = after.secondsSince(before);
         double cpuSeconds = after.cpuSeconds() - before.cpuSeconds();
-        return Stats.fmt("| %,d | %,.0f (%,.0f) | %,d | %,d ms | %.1f %% | %.1f | %.1f | %.0f | %.1f | %.2f → %.2f | %.0f %% |",
+        return Stats.fmt("| %,d | %,.0f (%,.0f) | %,d | %,d ms | %.1f %% | %.1f | %.1f | %.0f | %.1f | %.2f → %.2f "
+                + "| %.0f %% |",
                 workers, beats.beats() / seconds, workers * 1000.0 / intervalMillis, beats.late(),
                 beats.maxLagMillis(), 100 * cpuSeconds / seconds, cpuSeconds * 1e6 / beats.beats(),
                 (after.commandMicros() - before.commandMicros()) / (double) beats.beats(),

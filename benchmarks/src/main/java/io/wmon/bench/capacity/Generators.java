@@ -98,7 +98,8 @@ final class Generators implements AutoCloseable {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A fixed heap, half of it young: a worker's last hash lives one interval, so most die young.
-                "-Xms" + launch.heap(), "-Xmx" + launch.heap(), "-XX:NewRatio=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "-Xms" + launch.heap(), "-Xmx" + launch.heap(), "-XX:NewRatio=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
                 GeneratorMain.class.getName(), "--redis", redisUrl, "--namespace", namespace,
                 "--first", String.valueOf(first), "--count", String.valueOf(count),
                 "--threads", String.valueOf(launch.threads()), "--interval-ms", String.valueOf(intervalMillis)));
