@@ -4,6 +4,7 @@ import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.heartbeat.HeartbeatWriter;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,50 +12,69 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 
 /**
- * {@code workers} simulated agents on {@code threads} sender threads: each worker beats every
- * interval ± 5 % from a random first offset, sending the fields that changed since its previous beat
- * (beat, heap, CPU, counters), as the agent does, over one shared pool of {@code threads} connections.
+ * Simulated agents with the ids {@code sim-<first>} to {@code sim-<first + count - 1>} on {@code threads}
+ * sender threads: each worker beats every interval ± 5 % from a random first offset, sending the fields
+ * that changed since its previous beat (beat, heap, CPU, counters), as the agent does, over one shared
+ * pool of {@code threads} connections. Every beat is its own pipelined round trip, as an agent's is.
  */
 final class SimulatedAgents {
 
+    /** A beat that starts this much after it was due, ms, counts as late: the senders did not keep up. */
+    static final long LATE_MILLIS = 1_000;
+
     private final SharedPool pool;
     private final FleetKeys keys;
-    private final int workers;
+    private final int first;
+    private final int count;
     private final int threads;
     private final long intervalMillis;
     private final AtomicLong beats = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final LongAccumulator maxLagMillis = new LongAccumulator(Math::max, 0);
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean running = true;
 
-    SimulatedAgents(SharedPool pool, FleetKeys keys, int workers, int threads, long intervalMillis) {
+    SimulatedAgents(SharedPool pool, FleetKeys keys, int first, int count, int threads, long intervalMillis) {
         this.pool = pool;
         this.keys = keys;
-        this.workers = workers;
+        this.first = first;
+        this.count = count;
         this.threads = threads;
         this.intervalMillis = intervalMillis;
     }
 
     void start() {
         for (int t = 0; t < threads; t++) {
-            int first = t;
-            Thread sender = new Thread(() -> send(first), "sim-sender-" + t);
+            int offset = t;
+            Thread sender = new Thread(() -> send(offset), "sim-sender-" + t);
             sender.setDaemon(true);
             senders.add(sender);
             sender.start();
         }
     }
 
-    /** Heartbeats written so far. */
+    /** Heartbeats written so far (failed ones not counted). */
     long beats() {
         return beats.get();
     }
 
-    /** Beats written more than one second after they were due (the senders could not keep up). */
+    /** Beats that started more than {@link #LATE_MILLIS} after they were due. */
     long late() {
         return late.get();
+    }
+
+    /** Beats that failed (Redis unreachable, the breaker open). */
+    long failed() {
+        return failed.get();
+    }
+
+    /** The most any beat started after it was due since the previous call, ms. */
+    long maxLagMillisSinceLastAsked() {
+        return maxLagMillis.getThenReset();
     }
 
     void stop() throws InterruptedException {
@@ -64,33 +84,39 @@ final class SimulatedAgents {
         }
     }
 
-    private void send(int first) {
+    private void send(int offset) {
         HeartbeatWriter writer = new HeartbeatWriter(pool, keys);
         PriorityQueue<Worker> due = new PriorityQueue<>((a, b) -> Long.compare(a.nextMillis, b.nextMillis));
         long now = System.currentTimeMillis();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = first; i < workers; i += threads) {
-            due.add(new Worker("sim-" + i, now + random.nextLong(intervalMillis)));
+        for (int i = offset; i < count; i += threads) {
+            due.add(new Worker("sim-" + (first + i), now + random.nextLong(intervalMillis)));
         }
+        long jitter = intervalMillis / 20;
         while (running) {
-            Worker next = due.poll();
+            Worker next = due.peek();
             long wait = next.nextMillis - System.currentTimeMillis();
             if (wait > 0) {
+                // Sleep until the next beat is due, but wake now and then to see whether to stop.
                 try {
                     Thread.sleep(Math.min(wait, 100));
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (wait > 100) {
-                    due.add(next);
-                    continue;
-                }
-            } else if (wait < -1_000) {
+                continue;
+            }
+            due.poll();
+            maxLagMillis.accumulate(-wait);
+            if (-wait > LATE_MILLIS) {
                 late.incrementAndGet();
             }
-            next.beat(writer, random);
-            beats.incrementAndGet();
-            long jitter = intervalMillis / 20;
+            try {
+                next.beat(writer, random);
+                beats.incrementAndGet();
+            } catch (RedisUnavailableException e) {
+                failed.incrementAndGet();
+                next.previous = null;
+            }
             next.nextMillis += intervalMillis + random.nextLong(-jitter, jitter + 1);
             due.add(next);
         }
