@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Show who holds Redis connections (CLIENT LIST grouped by worker and role) against maxclients.",
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:internal error", "2:usage error, or a database the Redis server does not have",
+        exitCodeList = {"0:ok", "1:internal error", "2:usage error, a database the Redis server does not have, or a master the sentinels do not monitor",
             "3:Redis unreachable, or refused us: credentials, maxclients, an ACL permission; or not Redis"})
 public final class ConnectionsCommand implements Callable<Integer> {
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok, also when nothing was gone", "1:internal error",
-            "2:usage error, or a database the Redis server does not have",
+            "2:usage error, a database the Redis server does not have, or a master the sentinels do not monitor",
             "3:Redis unreachable, or refused us: credentials, maxclients, an ACL permission; or not Redis"})
 public final class PruneCommand implements Callable<Integer> {
 

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
         description = "Show the fleet: every worker, alive, stale, gone or invalid, read on one Redis connection.",
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ok", "1:internal error", "2:usage error, or a database the Redis server does not have",
+        exitCodeList = {"0:ok", "1:internal error", "2:usage error, a database the Redis server does not have, or a master the sentinels do not monitor",
             "3:Redis unreachable, or refused us: credentials, maxclients, an ACL permission; or not Redis",
             "4:with --check: a stale worker, or an alive worker whose record says its breaker is OPEN "
                 + "or its connection-leak alarm is raised (one stderr line each)"})

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         footer = "%nSee docs/cli.md for the output formats.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by Ctrl-C or SIGTERM", "1:internal error, or an event stream key of another type",
-            "2:usage error, or a database the Redis server does not have",
+            "2:usage error, a database the Redis server does not have, or a master the sentinels do not monitor",
             "3:Redis unreachable at start, or refused us: credentials, maxclients, an ACL permission; or not Redis"})
 public final class WatchCommand implements Callable<Integer> {
 
