@@ -202,8 +202,6 @@ class TopologyTlsTest {
                     });
             assertThat(valueOnSentinelNode(promoted, key("failover"))).isEqualTo("after");
             assertThat(SENTINEL.probe(promoted).countClients(NAME)).as("connections on the new master").isEqualTo(1);
-
-            SENTINEL.start(killed);
         }
         assertThat(SENTINEL.masterProbe().countClients(NAME)).as("closed with the lease").isZero();
     }

