@@ -86,6 +86,8 @@ class AgentEventsTest {
     void upStateAndDownReachTheStreamInOrder() {
         start("e1", "");
         await().until(() -> !events(EventType.UP).isEmpty());
+        // The first landed beat turns starting into idle; a change before it would be folded into one event.
+        await().until(() -> events().stream().anyMatch(e -> "idle".equals(e.to())));
         WorkerStatus.busy("job-7");
         await().atMost(Duration.ofSeconds(2)).until(() -> events().stream().anyMatch(e -> "busy".equals(e.to())));
 
