@@ -14,7 +14,9 @@ import javax.management.ObjectName;
  * Registers the meters of one bean: each reads one of its attributes lazily, and only attributes
  * the bean declares are bound (an older agent lacks some). The meters hold the MBeanServer as their
  * state object: Micrometer keeps that reference weakly, and the platform server lives as long as
- * the JVM, so a binder nobody keeps still reports.
+ * the JVM, so a binder nobody keeps still reports. Gauges carry no base unit, so that registries
+ * which append it to the name (Prometheus) keep the OpenTelemetry names; time gauges are in the
+ * registry's base time unit.
  */
 final class MeterTarget {
 
@@ -40,11 +42,11 @@ final class MeterTarget {
         }
     }
 
-    void gauge(String name, String attribute, String baseUnit, String description, Tags more) {
+    void gauge(String name, String attribute, String description, Tags more) {
         if (attributes.contains(attribute)) {
             AttributeReading reading = new AttributeReading(bean, attribute);
             Gauge.builder(name, server, reading::read)
-                    .tags(tags.and(more)).baseUnit(baseUnit).description(description + " (" + attribute + ")")
+                    .tags(tags.and(more)).description(description + " (" + attribute + ")")
                     .register(registry);
         }
     }

@@ -19,17 +19,17 @@ final class PoolMeters {
     static void bind(MBeanServer server, MeterRegistry registry, ObjectName bean, Set<String> attributes) {
         Tags tags = Tags.of("db.system.name", "redis", "db.client.connection.pool.name", poolName(bean));
         MeterTarget target = new MeterTarget(server, registry, bean, attributes, tags);
-        target.gauge("db.client.connection.count", "Active", "connections", "Connections of the pool",
+        target.gauge("db.client.connection.count", "Active", "Connections of the pool",
                 Tags.of("db.client.connection.state", "used"));
-        target.gauge("db.client.connection.count", "Idle", "connections", "Connections of the pool",
+        target.gauge("db.client.connection.count", "Idle", "Connections of the pool",
                 Tags.of("db.client.connection.state", "idle"));
-        target.gauge("db.client.connection.max", "MaxTotal", "connections", "Most connections the pool opens",
+        target.gauge("db.client.connection.max", "MaxTotal", "Most connections the pool opens",
                 Tags.empty());
-        target.gauge("db.client.connection.idle.max", "MaxIdle", "connections", "Most idle connections kept",
+        target.gauge("db.client.connection.idle.max", "MaxIdle", "Most idle connections kept",
                 Tags.empty());
-        target.gauge("db.client.connection.idle.min", "MinIdle", "connections", "Fewest idle connections kept",
+        target.gauge("db.client.connection.idle.min", "MinIdle", "Fewest idle connections kept",
                 Tags.empty());
-        target.gauge("db.client.connection.pending_requests", "Waiters", "requests",
+        target.gauge("db.client.connection.pending_requests", "Waiters",
                 "Borrows waiting for a connection", Tags.empty());
         target.counter("db.client.connection.timeouts", "ExhaustedCount",
                 "Borrows that gave up after the pool's max wait", Tags.empty());

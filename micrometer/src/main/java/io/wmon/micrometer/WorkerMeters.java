@@ -40,19 +40,19 @@ final class WorkerMeters {
         }
         target.timeGauge("wmon.worker.redis.round.trip", "RedisRoundTripMicros", TimeUnit.MICROSECONDS,
                 "The last successful heartbeat's write pipeline");
-        target.gauge("wmon.worker.redis.available", "RedisAvailable", null,
+        target.gauge("wmon.worker.redis.available", "RedisAvailable",
                 "1 when the last heartbeat reached Redis, else 0", Tags.empty());
-        target.gauge("wmon.worker.redis.sockets", "RedisSocketCount", "sockets",
+        target.gauge("wmon.worker.redis.sockets", "RedisSocketCount",
                 "Established TCP connections of this JVM to Redis, the agent's included", Tags.empty());
-        target.gauge("wmon.worker.app.redis.sockets", "AppRedisSocketCount", "sockets",
+        target.gauge("wmon.worker.app.redis.sockets", "AppRedisSocketCount",
                 "Redis sockets of this JVM that are not the agent's", Tags.empty());
-        target.gauge("wmon.worker.redis.sockets.peak", "RedisSocketPeak", "sockets",
+        target.gauge("wmon.worker.redis.sockets.peak", "RedisSocketPeak",
                 "Highest Redis socket count of any census", Tags.empty());
-        target.gauge("wmon.worker.app.pools", "AppPoolCount", "pools",
+        target.gauge("wmon.worker.app.pools", "AppPoolCount",
                 "The application's own commons-pool pools", Tags.empty());
-        target.gauge("wmon.worker.app.connections", "AppActiveConnections", "connections",
+        target.gauge("wmon.worker.app.connections", "AppActiveConnections",
                 "Connections of the application's own pools", Tags.of("state", "used"));
-        target.gauge("wmon.worker.app.connections", "AppIdleConnections", "connections",
+        target.gauge("wmon.worker.app.connections", "AppIdleConnections",
                 "Connections of the application's own pools", Tags.of("state", "idle"));
     }
 

@@ -141,6 +141,9 @@ class WmonMetricsTest {
 
         for (Meter meter : registry.getMeters()) {
             String name = meter.getId().getName();
+            if (meter instanceof Gauge && !(meter instanceof TimeGauge)) {
+                assertThat(meter.getId().getBaseUnit()).as(name + " base unit (Prometheus would append it)").isNull();
+            }
             if (name.startsWith("wmon.worker.")) {
                 assertThat(meter.getId().getTag("wmon.namespace")).as(name).isEqualTo(AGENT.namespace());
                 assertThat(meter.getId().getTag("wmon.worker.id")).as(name).isEqualTo(AGENT.id());
