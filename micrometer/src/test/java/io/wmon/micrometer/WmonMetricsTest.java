@@ -164,8 +164,10 @@ class WmonMetricsTest {
         assertThat(boundEarly.getMeters()).isEmpty();
 
         new WmonMetrics().bindTo(boundEarly);
-
         assertThat(ids(boundEarly)).hasSameSizeAs(expected());
+
+        new WmonMetrics().bindTo(boundEarly);
+        assertThat(boundEarly.getMeters()).as("meters after a second bindTo").hasSameSizeAs(expected());
     }
 
     @Test
