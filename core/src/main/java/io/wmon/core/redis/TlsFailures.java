@@ -103,7 +103,10 @@ final class TlsFailures {
             return null;
         }
         String message = String.valueOf(ssl.getMessage());
-        if (message.contains("certificate_required") || message.contains("bad_certificate")) {
+        // An alert the server sent: it wants a certificate, or does not know the CA of the one given.
+        // (A server certificate the client does not trust fails here, as a CertPath exception, not as an alert.)
+        if (message.contains("certificate_required") || message.contains("bad_certificate")
+                || (message.startsWith("Received fatal alert") && message.contains("unknown_ca"))) {
             return "TLS: the server refused the client certificate, or wants one; give a key store the server's "
                     + "CA trusts (agent tlsKeyStore, CLI --tls-key-store)";
         }
