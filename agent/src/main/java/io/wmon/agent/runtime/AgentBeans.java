@@ -77,7 +77,7 @@ final class AgentBeans {
         if (pool.topology() == RedisTopology.STANDALONE) {
             return;
         }
-        Set<String> nodes = pool.nodeStats().keySet();
+        Set<String> nodes = pool.nodeNames();
         for (Iterator<Map.Entry<String, ObjectName>> it = nodeBeans.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, ObjectName> bean = it.next();
             if (!nodes.contains(bean.getKey())) {

@@ -63,11 +63,7 @@ final class RedisClientFactory {
                 .database(endpoint.database())
                 // NamingConnectionFactory sends lib-name wmon itself; Jedis's would say jedis.
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-        if (endpoint.tls()) {
-            builder.ssl(true)
-                    .sslSocketFactory(endpoint.tlsSettings().socketFactory())
-                    .sslParameters(TlsSettings.sslParameters());
-        }
+        tls(builder, endpoint);
         if (endpoint.user() != null) {
             builder.user(endpoint.user());
         }
@@ -75,6 +71,16 @@ final class RedisClientFactory {
             builder.password(endpoint.password());
         }
         return builder.build();
+    }
+
+    /** Sets {@code endpoint}'s TLS (its stores, host-name verification) on {@code builder}; nothing for {@code redis://}. */
+    static DefaultJedisClientConfig.Builder tls(DefaultJedisClientConfig.Builder builder, RedisEndpoint endpoint) {
+        if (endpoint.tls()) {
+            builder.ssl(true)
+                    .sslSocketFactory(endpoint.tlsSettings().socketFactory())
+                    .sslParameters(TlsSettings.sslParameters());
+        }
+        return builder;
     }
 
     static ConnectionPoolConfig poolConfig(PoolSettings settings) {

@@ -65,11 +65,7 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
                 .clientName(clientName)
                 // Sentinels answer RESP2; asking for RESP3 on them only makes Jedis warn.
                 .autoNegotiateProtocol(false);
-        if (endpoint.tls()) {
-            builder.ssl(true).sslSocketFactory(endpoint.tlsSettings().socketFactory())
-                    .sslParameters(TlsSettings.sslParameters());
-        }
-        return builder.build();
+        return RedisClientFactory.tls(builder, endpoint).build();
     }
 
     @Override

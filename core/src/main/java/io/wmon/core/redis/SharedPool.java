@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -218,10 +219,10 @@ public final class SharedPool implements AutoCloseable {
         }
         PoolStats total = null;
         for (Pool<Connection> pool : pools.values()) {
-            PoolStats node = stats(pool, pools.size() == 1 ? entry.exhaustedCount() : 0);
+            PoolStats node = stats(pool, 0);
             total = total == null ? node : total.plus(node);
         }
-        return pools.size() == 1 ? total : total.withExhausted(entry.exhaustedCount());
+        return total.withExhausted(entry.exhaustedCount());
     }
 
     /**
@@ -253,7 +254,7 @@ public final class SharedPool implements AutoCloseable {
     /** The servers the pool holds connections to now ({@link #nodeStats()}'s keys), as addresses. */
     public List<RedisNode> nodes() {
         List<RedisNode> nodes = new ArrayList<>();
-        for (String key : entry.client().nodePools().keySet()) {
+        for (String key : nodeNames()) {
             int colon = key.lastIndexOf(':');
             if (colon > 0) {
                 String host = key.substring(0, colon);
@@ -262,6 +263,11 @@ public final class SharedPool implements AutoCloseable {
             }
         }
         return nodes;
+    }
+
+    /** The {@code host:port} of each node the pool holds a pool for now ({@link #nodeStats()}'s keys); never touches Redis. */
+    public Set<String> nodeNames() {
+        return entry.client().nodePools().keySet();
     }
 
     /** The pool's topology: one server, Sentinel's master, or a Cluster. */
