@@ -157,7 +157,11 @@ def main():
 
         archive = os.path.join(work, "wmon-bare-reader.jsa")
         bare = [java] + flags + ["-XX:SharedArchiveFile=" + archive, "-jar", BARE_JAR, "127.0.0.1", str(port), NS]
-        run([java] + flags + ["-XX:ArchiveClassesAtExit=" + archive, "-jar", BARE_JAR, "127.0.0.1", str(port), NS])
+        # A static archive, as the CLI's (cli/pom.xml): the classes one training run loaded, then -Xshare:dump.
+        classlist = os.path.join(work, "wmon-bare-reader.classlist")
+        run([java] + flags + ["-XX:DumpLoadedClassList=" + classlist, "-jar", BARE_JAR, "127.0.0.1", str(port), NS])
+        run([java, "-Xshare:dump", "-XX:SharedClassListFile=" + classlist, "-XX:SharedArchiveFile=" + archive,
+             "-XX:+UseSerialGC", "-Xlog:disable", "-cp", BARE_JAR])
         note("bare reader: " + run(bare, quiet=False).strip())
         commands = [("`bin/wmon status --json`", [WMON, "-r", url, "-n", NS, "status", "--json"], env),
                     ("bare Jedis reader (same JVM flags, own CDS archive)", bare, env)]

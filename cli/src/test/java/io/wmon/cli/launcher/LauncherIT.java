@@ -104,6 +104,23 @@ class LauncherIT {
                 .singleElement().asString().startsWith(Style.fg_red.on());
     }
 
+    /**
+     * The build's class-data archive fits the JVM that built it, and the launcher passes it: a run
+     * loads its classes, picocli's Java 5 class files among them, from the archive, not from the jar.
+     */
+    @Test
+    void theLauncherLoadsTheClassesOfTheBuildsArchive() {
+        assertThat(JAR.resolveSibling("wmon.jsa")).as("the archive the package phase makes").isRegularFile();
+
+        Result version = run(LAUNCHER, Map.of("WMON_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out().lines().filter(line -> line.contains(" picocli.CommandLine ")))
+                .singleElement().asString().endsWith("source: shared objects file");
+        assertThat(version.out().lines().filter(line -> line.contains(" io.wmon.cli.Wmon ")))
+                .singleElement().asString().contains("source: shared objects file");
+    }
+
     @Test
     void saysHowToBuildWhenThereIsNoJar(@TempDir Path dir) throws IOException {
         Path launcher = copyLauncher(dir);
