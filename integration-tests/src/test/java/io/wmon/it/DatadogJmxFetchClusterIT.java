@@ -76,11 +76,11 @@ class DatadogJmxFetchClusterIT {
             Set<String> addresses = collection.keySet().stream().filter(k -> k.name().equals("db.client.connection.max"))
                     .map(DatadogJmxFetchClusterIT::server).collect(Collectors.toSet());
             assertThat(addresses).as("db.client.connection.max: the total (no server tags) and each node")
-                    .containsExactlyInAnyOrderElementsOf(with(nodes, ""));
+                    .containsExactlyInAnyOrderElementsOf(nodesAndTotal(nodes));
         }
     }
 
-    /** Sends {@code commands} and waits until the Worker bean shows {@code state} after a beat that followed them. */
+    /** Sends {@code commands} and waits until the Worker bean shows {@code state} after a beat that followed the first. */
     private static void drive(ChildProcess worker, MBeanServerConnection jmx, String state, String... commands)
             throws Exception {
         long beats = (Long) jmx.getAttribute(WORKER, "HeartbeatCount");
@@ -110,9 +110,10 @@ class DatadogJmxFetchClusterIT {
                 .findFirst().orElse(null);
     }
 
-    private static List<String> with(Set<String> nodes, String total) {
+    /** The nodes' {@code host:port}, and the total's empty one. */
+    private static List<String> nodesAndTotal(Set<String> nodes) {
         List<String> all = new ArrayList<>(nodes);
-        all.add(total);
+        all.add("");
         return all;
     }
 }

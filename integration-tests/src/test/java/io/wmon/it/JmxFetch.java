@@ -127,11 +127,6 @@ final class JmxFetch {
         }
     }
 
-    /** Its stdout so far, for assertion messages. */
-    String describe() {
-        return process.describe();
-    }
-
     /** Every collection printed so far, in order; the last may not have ended yet. */
     List<Collection> collections() {
         List<Collection> collections = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.wmon.it;
 
 import io.wmon.mbeans.ObjectNames;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ record WmonBeans(Map<ObjectName, Map<String, Object>> beans, Map<String, Map<Str
     }
 
     List<ObjectName> ofKind(Kind kind) {
-        return new ArrayList<>(beans.keySet().stream().filter(name -> Kind.of(name) == kind).toList());
+        return beans.keySet().stream().filter(name -> Kind.of(name) == kind).toList();
     }
 
     Object value(ObjectName bean, String attribute) {
