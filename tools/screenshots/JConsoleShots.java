@@ -56,7 +56,6 @@ import javax.swing.tree.TreePath;
  */
 public final class JConsoleShots {
 
-    private static final Duration WAIT = Duration.ofSeconds(40);
     /** Wide enough for the pool's quoted name in the MBean tree. */
     private static final int TREE_WIDTH = 330;
     private static final int NARROW_TREE_WIDTH = 230;
@@ -71,7 +70,7 @@ public final class JConsoleShots {
     private final Robot robot;
     private MBeanServerConnection jmx;
     private Frame frame;
-    private JTree tree;
+    private MBeanTree tree;
 
     private JConsoleShots(String target, File commands, File outDir) throws Exception {
         this.target = target;
@@ -91,7 +90,7 @@ public final class JConsoleShots {
         } catch (Throwable e) {
             System.err.println("screenshots: " + e);
             e.printStackTrace();
-            saveScreen(new File(args[2], "failed.png"));
+            Ui.saveScreen(new File(args[2], "failed.png"));
             exit = 1;
         }
         System.exit(exit);
@@ -113,20 +112,18 @@ public final class JConsoleShots {
 
     /** Some history for the attribute table: three jobs, one of them failed, then idle. */
     private void prepareWorker() throws Exception {
-        await("the worker's first heartbeat", () -> heartbeats() >= 1 ? Boolean.TRUE : null);
+        Ui.poll("the worker's first heartbeat", () -> heartbeats() >= 1 ? Boolean.TRUE : null);
         send("busy job-1", "succeed", "busy job-2", "fail", "busy job-3", "succeed", "idle");
-        await("the worker to count 2 jobs done and 1 failed, and be idle", () ->
+        Ui.poll("the worker to count 2 jobs done and 1 failed, and be idle", () ->
                 "idle".equals(jmx.getAttribute(WORKER, "State"))
                         && Long.valueOf(2).equals(jmx.getAttribute(WORKER, "JobsProcessedCount"))
                         && Long.valueOf(1).equals(jmx.getAttribute(WORKER, "JobsFailedCount")) ? Boolean.TRUE : null);
-        long now = heartbeats();
-        await("one more heartbeat", () -> heartbeats() > now ? Boolean.TRUE : null);
     }
 
     private void startJConsole() throws Exception {
         Class<?> jconsole = Class.forName("sun.tools.jconsole.JConsole");
         jconsole.getMethod("main", String[].class).invoke(null, (Object) new String[] {target});
-        frame = await("the JConsole window", () -> {
+        frame = Ui.await("the JConsole window", () -> {
             for (Frame f : Frame.getFrames()) {
                 if (f.getClass() == jconsole && f.isShowing()) {
                     return f;
@@ -135,16 +132,16 @@ public final class JConsoleShots {
             return null;
         });
         // The window fills the screen, so that a tooltip that fits the screen fits the picture.
-        onEdt(() -> {
+        Ui.onEdt(() -> {
             frame.setBounds(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()));
             frame.validate();
             return null;
         });
         // JConsole tries SSL first and asks before it falls back to a plain connection.
         String insecure = message("INSECURE");
-        AbstractButton retry = await("JConsole's \"" + insecure + "\" question", () ->
-                find(frame, AbstractButton.class, b -> insecure.equals(b.getText())));
-        onEdt(() -> {
+        AbstractButton retry = Ui.await("JConsole's \"" + insecure + "\" question", () ->
+                Ui.find(frame, AbstractButton.class, b -> insecure.equals(b.getText())));
+        Ui.onEdt(() -> {
             retry.doClick();
             return null;
         });
@@ -152,25 +149,20 @@ public final class JConsoleShots {
 
     private void openMBeansTab() throws Exception {
         String mbeans = message("MBEANS");
-        JTabbedPane tabs = await("the connected VM's tabs", () -> find(frame, JTabbedPane.class,
+        JTabbedPane tabs = Ui.await("the connected VM's tabs", () -> Ui.find(frame, JTabbedPane.class,
                 t -> t.indexOfTab(mbeans) >= 0 && t.isEnabledAt(t.indexOfTab(mbeans))));
-        onEdt(() -> {
+        Ui.onEdt(() -> {
             tabs.setSelectedIndex(tabs.indexOfTab(mbeans));
             return null;
         });
-        tree = await("the MBean tree", () -> find(frame, JTree.class,
-                t -> t.getClass().getName().endsWith(".XTree") && t.isShowing()));
-        JSplitPane split = await("the MBeans tab's split pane", () -> (JSplitPane) SwingUtilities.getAncestorOfClass(
-                JSplitPane.class, tree));
-        onEdt(() -> {
-            split.setDividerLocation(TREE_WIDTH);
-            return null;
-        });
-        expand("io.wmon");
-        expand("io.wmon", "Worker");
-        expand("io.wmon", "RedisPool");
-        expand("io.wmon", "RedisPool", "*");
-        expand("io.wmon", "CircuitBreaker");
+        tree = new MBeanTree(Ui.await("the MBean tree", () -> Ui.find(frame, JTree.class,
+                t -> t.getClass().getName().endsWith(".XTree") && t.isShowing())));
+        tree.setWidth(TREE_WIDTH);
+        tree.expand("io.wmon");
+        tree.expand("io.wmon", "Worker");
+        tree.expand("io.wmon", "RedisPool");
+        tree.expand("io.wmon", "RedisPool", "*");
+        tree.expand("io.wmon", "CircuitBreaker");
     }
 
     /** (a) The Worker bean's attribute table, with the description of one attribute as its tooltip. */
@@ -183,13 +175,13 @@ public final class JConsoleShots {
 
     /** One attribute's MBeanAttributeInfo: its whole description, and its unit in the descriptor. */
     private void shootAttributeInfo(String attribute) throws Exception {
-        select("io.wmon", "Worker", message("ATTRIBUTES"), attribute);
+        tree.select("io.wmon", "Worker", message("ATTRIBUTES"), attribute);
         String description = description(WORKER, attribute);
-        JTable info = await("the MBeanAttributeInfo of " + attribute, () -> find(frame, JTable.class,
-                t -> t.isShowing() && contains(t, description)));
-        await("the descriptor of " + attribute, () -> find(frame, JTable.class,
-                t -> t.isShowing() && contains(t, "units")));
-        boolean fits = onEdt(() -> {
+        JTable info = Ui.await("the MBeanAttributeInfo of " + attribute, () -> Ui.find(frame, JTable.class,
+                t -> t.isShowing() && Ui.contains(t, description)));
+        Ui.await("the descriptor of " + attribute, () -> Ui.find(frame, JTable.class,
+                t -> t.isShowing() && Ui.contains(t, "units")));
+        boolean fits = Ui.onEdt(() -> {
             int column = info.getColumnCount() - 1;
             int width = info.getColumnModel().getColumn(column).getWidth();
             return info.getFontMetrics(info.getFont()).stringWidth(description) + 8 <= width;
@@ -198,7 +190,7 @@ public final class JConsoleShots {
             throw new IllegalStateException("the description of " + attribute + " is cut in the info table");
         }
         save("jconsole-mbeans-worker-attribute.png");
-        collapse("io.wmon", "Worker", message("ATTRIBUTES"));
+        tree.collapse("io.wmon", "Worker", message("ATTRIBUTES"));
     }
 
     /** (b) The shared pool's attribute table. */
@@ -216,28 +208,25 @@ public final class JConsoleShots {
     private void shootNotifications() throws Exception {
         String notifications = message("NOTIFICATIONS");
         // The pool's long name is not needed here: the room goes to the notification table.
-        collapse("io.wmon", "RedisPool");
-        onEdt(() -> {
-            ((JSplitPane) SwingUtilities.getAncestorOfClass(JSplitPane.class, tree)).setDividerLocation(NARROW_TREE_WIDTH);
-            return null;
-        });
-        select("io.wmon", "Worker", notifications);
+        tree.collapse("io.wmon", "RedisPool");
+        tree.setWidth(NARROW_TREE_WIDTH);
+        tree.select("io.wmon", "Worker", notifications);
         String subscribeText = message("MBEANS_TAB_SUBSCRIBE_NOTIFICATIONS_BUTTON");
-        AbstractButton subscribe = await("the Subscribe button", () -> find(frame, AbstractButton.class,
+        AbstractButton subscribe = Ui.await("the Subscribe button", () -> Ui.find(frame, AbstractButton.class,
                 b -> subscribeText.equals(b.getText()) && b.isShowing() && b.isEnabled()));
-        onEdt(() -> {
+        Ui.onEdt(() -> {
             subscribe.doClick();
             return null;
         });
         // Once subscribed, JConsole labels the node with the count received: "Notifications[0]".
-        await("the subscription", () -> received(notifications) >= 0 ? Boolean.TRUE : null);
-        JTable table = await("the notification table", () -> find(frame, JTable.class,
+        Ui.await("the subscription", () -> tree.received(notifications) >= 0 ? Boolean.TRUE : null);
+        JTable table = Ui.await("the notification table", () -> Ui.find(frame, JTable.class,
                 t -> t.getClass().getName().endsWith(".XMBeanNotifications") && t.isShowing()));
         send("busy job-4");
         send("succeed", "idle");
-        await("two io.wmon.worker.state notifications in the table", () ->
-                table.getRowCount() >= 2 && count(table, "io.wmon.worker.state") >= 2 ? Boolean.TRUE : null);
-        await("the received count on the Notifications node", () -> received(notifications) >= 2 ? Boolean.TRUE : null);
+        Ui.await("two io.wmon.worker.state notifications in the table", () ->
+                table.getRowCount() >= 2 && Ui.count(table, "io.wmon.worker.state") >= 2 ? Boolean.TRUE : null);
+        Ui.await("the received count on the Notifications node", () -> tree.received(notifications) >= 2 ? Boolean.TRUE : null);
         fitColumns(table);
         openUserData(table, "job-4");
         save("jconsole-notification.png");
@@ -248,7 +237,7 @@ public final class JConsoleShots {
      * (the Notification's toString) the least and the UserData column the rest, where it opens.
      */
     private void fitColumns(JTable table) throws Exception {
-        onEdt(() -> {
+        Ui.onEdt(() -> {
             FontMetrics metrics = table.getFontMetrics(table.getFont());
             int columns = table.getColumnCount();
             int[] widths = new int[columns];
@@ -275,7 +264,7 @@ public final class JConsoleShots {
 
     /** Double-clicks the UserData cell of the row whose message names {@code job}, as a user opens it. */
     private void openUserData(JTable table, String job) throws Exception {
-        int row = onEdt(() -> {
+        int row = Ui.onEdt(() -> {
             for (int r = 0; r < table.getRowCount(); r++) {
                 for (int c = 0; c < table.getColumnCount(); c++) {
                     if (String.valueOf(table.getValueAt(r, c)).contains("(job " + job + ")")) {
@@ -285,9 +274,9 @@ public final class JConsoleShots {
             }
             throw new IllegalStateException("no notification names " + job);
         });
-        int closedHeight = onEdt(() -> table.getRowHeight(row));
+        int closedHeight = Ui.onEdt(() -> table.getRowHeight(row));
         robot.waitForIdle();
-        Point point = onEdt(() -> {
+        Point point = Ui.onEdt(() -> {
             Rectangle cell = table.getCellRect(row, USER_DATA_COLUMN, true);
             Point p = SwingUtilities.convertPoint(table, cell.x + cell.width / 2, cell.y + cell.height / 2, frame);
             p.translate(frame.getX(), frame.getY());
@@ -298,29 +287,29 @@ public final class JConsoleShots {
             robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         }
-        await("the user data of the notification for " + job + " opened", () ->
+        Ui.await("the user data of the notification for " + job + " opened", () ->
                 table.getRowHeight(row) > closedHeight ? Boolean.TRUE : null);
         park();
     }
 
     private JTable showAttributes(ObjectName bean, String... labels) throws Exception {
         int attributes = jmx.getMBeanInfo(bean).getAttributes().length;
-        select(labels);
-        return await(attributes + " attributes of " + bean + " in the table", () -> find(frame, JTable.class,
+        tree.select(labels);
+        return Ui.await(attributes + " attributes of " + bean + " in the table", () -> Ui.find(frame, JTable.class,
                 t -> t.getClass().getName().endsWith(".XMBeanAttributes") && t.isShowing()
                         && t.getRowCount() == attributes && t.getValueAt(0, 1) != null));
     }
 
     /** Points the mouse at the row of {@code attribute} until its tooltip shows {@code expected}. */
     private void hover(JTable table, String expected, String attribute) throws Exception {
-        onEdt(() -> {
+        Ui.onEdt(() -> {
             // The tooltip must stay up until the picture is taken, however slow the machine.
             ToolTipManager.sharedInstance().setDismissDelay((int) Duration.ofMinutes(1).toMillis());
             return null;
         });
         for (int attempt = 1; ; attempt++) {
             robot.waitForIdle();
-            Point point = onEdt(() -> {
+            Point point = Ui.onEdt(() -> {
                 Rectangle cell = table.getCellRect(row(table, attribute), 0, true);
                 Point p = SwingUtilities.convertPoint(table, cell.x + cell.width / 3, cell.y + cell.height / 2, frame);
                 // From the frame's bounds, which the screenshot uses too: with no window manager,
@@ -331,7 +320,7 @@ public final class JConsoleShots {
             // Every mouse move restarts the tooltip's initial delay, so move once and then wait.
             robot.mouseMove(point.x, point.y);
             try {
-                await("the tooltip of " + attribute, Duration.ofSeconds(5), () -> findInAllWindows(JToolTip.class,
+                Ui.await("the tooltip of " + attribute, Duration.ofSeconds(5), () -> Ui.findInAllWindows(JToolTip.class,
                         t -> t.isShowing() && expected.equals(t.getTipText())));
                 return;
             } catch (IllegalStateException e) {
@@ -354,65 +343,8 @@ public final class JConsoleShots {
 
     /** Moves the mouse to the empty end of the menu bar, where it shows no tooltip. */
     private void park() throws Exception {
-        Rectangle bounds = onEdt(() -> frame.getBounds());
+        Rectangle bounds = Ui.onEdt(() -> frame.getBounds());
         robot.mouseMove(bounds.x + bounds.width - 10, bounds.y + 8);
-    }
-
-    private void expand(String... labels) throws Exception {
-        TreePath path = await("the tree node " + String.join("/", labels), () -> path(labels));
-        onEdt(() -> {
-            tree.expandPath(path);
-            return null;
-        });
-        // An MBean node gets its Attributes/Notifications children from a background task.
-        await("the node " + String.join("/", labels) + " expanded", () -> tree.isExpanded(path)
-                && ((TreeNode) path.getLastPathComponent()).getChildCount() > 0 ? Boolean.TRUE : null);
-    }
-
-    private void collapse(String... labels) throws Exception {
-        TreePath path = await("the tree node " + String.join("/", labels), () -> path(labels));
-        onEdt(() -> {
-            tree.collapsePath(path);
-            return null;
-        });
-    }
-
-    private void select(String... labels) throws Exception {
-        TreePath path = await("the tree node " + String.join("/", labels), () -> path(labels));
-        onEdt(() -> {
-            tree.setSelectionPath(path);
-            tree.scrollPathToVisible(path);
-            return null;
-        });
-    }
-
-    /** The tree path whose nodes' labels start with {@code labels} ({@code *}: the first child); null while absent. */
-    private TreePath path(String... labels) {
-        TreeNode node = (TreeNode) tree.getModel().getRoot();
-        List<Object> nodes = new ArrayList<>(List.of(node));
-        for (String label : labels) {
-            TreeNode next = null;
-            for (int i = 0; i < node.getChildCount() && next == null; i++) {
-                TreeNode child = node.getChildAt(i);
-                if (label.equals("*") || String.valueOf(child).equals(label)
-                        || String.valueOf(child).startsWith(label + "[")) {
-                    next = child;
-                }
-            }
-            if (next == null) {
-                return null;
-            }
-            nodes.add(next);
-            node = next;
-        }
-        return new TreePath(nodes.toArray());
-    }
-
-    /** The count in the Worker's "Notifications[n]" node, or -1 while it has none (not subscribed). */
-    private long received(String notifications) {
-        TreePath path = path("io.wmon", "Worker", notifications);
-        Matcher count = Pattern.compile("\\[(\\d+)\\]").matcher(path == null ? "" : String.valueOf(path.getLastPathComponent()));
-        return count.find() ? Long.parseLong(count.group(1)) : -1;
     }
 
     /** Writes {@code lines} to the worker's command FIFO. */
@@ -439,11 +371,11 @@ public final class JConsoleShots {
 
     /** Saves the JConsole window as it is on the screen, once pending paints are done. */
     private void save(String file) throws Exception {
-        onEdt(() -> null);
+        Ui.onEdt(() -> null);
         Toolkit.getDefaultToolkit().sync();
         robot.waitForIdle();
         robot.delay(500);
-        Rectangle bounds = onEdt(() -> frame.getBounds());
+        Rectangle bounds = Ui.onEdt(() -> frame.getBounds());
         BufferedImage image = robot.createScreenCapture(bounds);
         File out = new File(outDir, file);
         if (!ImageIO.write(image, "png", out)) {
@@ -452,8 +384,109 @@ public final class JConsoleShots {
         System.out.println("wrote " + out + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 
+    private static String message(String key) throws ReflectiveOperationException {
+        return (String) Class.forName("sun.tools.jconsole.Messages").getField(key).get(null);
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(Objects.requireNonNull(name));
+        } catch (javax.management.MalformedObjectNameException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
+
+/** JConsole's MBean tree, reached by node labels ({@code "io.wmon", "Worker", "Attributes"}). */
+final class MBeanTree {
+
+    private final JTree tree;
+
+    MBeanTree(JTree tree) {
+        this.tree = tree;
+    }
+
+    /** Sets the width of the tree's side of the MBeans tab, in pixels. */
+    void setWidth(int pixels) throws Exception {
+        JSplitPane split = Ui.await("the MBeans tab's split pane",
+                () -> (JSplitPane) SwingUtilities.getAncestorOfClass(JSplitPane.class, tree));
+        Ui.onEdt(() -> {
+            split.setDividerLocation(pixels);
+            return null;
+        });
+    }
+
+    void expand(String... labels) throws Exception {
+        TreePath path = Ui.await("the tree node " + String.join("/", labels), () -> path(labels));
+        Ui.onEdt(() -> {
+            tree.expandPath(path);
+            return null;
+        });
+        // An MBean node gets its Attributes/Notifications children from a background task.
+        Ui.await("the node " + String.join("/", labels) + " expanded", () -> tree.isExpanded(path)
+                && ((TreeNode) path.getLastPathComponent()).getChildCount() > 0 ? Boolean.TRUE : null);
+    }
+
+    void collapse(String... labels) throws Exception {
+        TreePath path = Ui.await("the tree node " + String.join("/", labels), () -> path(labels));
+        Ui.onEdt(() -> {
+            tree.collapsePath(path);
+            return null;
+        });
+    }
+
+    void select(String... labels) throws Exception {
+        TreePath path = Ui.await("the tree node " + String.join("/", labels), () -> path(labels));
+        Ui.onEdt(() -> {
+            tree.setSelectionPath(path);
+            tree.scrollPathToVisible(path);
+            return null;
+        });
+    }
+
+    /**
+     * The path through the nodes labelled {@code labels}, or null while one is absent. {@code *} is
+     * the first child; a Notifications node also matches with the count JConsole appends ("Notifications[2]").
+     */
+    TreePath path(String... labels) {
+        TreeNode node = (TreeNode) tree.getModel().getRoot();
+        List<Object> nodes = new ArrayList<>(List.of(node));
+        for (String label : labels) {
+            TreeNode next = null;
+            for (int i = 0; i < node.getChildCount() && next == null; i++) {
+                TreeNode child = node.getChildAt(i);
+                if (label.equals("*") || String.valueOf(child).equals(label)
+                        || String.valueOf(child).startsWith(label + "[")) {
+                    next = child;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            nodes.add(next);
+            node = next;
+        }
+        return new TreePath(nodes.toArray());
+    }
+
+    /** The count in the Worker's "Notifications[n]" node, or -1 while it has none (not subscribed). */
+    long received(String notifications) {
+        TreePath path = path("io.wmon", "Worker", notifications);
+        Matcher count = Pattern.compile("\\[(\\d+)\\]").matcher(path == null ? "" : String.valueOf(path.getLastPathComponent()));
+        return count.find() ? Long.parseLong(count.group(1)) : -1;
+    }
+}
+
+/** Swing helpers for driving a live UI from outside its event thread; every wait is bounded. */
+final class Ui {
+
+    static final Duration WAIT = Duration.ofSeconds(40);
+
+    private Ui() {
+    }
+
     /** The whole screen, for the look at a failed run. */
-    private static void saveScreen(File out) {
+    static void saveScreen(File out) {
         try {
             Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
             ImageIO.write(new Robot().createScreenCapture(screen), "png", out);
@@ -463,15 +496,11 @@ public final class JConsoleShots {
         }
     }
 
-    private static String message(String key) throws ReflectiveOperationException {
-        return (String) Class.forName("sun.tools.jconsole.Messages").getField(key).get(null);
-    }
-
-    private static boolean contains(JTable table, String text) {
+    static boolean contains(JTable table, String text) {
         return count(table, text) > 0;
     }
 
-    private static int count(JTable table, String text) {
+    static int count(JTable table, String text) {
         int found = 0;
         for (int r = 0; r < table.getRowCount(); r++) {
             for (int c = 0; c < table.getColumnCount(); c++) {
@@ -483,7 +512,7 @@ public final class JConsoleShots {
         return found;
     }
 
-    private static <T extends Component> T findInAllWindows(Class<T> type, Predicate<T> test) {
+    static <T extends Component> T findInAllWindows(Class<T> type, Predicate<T> test) {
         for (Window window : Window.getWindows()) {
             T found = find(window, type, test);
             if (found != null) {
@@ -494,7 +523,7 @@ public final class JConsoleShots {
     }
 
     /** The first component under {@code root}, breadth first, of {@code type} that passes {@code test}. */
-    private static <T extends Component> T find(Container root, Class<T> type, Predicate<T> test) {
+    static <T extends Component> T find(Container root, Class<T> type, Predicate<T> test) {
         Deque<Component> queue = new ArrayDeque<>(List.of(root));
         while (!queue.isEmpty()) {
             Component c = queue.removeFirst();
@@ -508,12 +537,12 @@ public final class JConsoleShots {
         return null;
     }
 
-    private static <T> T await(String what, Callable<T> probe) throws Exception {
+    static <T> T await(String what, Callable<T> probe) throws Exception {
         return await(what, WAIT, probe);
     }
 
     /** Polls {@code probe} on the event thread until it returns non-null; fails after {@code timeout}. */
-    private static <T> T await(String what, Duration timeout, Callable<T> probe) throws Exception {
+    static <T> T await(String what, Duration timeout, Callable<T> probe) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             T value = onEdt(probe);
@@ -527,7 +556,7 @@ public final class JConsoleShots {
         }
     }
 
-    private static <T> T onEdt(Callable<T> task) throws Exception {
+    static <T> T onEdt(Callable<T> task) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try {
@@ -547,11 +576,19 @@ public final class JConsoleShots {
         return result.get();
     }
 
-    private static ObjectName name(String name) {
-        try {
-            return new ObjectName(Objects.requireNonNull(name));
-        } catch (javax.management.MalformedObjectNameException e) {
-            throw new IllegalArgumentException(e);
+
+    /** Polls {@code probe} on the calling thread (for JMX reads) until it returns non-null; fails after {@link #WAIT}. */
+    static <T> T poll(String what, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + WAIT.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(200);
         }
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the JConsole screenshots in docs/img/ again: starts its own redis-server, one example worker
-# with the wmon agent and a JMX port on 127.0.0.1, and an Xvfb display, then runs JConsoleShots.java,
-# which runs JConsole in its own JVM, connects it to the worker and saves the PNGs.
+# with the wmon agent, opens a JMX port on 127.0.0.1 in it with jcmd, and starts an Xvfb display, then
+# runs JConsoleShots.java, which runs JConsole in its own JVM, connects it to that port and saves the PNGs.
 #
 #   ./mvnw -B -DskipTests package              # first: the agent and example-worker jars
 #   tools/screenshots/make-screenshots.sh      # writes docs/img/jconsole-*.png
@@ -35,6 +35,8 @@ else
 fi
 "$java" --list-modules | grep -q '^jdk.jconsole@' \
     || fail "$java has no jdk.jconsole module (a JRE, or a headless JDK): set JAVA_HOME to a full JDK"
+jcmd=$(dirname "$(readlink -f "$java")")/jcmd
+[ -x "$jcmd" ] || fail "no jcmd beside $java"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/wmon-screens.XXXXXX")
 pids=()
@@ -124,19 +126,19 @@ display=:$(head -n 1 "$tmp/display")
 jmx_port=$(free_port)
 [ "$jmx_port" -ne "$redis_port" ] || jmx_port=$(free_port)
 mkfifo "$tmp/worker.in"
-# Unauthenticated JMX without TLS, on loopback only: fine for a throwaway worker on this machine.
 "$java" "-javaagent:$agent_jar=redis=redis://127.0.0.1:$redis_port,id=demo-1,interval=2s" \
-    -Dcom.sun.management.jmxremote.port="$jmx_port" \
-    -Dcom.sun.management.jmxremote.rmi.port="$jmx_port" \
-    -Dcom.sun.management.jmxremote.host=127.0.0.1 \
-    -Djava.rmi.server.hostname=127.0.0.1 \
-    -Dcom.sun.management.jmxremote.authenticate=false \
-    -Dcom.sun.management.jmxremote.ssl=false \
     -Xmx64m -XX:+UseSerialGC \
     -jar "$worker_jar" --stdin <"$tmp/worker.in" >"$tmp/worker.log" 2>&1 &
 pids+=($!)
 exec 3>"$tmp/worker.in" # held open for the worker's whole life: its end of input would end it
 wait_for 30 "the example worker to start with the agent" grep -q 'agent=true' "$tmp/worker.log"
+worker_pid=$(sed -n 's/^ready pid=\([0-9]*\).*/\1/p' "$tmp/worker.log")
+
+# The JMX port opened as docs/apm.md tells users to, in the running worker. Unauthenticated and
+# without TLS, on loopback only: fine for a throwaway worker on this machine.
+"$jcmd" "$worker_pid" ManagementAgent.start "jmxremote.port=$jmx_port" jmxremote.host=127.0.0.1 \
+    jmxremote.authenticate=false jmxremote.ssl=false >"$tmp/jcmd.log" 2>&1 \
+    || fail "jcmd $worker_pid ManagementAgent.start failed: $(cat "$tmp/jcmd.log")"
 
 mkdir -p "$tmp/img"
 DISPLAY=$display "$java" \
