@@ -37,13 +37,14 @@ class OtelJmxClusterIT {
     @Test
     void nodeBeansAreExportedApartFromTheTotal() throws Exception {
         // A cluster URL holds commas, which an agent option writes as \,
-        AgentArgs agent = AgentArgs.of(CLUSTER.url().replace(",", "\\,"), "otel-cluster").with("fleet", "true");
+        AgentArgs agent = AgentArgs.of(CLUSTER.url().replace(",", "\\,"), "otel-cluster")
+                .with("interval", OtelWindow.BEAT_INTERVAL);
         OtelWorker run = OtelWorker.start(FLEET, agent, OtelWorker.rules().toString());
         MBeanServerConnection jmx = run.worker().jmx();
         List<String> nodes = CLUSTER.nodes().stream().map(node -> node.getHost() + ":" + node.getPort()).toList();
         await("a pool bean per node").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jmx.queryNames(NODE_BEANS, null).size() == nodes.size());
-        List<OtelSeries> all = OtelSeries.all(agent, nodes, false);
+        List<OtelSeries> all = OtelSeries.all(agent, false, nodes);
 
         OtelWindow window = OtelWindow.find(jmx, run.log(), all);
 

@@ -40,7 +40,7 @@ class OtelJmxIT {
     void everyMetricIsExportedWithItsInstrumentUnitAttributesAndTheMBeansValues() throws Exception {
         OtelWorker run = start("otel-values", OtelWorker.rules().toString());
         script(run);
-        List<OtelSeries> all = OtelSeries.all(run.agent(), List.of(), false);
+        List<OtelSeries> all = OtelSeries.all(run.agent(), true, List.of());
 
         OtelWindow window = OtelWindow.find(run.worker().jmx(), run.log(), all);
 
@@ -76,16 +76,19 @@ class OtelJmxIT {
                 + " - Error while loading JMX configuration from " + Pattern.quote(broken.toString()) + "$", STEP_TIMEOUT);
         run.worker().awaitStderr("^Caused by: java\\.lang\\.IllegalArgumentException: Invalid metric type: COUNTR$",
                 STEP_TIMEOUT);
-        Set<String> names = OtelWindow.names(OtelSeries.all(run.agent(), List.of(), false));
+        Set<String> names = OtelWindow.names(OtelSeries.all(run.agent(), true, List.of()));
         Export export = run.log().await(e -> e.metrics().keySet().containsAll(names), OtelWindow.FIRST_EXPORT_TIMEOUT,
                 "with every metric of the good file");
         assertThat(export.metrics()).doesNotContainKey("broken.heartbeats");
         assertThat(run.worker().isAlive()).as("the worker runs on").isTrue();
     }
 
-    /** A worker with both agents on this class's Redis, the fleet view on so that the Fleet rule has a bean to match. */
+    /**
+     * A worker with both agents on this class's Redis, the fleet view on so that the Fleet rule has a bean
+     * to match; beats 2 s apart (see {@link OtelWindow}).
+     */
     private static OtelWorker start(String id, String config) {
-        AgentArgs agent = FLEET.agent(id).with("fleet", "true");
+        AgentArgs agent = FLEET.agent(id).with("interval", OtelWindow.BEAT_INTERVAL).with("fleet", "true");
         OtelWorker run = OtelWorker.start(FLEET, agent, config);
         FLEET.records().awaitRecord(agent.id(), STEP_TIMEOUT);
         return run;

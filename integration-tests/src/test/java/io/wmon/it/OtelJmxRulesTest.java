@@ -60,9 +60,9 @@ class OtelJmxRulesTest {
 
     private static Path file;
     private static List<JmxRule> rules;
-    /** A worker's series with a per-node pool bean, so that the node rule is checked too. */
+    /** A worker's series with the fleet view and a per-node pool bean, so that every rule is checked. */
     private static final List<OtelSeries> SERIES = OtelSeries.all(AgentArgs.of("redis://unused:6379", "rules-test"),
-            List.of("127.0.0.1:7000"), false);
+            true, List.of("127.0.0.1:7000"));
 
     @BeforeAll
     static void parse() throws Exception {

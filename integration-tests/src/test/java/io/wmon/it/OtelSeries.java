@@ -40,12 +40,12 @@ record OtelSeries(String metric, Instrument instrument, String unit, Map<String,
     }
 
     /**
-     * Every series for the worker that runs with {@code agent}: its Worker, pool, breaker and (with
-     * {@code fleet=true}) Fleet beans, and one set of per-node pool series for each of {@code nodes}
-     * ({@code host:port}, Sentinel and Cluster endpoints; none for one server). {@code tls} says whether
-     * the node beans' endpoints start {@code rediss://}.
+     * Every series for the worker that runs with {@code agent}: its Worker, pool and breaker beans, its
+     * Fleet bean when {@code fleet} (the agent's {@code fleet=true}), and one set of per-node pool series
+     * for each of {@code nodes} ({@code host:port} of a Sentinel or Cluster endpoint without TLS; none for
+     * one server).
      */
-    static List<OtelSeries> all(AgentArgs agent, List<String> nodes, boolean tls) {
+    static List<OtelSeries> all(AgentArgs agent, boolean fleet, List<String> nodes) {
         Builder table = new Builder();
         worker(table.on(ObjectNames.worker(), Map.of("wmon.namespace", agent.namespace(), "wmon.worker.id", agent.id())));
         String pool = agent.connectionName();
@@ -55,10 +55,12 @@ record OtelSeries(String metric, Instrument instrument, String unit, Map<String,
         poolTotal(table.on(ObjectNames.redisPool(pool), ofPool));
         for (String node : nodes) {
             poolNode(table.on(ObjectNames.redisPoolNode(pool, node),
-                    with(ofPool, "wmon.redis.node", (tls ? "rediss://" : "redis://") + node)));
+                    with(ofPool, "wmon.redis.node", "redis://" + node)));
         }
         breaker(table.on(ObjectNames.circuitBreaker("redis"), Map.of()));
-        fleet(table.on(ObjectNames.fleet(agent.namespace()), Map.of("wmon.namespace", agent.namespace())));
+        if (fleet) {
+            fleet(table.on(ObjectNames.fleet(agent.namespace()), Map.of("wmon.namespace", agent.namespace())));
+        }
         return table.series;
     }
 
