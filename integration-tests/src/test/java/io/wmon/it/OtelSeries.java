@@ -49,8 +49,8 @@ record OtelSeries(String metric, Instrument instrument, String unit, Map<String,
         Builder table = new Builder();
         worker(table.on(ObjectNames.worker(), Map.of("wmon.namespace", agent.namespace(), "wmon.worker.id", agent.id())));
         String pool = agent.connectionName();
-        // param(name) gives the key as the ObjectName holds it: quoted when the name must be.
-        Map<String, String> ofPool = Map.of("db.client.connection.pool.name", ObjectNames.propertyValue(pool),
+        // The bean's Name attribute: the pool name without the quotes its ObjectName holds it in.
+        Map<String, String> ofPool = Map.of("db.client.connection.pool.name", pool,
                 "db.system.name", "redis");
         poolTotal(table.on(ObjectNames.redisPool(pool), ofPool));
         for (String node : nodes) {

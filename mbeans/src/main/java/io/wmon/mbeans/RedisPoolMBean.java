@@ -75,6 +75,11 @@ public final class RedisPoolMBean extends NotifyingMBean<PoolStats> implements R
     }
 
     @Override
+    public String getName() {
+        return pool.clientName();
+    }
+
+    @Override
     public int getMaxTotal() {
         return snapshot().maxTotal();
     }

@@ -14,6 +14,10 @@ public interface RedisPoolMXBean {
     @Description("Endpoint URL, its password redacted (a node bean: the node's address); fixed")
     String getEndpoint();
 
+    @Description("The pool's name, its connections' CLIENT SETNAME: the ObjectName's name key without the quotes"
+            + " the ':' it holds make the ObjectName add; fixed")
+    String getName();
+
     @Units(Units.CONNECTIONS)
     @Description("Most connections the pool opens at once (poolMaxTotal=, 4 by default), per node for Sentinel and"
             + " Cluster (the total bean adds the nodes up)")

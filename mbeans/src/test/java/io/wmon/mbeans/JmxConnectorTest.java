@@ -96,7 +96,7 @@ class JmxConnectorTest {
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.worker(), WorkerMXBean.class,
                 WorkerMBeanTest.expectedAttributes(WorkerSnapshotTest.full()));
         MXBeanReadBack.assertReadsBack(remote, ObjectNames.redisPool("shared"), RedisPoolMXBean.class,
-                RedisPoolMBeanTest.untouchedPoolAttributes("redis://127.0.0.1:" + redisPort));
+                RedisPoolMBeanTest.untouchedPoolAttributes("redis://127.0.0.1:" + redisPort, "wmon:agent:test:jmx"));
 
         assertThat(remote.getAttribute(ObjectNames.circuitBreaker("redis"), "State")).isEqualTo("CLOSED");
         assertThat(remote.getAttribute(ObjectNames.circuitBreaker("redis"), "NotPermittedCallCount")).isEqualTo(0L);

@@ -71,6 +71,7 @@ class RedisBackedMBeansTest {
         Map<String, Object> expected = new LinkedHashMap<>();
         var stats = pool.stats();
         expected.put("Endpoint", pool.endpoint().redacted());
+        expected.put("Name", CLIENT_NAME);
         expected.put("MaxTotal", 4);
         expected.put("MaxIdle", 4);
         expected.put("MinIdle", 0);

@@ -69,9 +69,10 @@ class RedisPoolMBeanTest {
         return server;
     }
 
-    static Map<String, Object> untouchedPoolAttributes(String endpoint) {
+    static Map<String, Object> untouchedPoolAttributes(String endpoint, String clientName) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Endpoint", endpoint);
+        m.put("Name", clientName);
         m.put("MaxTotal", 4);
         m.put("MaxIdle", 4);
         m.put("MinIdle", 0);
@@ -92,7 +93,7 @@ class RedisPoolMBeanTest {
     @MethodSource("io.wmon.mbeans.MBeanServers#both")
     void everyAttributeReadsBackWithThePasswordRedacted(MBeanServer server) throws Exception {
         MXBeanReadBack.assertReadsBack(registeredOn(server), NAME, RedisPoolMXBean.class,
-                untouchedPoolAttributes("redis://:****@127.0.0.1:" + port));
+                untouchedPoolAttributes("redis://:****@127.0.0.1:" + port, CLIENT_NAME));
         assertThat((String) server.getAttribute(NAME, "Endpoint")).doesNotContain("s3cret");
     }
 
