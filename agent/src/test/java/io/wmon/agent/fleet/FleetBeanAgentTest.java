@@ -176,7 +176,17 @@ class FleetBeanAgentTest {
     void nobodyReadingAndNobodyListeningCostsNoRead() throws Exception {
         FleetMXBean fleet = startWithFleet("self");
         await().until(fleet::getWorkerCount, n -> n >= 1);
-        Thread.sleep(2 * INTERVAL_MILLIS); // a read asked for during the await may still be pending
+        // A read asked for during the await may still be pending (late on a loaded machine): wait
+        // until two intervals pass without one, then nobody asks for any more.
+        long settled = fleetReads();
+        for (int i = 0; i < 10; i++) {
+            Thread.sleep(2 * INTERVAL_MILLIS);
+            long now = fleetReads();
+            if (now == settled) {
+                break;
+            }
+            settled = now;
+        }
 
         long before = fleetReads();
         Thread.sleep(4 * INTERVAL_MILLIS);
