@@ -37,7 +37,8 @@ class ConnectionSamplerTest {
             Jedis second = named("wmon:agent:it:w1");
             Thread closer = new Thread(() -> {
                 try {
-                    Thread.sleep(400);
+                    // Well inside the sampling, with margins a loaded machine's delays do not eat.
+                    Thread.sleep(1_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -45,7 +46,7 @@ class ConnectionSamplerTest {
             });
             closer.start();
 
-            ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofMillis(1_000));
+            ConnectionSampler samples = ConnectionSampler.sample(REDIS.probe(), Duration.ofMillis(2_500));
             closer.join();
 
             assertThat(samples.size()).isGreaterThanOrEqualTo(3);
