@@ -7,9 +7,15 @@ import java.util.Optional;
 public enum WorkerState {
     STARTING, IDLE, BUSY, PAUSED, STOPPING, STOPPED;
 
+    /** {@code values()} without its copy per call: one parse per worker of a read. */
+    private static final WorkerState[] ALL = values();
+
+    /** Made once: a fleet read parses and prints one state per worker. */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The wire form, e.g. {@code "busy"}. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /**
@@ -19,7 +25,7 @@ public enum WorkerState {
      * @return the state, or empty when {@code text} is null or not a v1 state
      */
     public static Optional<WorkerState> fromWire(String text) {
-        for (WorkerState state : values()) {
+        for (WorkerState state : ALL) {
             if (state.wire().equals(text)) {
                 return Optional.of(state);
             }
