@@ -154,8 +154,8 @@ class JmxExporterScrapeIT {
         int port = FreePorts.find();
         AgentArgs agent = FLEET.agent(id).with("fleet", "true");
         ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current())
-                .agent(existing(EXPORTER_JAR_PROPERTY), FreePorts.LOOPBACK + ":" + port + ":"
-                        + existing(EXPORTER_CONFIG_PROPERTY))
+                .agent(ApmFiles.existing(EXPORTER_JAR_PROPERTY), FreePorts.LOOPBACK + ":" + port + ":"
+                        + ApmFiles.existing(EXPORTER_CONFIG_PROPERTY))
                 .agent(agent.toString()).args("--stdin"));
         worker.awaitStdout("^ready pid=\\d+ agent=true$", ChildProcess.START_TIMEOUT);
         FLEET.records().awaitRecord(agent.id(), ChildProcess.START_TIMEOUT);
@@ -220,15 +220,6 @@ class JmxExporterScrapeIT {
         Map<String, String> more = new HashMap<>(labels);
         more.put(key, value);
         return more;
-    }
-
-    private static Path existing(String property) {
-        Path file = Path.of(Objects.requireNonNull(System.getProperty(property), property + " is not set")).toAbsolutePath();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " does not exist (" + property + "); run the integration-tests "
-                    + "build, which copies the exporter jar into target/apm");
-        }
-        return file;
     }
 
     private record ScriptedWorker(ChildProcess worker, AgentArgs agent, int port) {

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,7 +85,7 @@ final class JmxFetch {
 
     /** The configuration file under test, {@code docs/apm/datadog-jmx.yaml} unless the build says otherwise. */
     static Path configFile() {
-        return existing(CONFIG_PROPERTY);
+        return ApmFiles.existing(CONFIG_PROPERTY);
     }
 
     /**
@@ -162,16 +161,7 @@ final class JmxFetch {
     }
 
     private static Path jar() {
-        return existing(JAR_PROPERTY);
-    }
-
-    private static Path existing(String property) {
-        Path file = Path.of(Objects.requireNonNull(System.getProperty(property), property + " is not set")).toAbsolutePath();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " does not exist (" + property + "); run the integration-tests "
-                    + "build, which copies JMXFetch into target/apm");
-        }
-        return file;
+        return ApmFiles.existing(JAR_PROPERTY);
     }
 
     private static String read(Path file) {

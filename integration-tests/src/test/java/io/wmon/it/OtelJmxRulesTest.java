@@ -66,7 +66,7 @@ class OtelJmxRulesTest {
 
     @BeforeAll
     static void parse() throws Exception {
-        file = Path.of(Objects.requireNonNull(System.getProperty(CONFIG_PROPERTY), CONFIG_PROPERTY + " is not set"));
+        file = ApmFiles.existing(CONFIG_PROPERTY);
         try (InputStream in = Files.newInputStream(file)) {
             JmxConfig config = RuleParser.get().loadConfig(in);
             rules = config.getRules();

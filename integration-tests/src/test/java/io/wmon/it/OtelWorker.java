@@ -4,9 +4,7 @@ import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.Jdk;
 import io.wmon.test.worker.AgentArgs;
 import io.wmon.test.worker.WorkerFleetExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * An example worker JVM with two agents, the OpenTelemetry Java agent's first, and the exports its
@@ -28,7 +26,7 @@ record OtelWorker(ChildProcess worker, AgentArgs agent, OtlpJsonLog log) {
      */
     static OtelWorker start(WorkerFleetExtension fleet, AgentArgs agent, String config) {
         ChildProcess worker = fleet.start("worker", fleet.exampleWorker(Jdk.current())
-                .agent(existing(AGENT_JAR_PROPERTY), "")
+                .agent(ApmFiles.existing(AGENT_JAR_PROPERTY), "")
                 .jvmFlag("-Dotel.jmx.config=" + config,
                         "-Dotel.metrics.exporter=logging-otlp",
                         "-Dotel.metric.export.interval=250",
@@ -44,15 +42,6 @@ record OtelWorker(ChildProcess worker, AgentArgs agent, OtlpJsonLog log) {
 
     /** The rule file under test, {@code docs/apm/otel-jmx.yaml} unless {@code -Dopentelemetry.jmx.config} names another. */
     static Path rules() {
-        return existing(CONFIG_PROPERTY);
-    }
-
-    private static Path existing(String property) {
-        Path file = Path.of(Objects.requireNonNull(System.getProperty(property), property + " is not set")).toAbsolutePath();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(file + " does not exist (" + property + "); run the integration-tests "
-                    + "build, which copies the OpenTelemetry agent jar into target/apm");
-        }
-        return file;
+        return ApmFiles.existing(CONFIG_PROPERTY);
     }
 }

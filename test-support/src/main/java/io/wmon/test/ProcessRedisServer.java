@@ -122,33 +122,13 @@ final class ProcessRedisServer implements RedisServerBackend {
 
     /** Launches the server on {@code candidate}; returns null once it answers, else why it did not. */
     private String launch(int candidate, int tlsCandidate) {
-        Process started;
-        try {
-            started = new ProcessBuilder(command(candidate, tlsCandidate))
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-        } catch (IOException e) {
-            return "cannot execute: " + e.getMessage();
+        RedisProcessLauncher.Launch launch = RedisProcessLauncher.launch("redis-server", command(candidate, tlsCandidate),
+                workDir, logFile, READY_TIMEOUT, () -> RedisPing.processId(HOST, candidate));
+        if (launch.started()) {
+            process = launch.process();
+            paused = false;
         }
-        ChildProcessReaper.register(started);
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (!started.isAlive()) {
-                ChildProcessReaper.forget(started);
-                return "exited with status " + started.exitValue();
-            }
-            // Another server may own the port when ours failed to bind: only our own pid counts.
-            if (RedisPing.pongs(HOST, candidate) && RedisPing.processId(HOST, candidate) == started.pid()) {
-                process = started;
-                paused = false;
-                return null;
-            }
-            RedisPing.sleep();
-        }
-        kill(started);
-        return "no PONG within " + READY_TIMEOUT.toMillis() + " ms";
+        return launch.failure();
     }
 
     private List<String> command(int candidate, int tlsCandidate) {
@@ -175,25 +155,12 @@ final class ProcessRedisServer implements RedisServerBackend {
         if (process == null) {
             return;
         }
-        kill(process);
+        RedisProcessLauncher.kill("redis-server", process, READY_TIMEOUT);
         process = null;
         paused = false;
         if (!RedisPing.awaitSilence(HOST, port, READY_TIMEOUT)) {
             throw new IllegalStateException("port " + port + " still answers after redis-server was killed");
         }
-    }
-
-    private static void kill(Process target) {
-        target.destroyForcibly();
-        try {
-            if (!target.waitFor(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("redis-server pid " + target.pid() + " survived SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while killing redis-server", e);
-        }
-        ChildProcessReaper.forget(target);
     }
 
     /**

@@ -46,7 +46,7 @@ final class BoundedWait {
     }
 
     /** Sleeps one poll interval; keeps the interrupt flag and stops the wait when interrupted. */
-    static void sleep() {
+    private static void sleep() {
         try {
             Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {

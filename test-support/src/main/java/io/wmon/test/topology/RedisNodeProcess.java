@@ -3,13 +3,13 @@ package io.wmon.test.topology;
 import io.wmon.test.ChildProcessReaper;
 import io.wmon.test.FreePorts;
 import io.wmon.test.ProcessSignals;
+import io.wmon.test.RedisProcessLauncher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -116,34 +116,14 @@ final class RedisNodeProcess implements AutoCloseable {
 
     /** Launches on {@code candidate}; returns null once the server answers, else why it did not. */
     private String launch(NodePorts candidate) {
-        Process started;
-        try {
-            started = new ProcessBuilder(command.apply(candidate))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-        } catch (IOException e) {
-            return "cannot execute: " + e.getMessage();
-        }
-        ChildProcessReaper.register(started);
         HostAndPort address = new HostAndPort(FreePorts.LOOPBACK, candidate.port());
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            if (!started.isAlive()) {
-                ChildProcessReaper.forget(started);
-                return "exited with status " + started.exitValue();
-            }
-            // Another server may own the port when ours failed to bind: only our own pid counts.
-            if (processId(address) == started.pid()) {
-                process = started;
-                paused = false;
-                return null;
-            }
-            BoundedWait.sleep();
+        RedisProcessLauncher.Launch launch = RedisProcessLauncher.launch(name, command.apply(candidate), dir, logFile,
+                READY_TIMEOUT, () -> processId(address));
+        if (launch.started()) {
+            process = launch.process();
+            paused = false;
         }
-        kill(started);
-        return "no PONG within " + READY_TIMEOUT.toMillis() + " ms";
+        return launch.failure();
     }
 
     /** The {@code process_id} the server at {@code address} reports, -1 when it does not answer. */
@@ -161,22 +141,9 @@ final class RedisNodeProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        kill(process);
+        RedisProcessLauncher.kill(name, process, READY_TIMEOUT);
         process = null;
         paused = false;
-    }
-
-    private void kill(Process target) {
-        target.destroyForcibly();
-        try {
-            if (!target.waitFor(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(name + " (pid " + target.pid() + ") survived SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while killing " + name, e);
-        }
-        ChildProcessReaper.forget(target);
     }
 
     /** SIGSTOP: the connections stay open, nothing answers. */
