@@ -17,8 +17,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The training run behind {@code cli/target/wmon.jsa}, the class-data archive {@code bin/wmon} passes
- * to the JVM: the build runs this class once with {@code -XX:ArchiveClassesAtExit}, and the archive
- * then holds every class the run loaded. So that those are the classes a real {@code status} loads
+ * to the JVM: the build runs this class once with {@code -XX:DumpLoadedClassList}, then archives
+ * every class the run loaded with {@code -Xshare:dump}. So that those are the classes a real {@code status} loads
  * (the read, the record codec, the JSON and table writers), it reads a small fleet from a
  * {@code redis-server} of its own (from the PATH, else the one this jar carries for {@code demo}), on
  * a free loopback port, never one it did not start; then, as before, a {@code status} against a

@@ -9,6 +9,7 @@ import io.wmon.core.record.WorkerState;
 import io.wmon.test.RedisServerExtension;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.ChildProcesses;
+import io.wmon.test.jvm.Jdk;
 import io.wmon.test.jvm.ProcessCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,6 +120,23 @@ class LauncherIT {
                 .singleElement().asString().endsWith("source: shared objects file");
         assertThat(version.out().lines().filter(line -> line.contains(" io.wmon.cli.Wmon ")))
                 .singleElement().asString().contains("source: shared objects file");
+    }
+
+    /**
+     * Another JVM than the one that made the archive does not get it: JDK 25 would print two lines
+     * about an archive it cannot use on every run, whatever {@code -Xlog} says.
+     */
+    @Test
+    void anotherJvmRunsWithoutTheArchiveAndSaysNothingAboutIt() {
+        Jdk other = Jdk.java25().assumeInstalled();
+
+        Result version = run(LAUNCHER, Map.of("JAVA_HOME", other.home().toString(),
+                "WMON_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.err()).isEmpty();
+        assertThat(version.out().lines().filter(line -> line.contains(" picocli.CommandLine ")))
+                .singleElement().asString().doesNotContain("shared objects file");
     }
 
     @Test
