@@ -17,7 +17,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * many commands were run. Its own connection and its own commands are left out of every answer,
  * so that a test sees only what the code under test did.
  *
- * <p>It holds one connection (plain, or TLS for {@link #overTls}) named {@value #CLIENT_NAME}, opened on first use and opened
+ * <p>It holds one connection (plain, or TLS for {@link #overTls}; authenticated for {@link #withPassword}) named {@value #CLIENT_NAME}, opened on first use and opened
  * again when the server was restarted in between. Not meant for concurrent use from several
  * threads; calls are serialised.
  */
@@ -36,17 +36,20 @@ public final class RedisProbe implements AutoCloseable {
     private final URI uri;
     /** Null for a plain connection. */
     private final SSLSocketFactory tls;
+    /** Null to send no {@code AUTH} (beyond what {@link #uri} says). */
+    private final String password;
     private Jedis jedis;
     private long ownId;
 
     /** A probe for the server at {@code url}; {@code defaultPort} is used when the URL names none. */
     RedisProbe(String url, int defaultPort) {
-        this(url, defaultPort, null);
+        this(url, defaultPort, null, null);
     }
 
-    private RedisProbe(String url, int defaultPort, SSLSocketFactory tls) {
+    private RedisProbe(String url, int defaultPort, SSLSocketFactory tls, String password) {
         this.uri = withPort(url, defaultPort);
         this.tls = tls;
+        this.password = password;
     }
 
     /** A probe for the server at {@code host:port} without a password, e.g. one node of a cluster; connects on first use. */
@@ -56,7 +59,17 @@ public final class RedisProbe implements AutoCloseable {
 
     /** A probe for the TLS port {@code host:port} without a password, its sockets from {@code tls} (which trusts the server). */
     public static RedisProbe overTls(String host, int port, SSLSocketFactory tls) {
-        return new RedisProbe("rediss://" + host + ":" + port, port, java.util.Objects.requireNonNull(tls, "tls"));
+        return new RedisProbe("rediss://" + host + ":" + port, port, java.util.Objects.requireNonNull(tls, "tls"), null);
+    }
+
+    /**
+     * A probe for the server at {@code host:port} that asks for {@code password} ({@code requirepass}): the
+     * probe authenticates as the default user on every connection it opens. Over TLS when {@code tls} is not
+     * null, its sockets from {@code tls} (which trusts the server).
+     */
+    public static RedisProbe withPassword(String host, int port, String password, SSLSocketFactory tls) {
+        java.util.Objects.requireNonNull(password, "password");
+        return new RedisProbe((tls == null ? "redis://" : "rediss://") + host + ":" + port, port, tls, password);
     }
 
     /** Every connection to the server except the probe's own, as {@code CLIENT LIST} shows them. */
@@ -145,10 +158,16 @@ public final class RedisProbe implements AutoCloseable {
                     .connectionTimeoutMillis(TIMEOUT_MILLIS)
                     .socketTimeoutMillis(TIMEOUT_MILLIS);
             Jedis opened;
-            if (tls == null) {
+            if (tls == null && password == null) {
                 opened = new Jedis(uri, builder.build());
             } else {
-                JedisClientConfig config = builder.ssl(true).sslSocketFactory(tls).build();
+                if (tls != null) {
+                    builder.ssl(true).sslSocketFactory(tls);
+                }
+                if (password != null) {
+                    builder.password(password);
+                }
+                JedisClientConfig config = builder.build();
                 opened = new Jedis(new redis.clients.jedis.HostAndPort(uri.getHost(), uri.getPort()), config);
             }
             try {

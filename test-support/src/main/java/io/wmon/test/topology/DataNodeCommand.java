@@ -6,18 +6,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of a plain master or replica of a Sentinel deployment: loopback only, no persistence. */
+/**
+ * The command line of a master or replica of a Sentinel deployment: loopback only, no persistence; with a
+ * password, {@code --requirepass} and {@code --masterauth} both, since either node may replicate the other
+ * after a failover.
+ */
 final class DataNodeCommand {
 
     private final Path binary;
     private final boolean redis7;
     /** Null for plain servers. */
     private final TopologyTls tls;
+    /** Null when the data nodes ask for none. */
+    private final String password;
 
-    /** @param tls TLS on the client port and for replication and the sentinels' links, nothing plain; null for plain ports */
-    DataNodeCommand(Path binary, TopologyTls tls) {
+    /**
+     * @param tls      TLS on the client port and for replication and the sentinels' links, nothing plain; null for plain ports
+     * @param password what clients and replicas must {@code AUTH} with; null for none
+     */
+    DataNodeCommand(Path binary, TopologyTls tls, String password) {
         this.binary = binary;
         this.tls = tls;
+        this.password = password;
         this.redis7 = RedisBinaries.majorVersion(binary) >= 7;
     }
 
@@ -43,6 +53,9 @@ final class DataNodeCommand {
                 "--logfile", "",
                 // Redis 7 waits 5 s by default before a full sync, for more replicas to join it; none will.
                 "--repl-diskless-sync-delay", "0"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password, "--masterauth", password));
+        }
         if (masterPort != 0) {
             command.addAll(List.of("--replicaof", FreePorts.LOOPBACK, Integer.toString(masterPort)));
         }

@@ -15,13 +15,15 @@ final class FailoverWatch {
 
     private static final Pattern ROLE_MASTER = Pattern.compile("(?m)^role:master\\s*$");
 
-    private final HarnessConnections connections;
+    private final HarnessConnections sentinelConnections;
+    private final HarnessConnections dataConnections;
     private final HostAndPort killedMaster;
     private final long killedAtNanos;
 
-    /** Starts the clock: call it right after the kill. */
-    FailoverWatch(HarnessConnections connections, HostAndPort killedMaster) {
-        this.connections = connections;
+    /** Starts the clock: call it right after the kill. The connections are those to the sentinels and to the data nodes. */
+    FailoverWatch(HarnessConnections sentinelConnections, HarnessConnections dataConnections, HostAndPort killedMaster) {
+        this.sentinelConnections = sentinelConnections;
+        this.dataConnections = dataConnections;
         this.killedMaster = killedMaster;
         this.killedAtNanos = System.nanoTime();
     }
@@ -37,7 +39,7 @@ final class FailoverWatch {
         HostAndPort[] promoted = new HostAndPort[1];
         BoundedWait.until("a replica promoted after " + killedMaster + " was killed", remaining(deadline), () -> {
             for (HostAndPort sentinel : sentinels) {
-                HostAndPort named = SentinelHealth.masterAddress(connections, sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
+                HostAndPort named = SentinelHealth.masterAddress(sentinelConnections, sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
                 if (named != null && !named.equals(killedMaster) && reportsRoleMaster(named)) {
                     promoted[0] = named;
                     return null;
@@ -48,7 +50,7 @@ final class FailoverWatch {
         Duration promotedAfter = Duration.ofNanos(System.nanoTime() - killedAtNanos);
         BoundedWait.until("every sentinel naming the new master " + promoted[0], remaining(deadline), () -> {
             for (HostAndPort sentinel : sentinels) {
-                HostAndPort named = SentinelHealth.masterAddress(connections, sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
+                HostAndPort named = SentinelHealth.masterAddress(sentinelConnections, sentinel, masterName, HarnessConnections.CHECK_TIMEOUT_MILLIS);
                 if (!promoted[0].equals(named)) {
                     return "sentinel " + sentinel + " names " + named;
                 }
@@ -63,7 +65,7 @@ final class FailoverWatch {
     }
 
     private boolean reportsRoleMaster(HostAndPort node) {
-        try (Jedis jedis = connections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+        try (Jedis jedis = dataConnections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
             return ROLE_MASTER.matcher(jedis.info("replication")).find();
         } catch (RuntimeException e) {
             return false;

@@ -9,7 +9,9 @@ import redis.clients.jedis.Jedis;
 /**
  * The deployments' own connections to their servers, named {@value #CLIENT_NAME}: a harness name,
  * which the connection counts of {@link RedisProbe} and {@code ConnectionSampler} leave out. Plain, or
- * TLS trusting the test CA when the deployment speaks TLS only.
+ * TLS trusting the test CA when the deployment speaks TLS only; authenticated ({@code AUTH} as the default
+ * user) when the servers they reach ask for a password ({@link #withPassword}). One instance serves one kind
+ * of server: a Sentinel deployment has one for its data nodes and one for its sentinels.
  */
 final class HarnessConnections {
 
@@ -19,18 +21,26 @@ final class HarnessConnections {
     /** Connect and read timeout of one readiness check, in milliseconds: a check is retried, so short. */
     static final int CHECK_TIMEOUT_MILLIS = 500;
     /** Connections of a deployment without TLS. */
-    static final HarnessConnections PLAIN = new HarnessConnections(null);
+    static final HarnessConnections PLAIN = new HarnessConnections(null, null);
 
     /** Null for plain connections. */
     private final SSLSocketFactory tls;
+    /** Null when the servers ask for none. */
+    private final String password;
 
-    private HarnessConnections(SSLSocketFactory tls) {
+    private HarnessConnections(SSLSocketFactory tls, String password) {
         this.tls = tls;
+        this.password = password;
     }
 
-    /** Plain connections when {@code tls} is null, else TLS ones trusting its CA. */
+    /** Plain connections when {@code tls} is null, else TLS ones trusting its CA; without a password. */
     static HarnessConnections of(TopologyTls tls) {
-        return tls == null ? PLAIN : new HarnessConnections(tls.clientSocketFactory());
+        return tls == null ? PLAIN : new HarnessConnections(tls.clientSocketFactory(), null);
+    }
+
+    /** The same kind of connections, authenticating with {@code password}; these ones when it is null. */
+    HarnessConnections withPassword(String password) {
+        return password == null ? this : new HarnessConnections(tls, password);
     }
 
     /** A new connection to {@code node}, which the caller closes; fails when the server does not answer. */
@@ -41,6 +51,9 @@ final class HarnessConnections {
                 .socketTimeoutMillis(timeoutMillis);
         if (tls != null) {
             config.ssl(true).sslSocketFactory(tls);
+        }
+        if (password != null) {
+            config.password(password);
         }
         Jedis jedis = new Jedis(node, config.build());
         try {
@@ -57,8 +70,11 @@ final class HarnessConnections {
         return open(node, SETUP_TIMEOUT_MILLIS);
     }
 
-    /** The probe of {@code node}, over the same kind of connection. */
+    /** The probe of {@code node}, over the same kind of connection (with the same password). */
     RedisProbe probe(HostAndPort node) {
+        if (password != null) {
+            return RedisProbe.withPassword(node.getHost(), node.getPort(), password, tls);
+        }
         return tls == null ? RedisProbe.at(node.getHost(), node.getPort())
                 : RedisProbe.overTls(node.getHost(), node.getPort(), tls);
     }

@@ -33,12 +33,21 @@ import redis.clients.jedis.Jedis;
  * client port is the {@code --tls-port}), replication and the sentinels' links to the servers and to each
  * other are TLS too, {@link #url()} is {@code rediss-sentinel://…}, and the probes and {@link #connect} use
  * TLS trusting the test CA.
+ *
+ * <p>Built with {@link Builder#dataPassword(String)}, the master and the replica ask for that password
+ * ({@code requirepass}, {@code masterauth} for replication) and the sentinels use it ({@code sentinel auth-pass});
+ * built with {@link Builder#sentinelPassword(String)}, the sentinels ask for theirs ({@code requirepass}, which
+ * they also send each other). Either, both or neither, with or without TLS; the deployment's own connections,
+ * {@link #probe} and {@link #connect} authenticate with the password of the server they reach, {@link #url()}
+ * names none.
  */
 public final class RedisSentinelDeployment implements AutoCloseable {
 
     /** The master name when the builder sets none. */
     public static final String DEFAULT_MASTER_NAME = "wmon-master";
     private static final Pattern MASTER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /** The longest password a builder takes, in characters. */
+    private static final int MAX_PASSWORD_LENGTH = 128;
 
     private final Builder settings;
     private final WorkDirectory workDirectory;
@@ -49,8 +58,12 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     private final Map<String, Integer> upstreamPorts = new ConcurrentHashMap<>();
     /** Null for a plain deployment. */
     private final TopologyTls tls;
-    private final HarnessConnections connections;
-    private final NodeProbes probes;
+    /** To the master and the replica, with the data password if any. */
+    private final HarnessConnections dataConnections;
+    /** To the sentinels, with the sentinel password if any. */
+    private final HarnessConnections sentinelConnections;
+    private final NodeProbes dataProbes;
+    private final NodeProbes sentinelProbes;
     private Duration startupTime;
     /** Started by {@link #killMaster()}, ended by {@link #awaitFailover}; null between. */
     private FailoverWatch failoverWatch;
@@ -58,8 +71,11 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     private RedisSentinelDeployment(Builder settings) {
         this.settings = settings;
         this.tls = settings.certificates == null ? null : TopologyTls.of(settings.certificates);
-        this.connections = HarnessConnections.of(tls);
-        this.probes = new NodeProbes(connections);
+        HarnessConnections connections = HarnessConnections.of(tls);
+        this.dataConnections = connections.withPassword(settings.dataPassword);
+        this.sentinelConnections = connections.withPassword(settings.sentinelPassword);
+        this.dataProbes = new NodeProbes(dataConnections);
+        this.sentinelProbes = new NodeProbes(sentinelConnections);
         this.workDirectory = WorkDirectory.create("wmon-sentinel-");
     }
 
@@ -74,7 +90,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     private void open() {
         long began = System.nanoTime();
-        DataNodeCommand command = new DataNodeCommand(settings.binary != null ? settings.binary : RedisBinaries.preferred(), tls);
+        DataNodeCommand command = new DataNodeCommand(settings.binary != null ? settings.binary : RedisBinaries.preferred(), tls,
+                settings.dataPassword);
         RedisNodeProcess master = dataNode(command, "master", 0);
         RedisNodeProcess replica = dataNode(command, "replica", master.ports().port());
         // Sentinels list a master's replicas from its INFO, asked at once and then only every 10 s: start them after the sync.
@@ -82,9 +99,9 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         for (int i = 0; i < settings.sentinels; i++) {
             Path dir = workDirectory.server("sentinel-" + i);
             Path config = SentinelConfigFile.write(dir, settings.masterName, master.ports().port(), settings.quorum,
-                    settings.downAfter, settings.failoverTimeout);
+                    settings.downAfter, settings.failoverTimeout, settings.dataPassword, settings.sentinelPassword);
             RedisNodeProcess sentinel = new RedisNodeProcess("sentinel-" + i, dir, command::pickPorts,
-                    ports -> command.sentinelCommand(config, ports), connections);
+                    ports -> command.sentinelCommand(config, ports), sentinelConnections);
             sentinelNodes.add(sentinel);
             sentinel.start();
         }
@@ -96,7 +113,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         Path dir = workDirectory.server(name);
         upstreamPorts.put(name, masterPort);
         RedisNodeProcess node = new RedisNodeProcess(name, dir, command::pickPorts,
-                ports -> command.command(dir, ports, upstreamPorts.get(name)), connections);
+                ports -> command.command(dir, ports, upstreamPorts.get(name)), dataConnections);
         dataNodes.add(node);
         node.start();
         return node;
@@ -109,7 +126,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     /**
      * {@code redis-sentinel://127.0.0.1:s1,127.0.0.1:s2,127.0.0.1:s3/<master name>} ({@code rediss-sentinel://…}
-     * with TLS), as wmon's endpoint option takes it.
+     * with TLS), as wmon's endpoint option takes it. Never with credentials, whatever passwords the servers ask
+     * for: callers add them ({@link #dataPassword()}, {@link #sentinelPassword()}) as the option under test wants them.
      */
     public String url() {
         return url(settings.masterName);
@@ -124,6 +142,16 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     /** True when every server speaks TLS only ({@link Builder#tls(TestCertificates)}). */
     public boolean isTls() {
         return tls != null;
+    }
+
+    /** The password the master and the replica ask for ({@link Builder#dataPassword(String)}), null when none. */
+    public String dataPassword() {
+        return settings.dataPassword;
+    }
+
+    /** The password the sentinels ask for ({@link Builder#sentinelPassword(String)}), null when none. */
+    public String sentinelPassword() {
+        return settings.sentinelPassword;
     }
 
     /** The sentinels' addresses, in the order they were started. */
@@ -146,7 +174,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         RuntimeException last = null;
         for (HostAndPort sentinel : sentinels()) {
             try {
-                HostAndPort master = SentinelHealth.masterAddress(connections, sentinel, settings.masterName,
+                HostAndPort master = SentinelHealth.masterAddress(sentinelConnections, sentinel, settings.masterName,
                         HarnessConnections.SETUP_TIMEOUT_MILLIS);
                 if (master != null) {
                     return master;
@@ -165,17 +193,19 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     /**
      * The probe of {@code node}, a data node or a sentinel, for assertions ({@code CLIENT LIST}, {@code INFO}):
-     * one connection named {@value RedisProbe#CLIENT_NAME}, reopened after a restart, closed with the deployment.
+     * one connection named {@value RedisProbe#CLIENT_NAME}, authenticated with the node's password if any,
+     * reopened after a restart, closed with the deployment.
      */
     public RedisProbe probe(HostAndPort node) {
-        process(node);
-        return probes.of(node);
+        return (isSentinel(process(node)) ? sentinelProbes : dataProbes).of(node);
     }
 
-    /** A new connection to {@code node}, TLS when the deployment speaks TLS (named {@code wmon-test-topology}, which connection counts leave out), for the caller to close. */
+    /**
+     * A new connection to {@code node}, TLS when the deployment speaks TLS, authenticated with the node's
+     * password if any (named {@code wmon-test-topology}, which connection counts leave out), for the caller to close.
+     */
     public Jedis connect(HostAndPort node) {
-        process(node);
-        return connections.open(node);
+        return connections(process(node)).open(node);
     }
 
     /** SIGKILL to the current master, like a crash; returns its address once the process has exited. */
@@ -183,7 +213,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         HostAndPort master = master();
         RedisNodeProcess node = process(master);
         node.kill();
-        failoverWatch = new FailoverWatch(connections, master);
+        failoverWatch = new FailoverWatch(sentinelConnections, dataConnections, master);
         return master;
     }
 
@@ -212,7 +242,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
      */
     public void start(HostAndPort node) {
         RedisNodeProcess process = process(node);
-        if (sentinelNodes.contains(process)) {
+        if (isSentinel(process)) {
             throw new IllegalArgumentException(node + " is a sentinel; only the data nodes can be killed and started");
         }
         HostAndPort master = master();
@@ -227,7 +257,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     private void awaitInSync(HostAndPort replica) {
         BoundedWait.until("replica " + replica + " in sync", settings.readyTimeout, () -> {
-            try (Jedis jedis = connections.open(replica, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+            try (Jedis jedis = dataConnections.open(replica, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
                 String status = InfoFields.parse(jedis.info("replication")).get("master_link_status");
                 return "up".equals(status) ? null : "master_link_status:" + status;
             }
@@ -236,7 +266,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
     private void awaitSentinelsReady(HostAndPort master, HostAndPort replica) {
         BoundedWait.until("every sentinel ready to fail " + master + " over to " + replica, settings.readyTimeout,
-                () -> SentinelHealth.problem(connections, sentinels(), settings.masterName, master, replica), this::logTails);
+                () -> SentinelHealth.problem(sentinelConnections, sentinels(), settings.masterName, master, replica), this::logTails);
     }
 
     /** The tail of every server's log, to quote in a failure message. */
@@ -253,11 +283,24 @@ public final class RedisSentinelDeployment implements AutoCloseable {
                         + dataNodes() + ", sentinels " + sentinels()));
     }
 
+    private boolean isSentinel(RedisNodeProcess process) {
+        return sentinelNodes.contains(process);
+    }
+
+    /** The connections to {@code process}: a sentinel's or a data node's. */
+    private HarnessConnections connections(RedisNodeProcess process) {
+        return isSentinel(process) ? sentinelConnections : dataConnections;
+    }
+
     /** Closes the probes, kills the sentinels, then the data nodes, and deletes the directories. */
     @Override
     public void close() {
         try {
-            probes.close();
+            try {
+                dataProbes.close();
+            } finally {
+                sentinelProbes.close();
+            }
         } finally {
             for (int i = sentinelNodes.size() - 1; i >= 0; i--) {
                 sentinelNodes.get(i).close();
@@ -280,6 +323,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         private Path binary;
         private Duration readyTimeout = Duration.ofSeconds(30);
         private TestCertificates certificates;
+        private String dataPassword;
+        private String sentinelPassword;
 
         private Builder() {
         }
@@ -291,6 +336,29 @@ public final class RedisSentinelDeployment implements AutoCloseable {
          */
         public Builder tls(TestCertificates certificates) {
             this.certificates = Objects.requireNonNull(certificates, "certificates");
+            return this;
+        }
+
+        /**
+         * The password the master and the replica ask for ({@code --requirepass}), and use to replicate from
+         * each other ({@code --masterauth}: either may be the master after a failover); the sentinels are given it
+         * ({@code sentinel auth-pass}) to monitor them and fail them over. 1..128 characters, no whitespace or
+         * control characters (it goes on a command line and in a config file). Default: none. (Redis 7.0 rewrites
+         * {@code auth-pass} into {@code sentinel.conf} unquoted, so a sentinel could not be restarted from that file
+         * with a quote in the password; this deployment never restarts its sentinels.)
+         */
+        public Builder dataPassword(String password) {
+            this.dataPassword = password(password, "dataPassword");
+            return this;
+        }
+
+        /**
+         * The password the sentinels ask for ({@code requirepass} in their config), which Redis Sentinel also
+         * sends when it connects to the other sentinels; independent of {@link #dataPassword(String)}. Same rules
+         * as that. Default: none.
+         */
+        public Builder sentinelPassword(String password) {
+            this.sentinelPassword = password(password, "sentinelPassword");
             return this;
         }
 
@@ -338,6 +406,24 @@ public final class RedisSentinelDeployment implements AutoCloseable {
             return this;
         }
 
+        private static String password(String value, String name) {
+            String expected = ", expected 1.." + MAX_PASSWORD_LENGTH + " characters without whitespace or control characters";
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException(name + " is " + (value == null ? "null" : "empty") + expected);
+            }
+            if (value.length() > MAX_PASSWORD_LENGTH) {
+                throw new IllegalArgumentException(name + " has " + value.length() + " characters" + expected);
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                    // Not the password itself: a message may end up in a shared build log.
+                    throw new IllegalArgumentException(name + " has whitespace or a control character at index " + i + expected);
+                }
+            }
+            return value;
+        }
+
         private static Duration positive(Duration value, String name) {
             if (value == null || value.toMillis() < 1) {
                 throw new IllegalArgumentException(name + " is " + value + ", expected at least 1 ms");
@@ -368,6 +454,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
             copy.binary = binary;
             copy.readyTimeout = readyTimeout;
             copy.certificates = certificates;
+            copy.dataPassword = dataPassword;
+            copy.sentinelPassword = sentinelPassword;
             return copy;
         }
     }

@@ -84,6 +84,16 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
         return deployment().masterName();
     }
 
+    /** @see RedisSentinelDeployment#dataPassword() */
+    public String dataPassword() {
+        return deployment().dataPassword();
+    }
+
+    /** @see RedisSentinelDeployment#sentinelPassword() */
+    public String sentinelPassword() {
+        return deployment().sentinelPassword();
+    }
+
     /** @see RedisSentinelDeployment#sentinels() */
     public List<HostAndPort> sentinels() {
         return deployment().sentinels();

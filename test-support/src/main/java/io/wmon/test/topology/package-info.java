@@ -9,6 +9,7 @@
  * process ({@link io.wmon.test.RedisBinaries#preferred()}), whatever kind {@code RedisServerExtension} was told
  * to use, killed when the JVM exits. Either deployment can speak TLS only ({@code Builder.tls(TestCertificates)}):
  * client ports, the cluster bus, replication and the sentinels' links, with {@code rediss-cluster://} and
- * {@code rediss-sentinel://} URLs.
+ * {@code rediss-sentinel://} URLs. A Sentinel deployment's data nodes and sentinels can each ask for a
+ * password ({@code Builder.dataPassword(String)}, {@code Builder.sentinelPassword(String)}); its URL names none.
  */
 package io.wmon.test.topology;

@@ -38,8 +38,31 @@ class DeploymentSettingsTest {
     }
 
     @Test
+    void passwordsThatAServerCouldNotTakeAreRefusedWithoutQuotingThem() {
+        RedisSentinelDeployment.Builder builder = RedisSentinelDeployment.builder();
+        String expected = ", expected 1..128 characters without whitespace or control characters";
+
+        assertThatThrownBy(() -> builder.dataPassword(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dataPassword is null" + expected);
+        assertThatThrownBy(() -> builder.sentinelPassword("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sentinelPassword is empty" + expected);
+        assertThatThrownBy(() -> builder.dataPassword("x".repeat(129))).hasMessage("dataPassword has 129 characters" + expected);
+        assertThatThrownBy(() -> builder.sentinelPassword("two words"))
+                .hasMessage("sentinelPassword has whitespace or a control character at index 3" + expected);
+        assertThatThrownBy(() -> builder.dataPassword("tab\there")).hasMessageContaining("at index 3");
+        assertThatThrownBy(() -> builder.dataPassword("nl\n")).hasMessageContaining("at index 2");
+        assertThatThrownBy(() -> builder.dataPassword("nul\0")).hasMessageContaining("at index 3");
+        assertThatThrownBy(() -> builder.dataPassword("nbsp\u00a0")).hasMessageContaining("at index 4");
+        assertThatThrownBy(() -> builder.dataPassword("del\u007f")).hasMessageContaining("at index 3");
+        assertThatThrownBy(() -> builder.dataPassword("secret\r")).hasMessageNotContaining("secret");
+
+        assertThat(builder.dataPassword("x".repeat(128))).isSameAs(builder);
+        assertThat(builder.sentinelPassword("p\"w'd\\é")).isSameAs(builder);
+    }
+
+    @Test
     void aSentinelConfigurationMonitorsTheMasterWithTheGivenTimes(@TempDir Path dir) throws IOException {
-        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000));
+        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000), null, null);
 
         assertThat(file).isEqualTo(dir.resolve(SentinelConfigFile.NAME));
         assertThat(Files.readAllLines(file)).contains(
@@ -47,5 +70,18 @@ class DeploymentSettingsTest {
                 "sentinel monitor jobs 127.0.0.1 30001 2",
                 "sentinel down-after-milliseconds jobs 1000",
                 "sentinel failover-timeout jobs 5000");
+        assertThat(Files.readString(file)).doesNotContain("auth-pass").doesNotContain("requirepass");
+    }
+
+    @Test
+    void aSentinelConfigurationCarriesBothPasswordsQuotedForTheConfigParser(@TempDir Path dir) throws IOException {
+        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000),
+                "data'pw", "sen\"ti\\nel");
+
+        // The auth-pass line must follow the monitor line, which declares the master it names.
+        assertThat(Files.readAllLines(file)).containsSubsequence(
+                "sentinel monitor jobs 127.0.0.1 30001 2",
+                "sentinel auth-pass jobs \"data'pw\"",
+                "requirepass \"sen\\\"ti\\\\nel\"");
     }
 }
