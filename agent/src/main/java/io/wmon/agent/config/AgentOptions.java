@@ -8,6 +8,7 @@ import io.wmon.core.redis.PoolSettings;
 import io.wmon.core.redis.RedisEndpoint;
 import io.wmon.core.redis.RedisNode;
 import io.wmon.core.redis.RedisTopology;
+import io.wmon.core.redis.SentinelPassword;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  * {@code \,} for a comma inside a value ({@link OptionString}). Each key is taken from the option
  * string, else the properties file named by {@code config}, else the environment
  * ({@code WMON_REDIS_URL}, {@code WMON_NAMESPACE}, {@code WMON_ID}), else its default
- * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it. Relative paths are
+ * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it, the sentinels' own as
+ * {@link SentinelPassword} does ({@code sentinelPasswordFile}, else {@code WMON_SENTINEL_PASSWORD}). Relative paths are
  * resolved against the JVM's working directory, also inside the config file. The TLS keys
  * ({@link TlsOptions}) are checked here, their stores read later, on the agent's thread.
  *
@@ -51,6 +53,8 @@ public final class AgentOptions {
 
     private final RedisEndpoint redis;
     private final String passwordSource;
+    /** Where the sentinels' password came from, as {@link #describe()} shows it. */
+    private final String sentinelPasswordSource;
     private final String namespace;
     private final String workerId;
     private final Duration interval;
@@ -65,8 +69,14 @@ public final class AgentOptions {
     private AgentOptions(SettingLayers layers, Map<String, String> env) {
         PasswordChoice password = password(endpoint(layers.get(OptionKey.REDIS)), layers.get(OptionKey.PASSWORD_FILE),
                 env.get(PasswordChoice.ENV_VAR));
-        this.redis = TlsOptions.apply(password.endpoint(), layers);
+        Setting sentinelFile = layers.get(OptionKey.SENTINEL_PASSWORD_FILE);
+        RedisEndpoint withSentinelPassword = sentinelPassword(password.endpoint(), sentinelFile,
+                env.get(SentinelPassword.ENV_VAR));
+        this.redis = TlsOptions.apply(withSentinelPassword, layers);
         this.passwordSource = password.describe();
+        this.sentinelPasswordSource = !withSentinelPassword.hasSentinelPassword() ? "none"
+                : sentinelFile != null ? "from " + OptionKey.SENTINEL_PASSWORD_FILE.key() + " " + sentinelFile.value()
+                : "from " + SentinelPassword.ENV_VAR;
         this.namespace = namespace(layers.get(OptionKey.NAMESPACE));
         this.workerId = workerId(layers.get(OptionKey.ID), env);
         Setting s = layers.get(OptionKey.INTERVAL);
@@ -150,6 +160,21 @@ public final class AgentOptions {
         return choice;
     }
 
+    /** The sentinels' password applied: {@code sentinelPasswordFile} (only with a Sentinel URL), else the environment's. */
+    private static RedisEndpoint sentinelPassword(RedisEndpoint url, Setting file, String fromEnv) {
+        if (file != null && url.topology() != RedisTopology.SENTINEL) {
+            throw file.invalid("is given, but redis is no Redis Sentinel URL", "it with redis=redis-sentinel://host:26379/<master>");
+        }
+        String fromFile = file == null ? null : file.secretText(MAX_PASSWORD_FILE_BYTES, "a file holding the sentinels' password");
+        if (file == null && fromEnv != null && fromEnv.length() > OptionString.MAX_VALUE_LENGTH
+                && url.topology() == RedisTopology.SENTINEL) {
+            throw new AgentConfigException(SentinelPassword.ENV_VAR + " is too long; use at most "
+                    + OptionString.MAX_VALUE_LENGTH + " characters");
+        }
+        String fileName = file == null ? null : OptionKey.SENTINEL_PASSWORD_FILE.key() + " " + file.value();
+        return SentinelPassword.apply(url, fileName, fromFile, fromEnv);
+    }
+
     private static String namespace(Setting s) {
         if (s == null) {
             return FleetKeys.DEFAULT_NAMESPACE;
@@ -224,7 +249,8 @@ public final class AgentOptions {
      * redis=redis://cache:6379, password=none, namespace=prod, id=w-7, interval=5s, poolMaxTotal=4,
      * leakThreshold=32, redisPorts=6379} ({@code , fleet=true} when the Fleet MBean is on)
      * ({@code rediss://} adds {@code tls=JVM default trust} or the stores, e.g. {@code tls=trust store
-     * /etc/wmon/ca.p12}); the password is never shown, only where it came from. Keys given that this version does not
+     * /etc/wmon/ca.p12}; Sentinel adds {@code sentinelPassword=none} or where it came from); the passwords are
+     * never shown, only where they came from. Keys given that this version does not
      * use yet are named at the end: {@code ; accepted but not in effect in this version: leakThreshold}.
      */
     public String describe() {
@@ -233,8 +259,11 @@ public final class AgentOptions {
         if (redis.tls()) {
             sb.append(", tls=").append(redis.tlsSettings().describe());
         }
-        sb.append(", password=").append(passwordSource)
-                .append(", namespace=").append(namespace)
+        sb.append(", password=").append(passwordSource);
+        if (redis.topology() == RedisTopology.SENTINEL) {
+            sb.append(", sentinelPassword=").append(sentinelPasswordSource);
+        }
+        sb.append(", namespace=").append(namespace)
                 .append(", id=").append(workerId)
                 .append(", interval=").append(Setting.format(interval))
                 .append(", poolMaxTotal=").append(poolMaxTotal)

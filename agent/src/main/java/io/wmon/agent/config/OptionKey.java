@@ -17,6 +17,7 @@ enum OptionKey {
     POOL_MAX_TOTAL("poolMaxTotal", null, true),
     FLEET("fleet", null, true),
     PASSWORD_FILE("passwordFile", null, true),
+    SENTINEL_PASSWORD_FILE("sentinelPasswordFile", null, true),
     TLS_TRUST_STORE("tlsTrustStore", null, true),
     TLS_TRUST_STORE_PASSWORD_FILE("tlsTrustStorePasswordFile", null, true),
     TLS_KEY_STORE("tlsKeyStore", null, true),

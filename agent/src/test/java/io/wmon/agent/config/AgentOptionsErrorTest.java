@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentOptionsErrorTest {
 
     private static final Map<String, String> ENV = Map.of("HOSTNAME", "node-1");
-    private static final String KEYS = "redis, namespace, id, interval, poolMaxTotal, fleet, passwordFile, "
+    private static final String KEYS = "redis, namespace, id, interval, poolMaxTotal, fleet, passwordFile, sentinelPasswordFile, "
             + "tlsTrustStore, tlsTrustStorePasswordFile, tlsKeyStore, tlsKeyStorePasswordFile, "
             + "leakThreshold, redisPorts, config, mode";
     private static final String URL_FORMS = "accepted forms: " + RedisEndpoint.ACCEPTED_FORMS;
@@ -259,6 +259,27 @@ class AgentOptionsErrorTest {
     }
 
     // --- password file -----------------------------------------------------------------------
+
+    @Test
+    void aSentinelPasswordFileNeedsASentinelUrl() throws Exception {
+        Path file = Files.writeString(dir.resolve("sentinel.pw"), "S3ntinelS3cret\n");
+
+        assertThat(error("redis=redis://h,sentinelPasswordFile=" + file)).isEqualTo("wmon agent disabled: "
+                + "sentinelPasswordFile='" + file + "' is given, but redis is no Redis Sentinel URL; use it with "
+                + "redis=redis-sentinel://host:26379/<master>").doesNotContain("S3cret");
+    }
+
+    @Test
+    void aMissingOrEmptySentinelPasswordFileIsNamed() throws Exception {
+        Path missing = dir.resolve("sentinel.pw");
+        String sentinel = "redis=redis-sentinel://s1:26379\\,s2:26379/jobs,sentinelPasswordFile=";
+
+        assertThat(error(sentinel + missing)).isEqualTo("wmon agent disabled: sentinelPasswordFile='" + missing
+                + "' cannot be read (no such file); use the path of a readable file");
+        Path empty = Files.writeString(dir.resolve("empty.pw"), "\n");
+        assertThat(error(sentinel + empty)).isEqualTo("wmon agent disabled: sentinelPasswordFile='" + empty
+                + "' is empty; use a file holding the sentinels' password");
+    }
 
     @Test
     void aMissingPasswordFileIsNamed() {

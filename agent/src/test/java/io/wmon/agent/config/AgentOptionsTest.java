@@ -169,6 +169,30 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theSentinelsPasswordComesFromItsFileElseTheEnvironmentAndIsNeverShown() throws Exception {
+        Path file = Files.writeString(dir.resolve("sentinel.pw"), "FromFileS3cret\n");
+        Map<String, String> env = Map.of("HOSTNAME", "n", "WMON_SENTINEL_PASSWORD", "FromEnvS3cret");
+        String url = "redis=redis-sentinel://:InUrlS3cret@s1:26379\\,s2:26379/jobs";
+
+        AgentOptions fromFile = AgentOptions.parse(url + ",sentinelPasswordFile=" + file, env);
+        AgentOptions fromEnv = AgentOptions.parse(url, env);
+        AgentOptions none = AgentOptions.parse(url, Map.of("HOSTNAME", "n"));
+
+        assertThat(fromFile.describe()).contains("password=from the URL, sentinelPassword=from sentinelPasswordFile " + file)
+                .doesNotContain("S3cret");
+        assertThat(fromEnv.describe()).contains("sentinelPassword=from WMON_SENTINEL_PASSWORD").doesNotContain("S3cret");
+        assertThat(none.describe()).contains("sentinelPassword=none");
+        assertThat(fromFile.redis().hasSentinelPassword()).isTrue();
+        assertThat(none.redis().hasSentinelPassword()).isFalse();
+        assertThat(fromFile.redis()).as("another sentinel password, another pool").isNotEqualTo(fromEnv.redis());
+        assertThat(fromFile.redis().withSentinelPassword("FromEnvS3cret")).isEqualTo(fromEnv.redis());
+        // a variable set for every process is no mistake where there are no sentinels
+        AgentOptions plain = AgentOptions.parse("redis=redis://h", env);
+        assertThat(plain.describe()).doesNotContain("sentinelPassword");
+        assertThat(plain.redis().hasSentinelPassword()).isFalse();
+    }
+
+    @Test
     void describeKeepsAControlCharacterInTheUserNameVisible() {
         String line = parse("redis=redis://ev%0Ail:pw@h").describe();
 

@@ -35,6 +35,9 @@ public final class RedisFailureLine {
             case CREDENTIALS_REFUSED:
                 return "; give the password in the URL (redis://user:password@host), in WMON_REDIS_PASSWORD, "
                         + "or in a file with wmon --password-file FILE";
+            case SENTINEL_CREDENTIALS_REFUSED:
+                return "; the sentinels' password (their requirepass) comes from wmon --sentinel-password-file FILE "
+                        + "or WMON_SENTINEL_PASSWORD, the master's from the URL";
             case MAXCLIENTS_REACHED:
                 return "; raise maxclients, or find who holds the connections with wmon connections once one frees up";
             case NO_SUCH_DATABASE:

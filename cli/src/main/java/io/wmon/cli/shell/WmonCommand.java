@@ -4,6 +4,8 @@ import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.redis.InvalidEndpointException;
 import io.wmon.core.redis.PasswordChoice;
 import io.wmon.core.redis.RedisEndpoint;
+import io.wmon.core.redis.RedisTopology;
+import io.wmon.core.redis.SentinelPassword;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Spec;
  * after the subcommand name. {@code --password-file} only before it, since {@code jmx} has a
  * {@code --password-file} of its own (for JMX); the Redis password is chosen in the agent's order
  * ({@link PasswordChoice}): that file, else the URL's own password, else {@code WMON_REDIS_PASSWORD}.
+ * The sentinels' own password, for a {@code redis-sentinel://} URL ({@link SentinelPassword}):
+ * {@code --sentinel-password-file}, else {@code WMON_SENTINEL_PASSWORD}.
  */
 // scope = INHERIT: every subcommand gets -h/--help and -V/--version too.
 @Command(name = "wmon", mixinStandardHelpOptions = true, versionProvider = WmonVersion.class,
@@ -53,6 +57,12 @@ public class WmonCommand implements Runnable {
                 "Redis's password, not JMX's: that is jmx --password-file."})
     Path passwordFile;
 
+    @Option(names = "--sentinel-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = {"File holding the sentinels' own password (their requirepass; UTF-8, one trailing newline "
+                + "removed, at most 4 KiB), for a redis-sentinel:// URL; wins over $WMON_SENTINEL_PASSWORD.",
+                "The master's password is the URL's, --password-file's or $WMON_REDIS_PASSWORD."})
+    Path sentinelPasswordFile;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -67,8 +77,10 @@ public class WmonCommand implements Runnable {
 
     /**
      * The Redis endpoint with the password chosen in the agent's order: {@code --password-file}, else
-     * the URL's own, else {@code WMON_REDIS_PASSWORD}. A bad URL or an unusable password file is a
-     * usage error (exit 2) naming what is wrong; the file is read once per run.
+     * the URL's own, else {@code WMON_REDIS_PASSWORD}; for Sentinel, the sentinels' password as well
+     * ({@link SentinelPassword}). A bad URL, an unusable password file or a sentinel password file for
+     * a URL that is no Sentinel one is a usage error (exit 2) naming what is wrong; each file is read
+     * once per run.
      */
     public RedisEndpoint endpoint() {
         if (endpoint == null) {
@@ -80,10 +92,25 @@ public class WmonCommand implements Runnable {
             }
             String fromFile = passwordFile == null ? null : RedisPasswordFile.read(passwordFile, spec.commandLine());
             String fileName = passwordFile == null ? null : "--password-file " + passwordFile;
-            endpoint = tls.applyTo(PasswordChoice.choose(url, fileName, fromFile, System.getenv(PasswordChoice.ENV_VAR))
-                    .endpoint(), spec.commandLine());
+            RedisEndpoint chosen = PasswordChoice.choose(url, fileName, fromFile, System.getenv(PasswordChoice.ENV_VAR))
+                    .endpoint();
+            endpoint = tls.applyTo(withSentinelPassword(chosen), spec.commandLine());
         }
         return endpoint;
+    }
+
+    private RedisEndpoint withSentinelPassword(RedisEndpoint url) {
+        String flag = "--sentinel-password-file";
+        String fromFile = null;
+        if (sentinelPasswordFile != null) {
+            if (url.topology() != RedisTopology.SENTINEL) {
+                throw new ParameterException(spec.commandLine(), flag + " is given, but " + url.redacted()
+                        + " is no Redis Sentinel URL; the sentinels' password goes with redis-sentinel://host:26379/<master>");
+            }
+            fromFile = RedisPasswordFile.read(sentinelPasswordFile, flag, "the sentinels' password", spec.commandLine());
+        }
+        return SentinelPassword.apply(url, flag + " " + sentinelPasswordFile, fromFile,
+                System.getenv(SentinelPassword.ENV_VAR));
     }
 
     /** The namespace's keys; a bad namespace is a usage error naming the accepted form. */

@@ -16,7 +16,7 @@ import java.util.Objects;
  * <p>Accepts {@value #ACCEPTED_FORMS} (the {@code s} for TLS). A sentinel or cluster URL names
  * several nodes separated by commas; {@link #host()} and {@link #port()} are then the first node's.
  * The credentials of a sentinel URL are the master's (and its replicas'); the sentinels themselves
- * are asked without credentials. The password is kept for connecting but never
+ * are asked with the password {@link #withSentinelPassword} gives, else without. Passwords are kept for connecting but never
  * printed: {@link #toString()} and {@link #redacted()} replace it with {@code ****}, and a URL
  * that does not parse is shown only through {@link #redactUrl}. Two endpoints are equal when
  * every part, credentials and TLS settings included, is equal, so that the shared pool registry
@@ -54,17 +54,19 @@ public final class RedisEndpoint {
     private final int database;
     private final String user;
     private final String password;
+    /** The sentinels' own password ({@code requirepass} in sentinel.conf); {@code null} when they need none. */
+    private final String sentinelPassword;
     /** {@code null} for {@code redis://}. */
     private final TlsSettings tlsSettings;
 
     private RedisEndpoint(boolean tls, String host, int port, int database, String user, String password,
             TlsSettings tlsSettings) {
         this(tls, RedisTopology.STANDALONE, List.of(new RedisNode(host, port)), null, database, user, password,
-                tlsSettings);
+                null, tlsSettings);
     }
 
     private RedisEndpoint(boolean tls, RedisTopology topology, List<RedisNode> nodes, String masterName, int database,
-            String user, String password, TlsSettings tlsSettings) {
+            String user, String password, String sentinelPassword, TlsSettings tlsSettings) {
         this.topology = topology;
         this.nodes = nodes;
         this.masterName = masterName;
@@ -77,6 +79,7 @@ public final class RedisEndpoint {
         this.database = database;
         this.user = user;
         this.password = password;
+        this.sentinelPassword = sentinelPassword;
     }
 
     /**
@@ -207,7 +210,7 @@ public final class RedisEndpoint {
             password = colon < 0 ? user : decode(userInfo.substring(colon + 1));
             user = colon < 0 ? null : user;
         }
-        return new RedisEndpoint(tls, topology, Collections.unmodifiableList(nodes), master, database, user, password,
+        return new RedisEndpoint(tls, topology, Collections.unmodifiableList(nodes), master, database, user, password, null,
                 tls ? TlsSettings.jvmDefault() : null);
     }
 
@@ -441,7 +444,31 @@ public final class RedisEndpoint {
 
     /** A copy with the password replaced, e.g. one read from a file or the environment. */
     public RedisEndpoint withPassword(String newPassword) {
-        return new RedisEndpoint(tls, topology, nodes, masterName, database, user, newPassword, tlsSettings);
+        return new RedisEndpoint(tls, topology, nodes, masterName, database, user, newPassword, sentinelPassword,
+                tlsSettings);
+    }
+
+    /**
+     * A copy whose connections to the sentinels authenticate with {@code password} ({@code AUTH}, the
+     * sentinels' {@code requirepass}), e.g. one read from a file or the environment; {@code null} for none.
+     *
+     * @throws IllegalArgumentException when this is not a {@code redis-sentinel://} endpoint
+     */
+    public RedisEndpoint withSentinelPassword(String password) {
+        if (topology != RedisTopology.SENTINEL) {
+            throw new IllegalArgumentException("a sentinel password needs a redis-sentinel:// URL, not " + redacted());
+        }
+        return new RedisEndpoint(tls, topology, nodes, masterName, database, user, this.password, password, tlsSettings);
+    }
+
+    /** The sentinels' password, or {@code null}; for building the client only, never for printing. */
+    String sentinelPassword() {
+        return sentinelPassword;
+    }
+
+    /** Whether the sentinels are asked with a password (it is never returned). */
+    public boolean hasSentinelPassword() {
+        return sentinelPassword != null;
     }
 
     /**
@@ -453,7 +480,7 @@ public final class RedisEndpoint {
         if (!tls) {
             throw new IllegalArgumentException("TLS settings need a rediss:// URL, not " + redacted());
         }
-        return new RedisEndpoint(true, topology, nodes, masterName, database, user, password,
+        return new RedisEndpoint(true, topology, nodes, masterName, database, user, password, sentinelPassword,
                 Objects.requireNonNull(settings));
     }
 
@@ -479,7 +506,8 @@ public final class RedisEndpoint {
         return tls == that.tls && topology == that.topology && nodes.equals(that.nodes)
                 && Objects.equals(masterName, that.masterName) && database == that.database
                 && Objects.equals(user, that.user)
-                && Objects.equals(password, that.password) && Objects.equals(tlsSettings, that.tlsSettings);
+                && Objects.equals(password, that.password) && Objects.equals(sentinelPassword, that.sentinelPassword)
+                && Objects.equals(tlsSettings, that.tlsSettings);
     }
 
     @Override

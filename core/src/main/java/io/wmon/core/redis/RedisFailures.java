@@ -103,6 +103,16 @@ final class RedisFailures {
         return true;
     }
 
+    /** Whether {@code e} or a cause is a socket timeout: the server accepted the connection but did not answer in time. */
+    static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isPoolExhausted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NoSuchElementException) {
@@ -114,12 +124,15 @@ final class RedisFailures {
 
     /**
      * Jedis's words when it could not find the servers of a Sentinel or Cluster endpoint, made one true
-     * line: no seed answered (and why), a seed that is not a cluster node, no sentinel answered, a master
-     * name the sentinels do not monitor; {@code null} for any other failure.
+     * line: no seed answered (and why), a seed that is not a cluster node, no sentinel answered, a sentinel
+     * that refused the connection, a master name the sentinels do not monitor; {@code null} for any other failure.
      */
     private static RedisUnavailableException discovery(RedisEndpoint endpoint, JedisException e) {
         String redis = endpoint.redacted();
         String message = String.valueOf(e.getMessage());
+        if (e instanceof SentinelRefusedException) {
+            return sentinelRefusal((SentinelRefusedException) e);
+        }
         if (e instanceof JedisClusterOperationException && message.startsWith("Could not initialize cluster slots cache")) {
             for (Throwable seed : e.getSuppressed()) {
                 RedisUnavailableException tls = endpoint.tls() && seed instanceof JedisException
@@ -157,6 +170,23 @@ final class RedisFailures {
                     + " monitor no master named " + endpoint.masterName(), e);
         }
         return null;
+    }
+
+    /** A sentinel's error reply instead of a master: its password wanted, refused, or given to a sentinel without one. */
+    private static RedisUnavailableException sentinelRefusal(SentinelRefusedException e) {
+        String sentinel = "the sentinel at " + e.sentinel();
+        String error = firstLine(e.error());
+        String message;
+        if (error.startsWith("NOAUTH")) {
+            message = sentinel + " refused the connection: it requires a password and none was given (NOAUTH)";
+        } else if (error.startsWith("WRONGPASS") || error.contains("invalid password")) {
+            message = sentinel + " refused the sentinel password: wrong password (WRONGPASS)";
+        } else if (error.contains("without any password configured")) {
+            message = sentinel + " has no password, but a sentinel password was given: give none";
+        } else {
+            message = sentinel + " refused the connection (" + error + ")";
+        }
+        return new RedisUnavailableException(Reason.SENTINEL_CREDENTIALS_REFUSED, message, e);
     }
 
     /** A refusal the server sent while connecting or for a command; {@code null} for any other error reply. */

@@ -27,6 +27,12 @@ public class RedisUnavailableException extends RuntimeException {
         MAXCLIENTS_REACHED,
         /** The URL names a database the server does not have ({@code DB index is out of range}). */
         NO_SUCH_DATABASE,
+        /**
+         * A sentinel refused the connection: it requires a password that was not given ({@code NOAUTH}), refused
+         * the one given ({@code WRONGPASS}), or has none while one was given. The master's credentials are the URL's;
+         * the sentinels' are given apart ({@link RedisEndpoint#withSentinelPassword}).
+         */
+        SENTINEL_CREDENTIALS_REFUSED,
         /** The sentinels answer but monitor no master of the URL's name ({@code redis-sentinel://…/<master>}). */
         NO_SUCH_MASTER,
         /** The ACL user may not run a command or use a key ({@code NOPERM}). */

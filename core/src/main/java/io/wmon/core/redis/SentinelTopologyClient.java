@@ -10,6 +10,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
 
@@ -20,6 +21,9 @@ import redis.clients.jedis.util.Pool;
  * master) and moves its pool to the promoted replica after a failover.
  */
 final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentinelClient> {
+
+    /** The longest a sentinel may take to answer the probe that explains a failure, in milliseconds. */
+    private static final long PROBE_TIMEOUT_MILLIS = 1_000;
 
     SentinelTopologyClient(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
         super(endpoint, clientName, settings);
@@ -36,33 +40,62 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
                     .poolConfig(poolConfig())
                     .build();
         } catch (JedisConnectionException noSentinel) {
-            throw endpoint.tls() ? handshakeFailure(noSentinel) : noSentinel;
+            throw explained(noSentinel);
         }
     }
 
     /**
-     * Jedis says only "All sentinels down" when none answered, whatever the cause; over TLS the cause is
-     * most often the handshake (a certificate not trusted), so one sentinel is asked once more, and its
-     * own failure is thrown when it has one (named by {@link TlsFailures}); otherwise Jedis's.
+     * Jedis says only "All sentinels down" when no sentinel named the master, whatever the cause, so the
+     * sentinels are asked once more, one at a time until one answers or one times out: an error reply (a password wanted,
+     * refused, or given to a sentinel that has none) is thrown as {@link SentinelRefusedException}; over
+     * TLS, the first sentinel's own connection failure is thrown when it has one (the handshake, most
+     * often: a certificate not trusted, named by {@link TlsFailures}); otherwise Jedis's.
      */
-    private JedisConnectionException handshakeFailure(JedisConnectionException noSentinel) {
-        RedisNode first = endpoint.nodes().get(0);
-        try (Jedis sentinel = new Jedis(new HostAndPort(first.host(), first.port()), sentinelConfig())) {
-            sentinel.ping();
-        } catch (JedisConnectionException handshake) {
-            return handshake;
-        } catch (JedisException other) {
-            // It answered (an error reply): the handshake is not the cause.
+    private JedisException explained(JedisConnectionException noSentinel) {
+        for (RedisNode node : endpoint.nodes()) {
+            try (Jedis sentinel = new Jedis(new HostAndPort(node.host(), node.port()), probeConfig())) {
+                sentinel.ping();
+                return noSentinel;
+            } catch (JedisConnectionException unreachable) {
+                if (endpoint.tls()) {
+                    return unreachable;
+                }
+                if (RedisFailures.isTimeout(unreachable)) {
+                    // A frozen sentinel: asking the next would only wait out its timeout a second time.
+                    return noSentinel;
+                }
+            } catch (JedisDataException refusal) {
+                return new SentinelRefusedException(node, refusal);
+            } catch (JedisException other) {
+                return noSentinel;
+            }
         }
         return noSentinel;
     }
 
-    /** The sentinels are asked without the master's credentials, named like the pool, over TLS when the master is. */
+    /**
+     * The sentinels' configuration with timeouts of at most {@link #PROBE_TIMEOUT_MILLIS}: the probe
+     * only explains a failure already met, so a frozen sentinel should not cost a second full timeout.
+     */
+    private JedisClientConfig probeConfig() {
+        return sentinelConfig(Math.min(PROBE_TIMEOUT_MILLIS, settings.connectTimeout().toMillis()),
+                Math.min(PROBE_TIMEOUT_MILLIS, settings.socketTimeout().toMillis()));
+    }
+
+    /**
+     * The sentinels are asked without the master's credentials, with the sentinels' own password when
+     * one is given, named like the pool, over TLS when the master is.
+     */
     private JedisClientConfig sentinelConfig() {
+        return sentinelConfig(settings.connectTimeout().toMillis(), settings.socketTimeout().toMillis());
+    }
+
+    private JedisClientConfig sentinelConfig(long connectTimeoutMillis, long socketTimeoutMillis) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-                .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
+                .connectionTimeoutMillis((int) connectTimeoutMillis)
+                .socketTimeoutMillis((int) socketTimeoutMillis)
                 .clientName(clientName)
+                .password(endpoint.sentinelPassword())
                 // Sentinels answer RESP2; asking for RESP3 on them only makes Jedis warn.
                 .autoNegotiateProtocol(false);
         return RedisClientFactory.tls(builder, endpoint).build();

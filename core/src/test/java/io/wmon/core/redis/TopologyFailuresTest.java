@@ -21,7 +21,7 @@ import redis.clients.jedis.RedisProtocol;
 
 /**
  * The first errors of a Sentinel or Cluster URL that is wrong, each made for real: a seed that does
- * not answer, a seed that is not a cluster node, sentinels that do not answer, a master name the
+ * not answer, a seed that is not a cluster node, sentinels that do not answer or are frozen, a master name the
  * sentinels do not monitor, and a {@code redis://} URL pointed at a sentinel. Each is one line of our
  * own, and no connection is left open.
  */
@@ -36,7 +36,11 @@ class TopologyFailuresTest {
     private static final String NAME = "wmon:test:topology-failures";
 
     private static RedisUnavailableException failureOf(String url) {
-        try (SharedPool pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(url), NAME, PoolSettings.defaults())) {
+        return failureOf(RedisEndpoint.parse(url));
+    }
+
+    private static RedisUnavailableException failureOf(RedisEndpoint endpoint) {
+        try (SharedPool pool = SharedPoolRegistry.jvm().acquire(endpoint, NAME, PoolSettings.defaults())) {
             return catchThrowableOfType(RedisUnavailableException.class, () -> pool.run(c -> c.exists("k")));
         }
     }
@@ -69,12 +73,45 @@ class TopologyFailuresTest {
     }
 
     @Test
+    void aFrozenSentinelCostsOneTimeoutAndTheProbesSecond() {
+        Duration timeout = Duration.ofSeconds(3);
+        RedisEndpoint frozen = RedisEndpoint.parse("redis-sentinel://" + REDIS.host() + ":" + REDIS.port() + "/mymaster");
+        RedisUnavailableException e;
+        long tookMillis;
+        REDIS.pause();
+        try (SharedPool pool = SharedPoolRegistry.jvm().acquire(frozen, NAME, PoolSettings.defaults().withTimeouts(timeout))) {
+            long start = System.nanoTime();
+            e = catchThrowableOfType(RedisUnavailableException.class, () -> pool.run(c -> c.exists("k")));
+            tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        } finally {
+            REDIS.resume();
+        }
+        assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+        // Jedis's own ask waits out the socket timeout once; a second full wait would make it 6 s and more.
+        assertThat(tookMillis).isBetween(timeout.toMillis(), 2 * timeout.toMillis() - 500);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(REDIS.probe().countClients(NAME)).isZero());
+    }
+
+    @Test
     void aMasterTheSentinelsDoNotMonitor() {
         RedisUnavailableException e = failureOf(SENTINEL.url("nosuch"));
         assertThat(e.reason()).isEqualTo(Reason.NO_SUCH_MASTER);
         assertThat(e).hasMessage("the sentinels at " + RedisEndpoint.parse(SENTINEL.url("nosuch")).redacted()
                 + " monitor no master named nosuch");
         assertThat(SENTINEL.masterProbe().countClients(NAME)).isZero();
+    }
+
+    @Test
+    void aSentinelPasswordForSentinelsThatHaveNone() {
+        RedisUnavailableException e = failureOf(RedisEndpoint.parse(SENTINEL.url()).withSentinelPassword("S3ntinel"));
+
+        assertThat(e.reason()).isEqualTo(Reason.SENTINEL_CREDENTIALS_REFUSED);
+        assertThat(e).hasMessage("the sentinel at " + SENTINEL.sentinels().get(0)
+                + " has no password, but a sentinel password was given: give none");
+        assertThat(SENTINEL.masterProbe().countClients(NAME)).isZero();
+        for (HostAndPort sentinel : SENTINEL.sentinels()) {
+            assertThat(SENTINEL.probe(sentinel).countClients(NAME)).as("on " + sentinel).isZero();
+        }
     }
 
     @Test
