@@ -109,8 +109,8 @@ public class WmonCommand implements Runnable {
             }
             fromFile = RedisPasswordFile.read(sentinelPasswordFile, flag, "the sentinels' password", spec.commandLine());
         }
-        return SentinelPassword.apply(url, flag + " " + sentinelPasswordFile, fromFile,
-                System.getenv(SentinelPassword.ENV_VAR));
+        String fileName = sentinelPasswordFile == null ? null : flag + " " + sentinelPasswordFile;
+        return SentinelPassword.apply(url, fileName, fromFile, System.getenv(SentinelPassword.ENV_VAR));
     }
 
     /** The namespace's keys; a bad namespace is a usage error naming the accepted form. */

@@ -105,17 +105,17 @@ final class RedisFailures {
 
     /** Whether {@code e} or a cause is a socket timeout: the server accepted the connection but did not answer in time. */
     static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return hasCause(e, SocketTimeoutException.class);
     }
 
+    /** Whether {@code e} or a cause is commons-pool's "no connection free within maxWait". */
     static boolean isPoolExhausted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NoSuchElementException) {
+        return hasCause(e, NoSuchElementException.class);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }
