@@ -42,7 +42,7 @@ class SentinelFailoverIT {
     static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectName WORKER = name("io.wmon:type=Worker");
+    private static final ObjectName WORKER = AgentBeanNames.WORKER;
     /** The most beats a failover may cost at a 1 s interval: promotion (~3 s) plus the breaker's first delay. */
     private static final long MAX_MISSED_BEATS = 12;
 
@@ -94,8 +94,8 @@ class SentinelFailoverIT {
 
         // the agent's pool bean for the old master went, the new master's came
         String pool = agent.connectionName();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(nodeBean(pool, newMaster)));
-        assertThat(jmx.isRegistered(nodeBean(pool, oldMaster))).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(AgentBeanNames.nodePool(pool, newMaster)));
+        assertThat(jmx.isRegistered(AgentBeanNames.nodePool(pool, oldMaster))).isFalse();
         assertThat(SENTINEL.probe(newMaster).countClients(pool)).isBetween(1L, 4L);
 
         continuous.terminate();
@@ -120,18 +120,6 @@ class SentinelFailoverIT {
             return score != null && score > millis;
         } catch (RuntimeException notYet) {
             return false;
-        }
-    }
-
-    private static ObjectName nodeBean(String pool, HostAndPort node) {
-        return name("io.wmon:type=RedisPool,name=\"" + pool + "\",node=\"" + node.getHost() + ":" + node.getPort() + "\"");
-    }
-
-    private static ObjectName name(String text) {
-        try {
-            return new ObjectName(text);
-        } catch (javax.management.MalformedObjectNameException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -52,7 +52,7 @@ class SentinelPasswordIT {
     static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectName WORKER = name("io.wmon:type=Worker");
+    private static final ObjectName WORKER = AgentBeanNames.WORKER;
     /** As in {@code SentinelFailoverIT}: promotion (~3 s) plus the breaker's first delay, at a 1 s interval. */
     private static final long MAX_MISSED_BEATS = 12;
 
@@ -150,14 +150,6 @@ class SentinelPasswordIT {
             return score != null && score > millis;
         } catch (RuntimeException notYet) {
             return false;
-        }
-    }
-
-    private static ObjectName name(String text) {
-        try {
-            return new ObjectName(text);
-        } catch (javax.management.MalformedObjectNameException e) {
-            throw new IllegalArgumentException(e);
         }
     }
 }

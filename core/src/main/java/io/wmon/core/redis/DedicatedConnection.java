@@ -14,8 +14,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>It goes to the node that serves its key: the one server, Sentinel's current master, the
  * Cluster node of the key's slot. It connects on the first {@link #call}; a call that fails drops
- * the socket, so the next one asks again which node serves the key and connects afresh (after a
- * failover, to the promoted replica). One thread calls it; {@link #close} may come from another and ends a blocked read.
+ * the socket (and a Cluster client asks for the slot map again), so the next one asks again which node
+ * serves the key and connects afresh (after a failover, to the promoted replica). One thread calls it; {@link #close} may come from another and ends a blocked read.
  */
 public final class DedicatedConnection implements AutoCloseable {
 
@@ -58,6 +58,8 @@ public final class DedicatedConnection implements AutoCloseable {
             // Only a command the server rejected for its data (WRONGTYPE) leaves the connection as it was.
             if (!(e instanceof JedisDataException) || unavailable != null) {
                 drop();
+                // A Cluster client renews its slot map now, so that the reconnect finds the key's node after a failover.
+                entry.client().recoverFrom(e);
             }
             throw unavailable != null ? unavailable : e;
         }

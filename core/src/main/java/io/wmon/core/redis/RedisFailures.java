@@ -30,6 +30,9 @@ import redis.clients.jedis.exceptions.JedisProtocolNotSupportedException;
 final class RedisFailures {
 
     /** The command in a {@code NOPERM} reply: Redis 6 to 7.4 all quote it like this. */
+    private static final String REFUSED = "connection refused";
+    private static final String CLOSED = "the server closed the connection";
+    private static final String RESET = "the server reset the connection";
     private static final Pattern REFUSED_COMMAND = Pattern.compile("'([^']+)' command");
     /** Jedis's message when the server closed the connection before its reply. */
     private static final String END_OF_STREAM = "Unexpected end of stream.";
@@ -101,6 +104,18 @@ final class RedisFailures {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code e} is a connection failure known to have been quick: refused, or closed or reset by
+     * the server, in a cause or a suppressed exception; false for a timeout and when the cause is not known.
+     */
+    static boolean isRefusedOrReset(JedisException e) {
+        if (!(e instanceof JedisConnectionException)) {
+            return false;
+        }
+        String known = knownReason(e, 0);
+        return REFUSED.equals(known) || CLOSED.equals(known) || RESET.equals(known);
     }
 
     /** Whether {@code e} or a cause is a socket timeout: the server accepted the connection but did not answer in time. */
@@ -268,7 +283,7 @@ final class RedisFailures {
             return null;
         }
         if (t instanceof ConnectException) {
-            return "connection refused";
+            return REFUSED;
         }
         if (t instanceof SocketTimeoutException) {
             return "timed out";
@@ -281,10 +296,10 @@ final class RedisFailures {
         }
         // Jedis's own words for a peer that closed the stream; a reset is a close with data unread.
         if (t instanceof JedisConnectionException && END_OF_STREAM.equals(t.getMessage())) {
-            return "the server closed the connection";
+            return CLOSED;
         }
         if (t instanceof SocketException && String.valueOf(t.getMessage()).startsWith("Connection reset")) {
-            return "the server reset the connection";
+            return RESET;
         }
         for (Throwable suppressed : t.getSuppressed()) {
             String reason = knownReason(suppressed, depth + 1);

@@ -60,9 +60,12 @@ public final class SharedPool implements AutoCloseable {
      *
      * <p>A pooled connection that the server closed while it sat idle (Redis's {@code timeout},
      * {@code CLIENT KILL}, a restart) fails on first use; then the idle connections are dropped and
-     * {@code work} runs once more on a fresh connection, so such a close costs no failed call. A
-     * failure on a fresh connection, or a timeout, is not retried. {@code work} must therefore be
-     * safe to run twice (wmon's writes and reads are: they set, renew and read).
+     * {@code work} runs once more on a fresh connection, so such a close costs no failed call. On a
+     * Cluster, a node that refused or reset the connection, or a {@code MOVED}, makes the client ask for
+     * the slot map again and {@code work} runs once more on the node it names now (after a failover, the
+     * promoted replica); a timeout renews the map too, in the background for the next call, and is not
+     * run again. Any other failure is not retried. {@code work} must therefore be safe to run up to three
+     * times (wmon's writes and reads are: they set, renew and read).
      *
      * @throws BreakerOpenException when the breaker is open; no connection was attempted
      * @throws RedisUnavailableException when Redis cannot be reached or used: refused, timed out, no
@@ -77,20 +80,29 @@ public final class SharedPool implements AutoCloseable {
         TopologyClient topology = entry.client();
         // With an idle connection in the pool the borrow takes it rather than opening one.
         boolean idleConnectionFirst = topology.idleCount() > 0;
+        JedisException failure;
         try {
             return applyOnce(work, topology);
         } catch (JedisException e) {
-            if (idleConnectionFirst && RedisFailures.isClosedByServer(e)
-                    && entry.breaker().state() == RedisBreaker.State.CLOSED) {
-                // No clear(): the pool has already put a fresh connection in place of the broken one.
-                try {
-                    return applyOnce(work, topology);
-                } catch (JedisException again) {
-                    throw translate(again);
-                }
-            }
-            throw translate(e);
+            failure = e;
         }
+        if (idleConnectionFirst && RedisFailures.isClosedByServer(failure)
+                && entry.breaker().state() == RedisBreaker.State.CLOSED) {
+            // No clear() before the second run: the pool has already put a fresh connection in place of the broken one.
+            try {
+                return applyOnce(work, topology);
+            } catch (JedisException again) {
+                failure = again;
+            }
+        }
+        if (topology.recoverFrom(failure)) {
+            try {
+                return applyOnce(work, topology);
+            } catch (JedisException again) {
+                failure = again;
+            }
+        }
+        throw translate(failure);
     }
 
     /**

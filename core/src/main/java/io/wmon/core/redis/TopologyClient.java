@@ -8,6 +8,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The Jedis client of one shared pool, whatever the endpoint's {@link RedisTopology}, and the
@@ -67,6 +68,15 @@ abstract class TopologyClient implements AutoCloseable {
 
     /** A socket factory to {@code node} whose sockets {@link #trackedSockets()} reports. */
     abstract JedisSocketFactory trackedSocketFactory(HostAndPort node);
+
+    /**
+     * Called after work on this client failed with {@code failure}, before the failure is reported: a
+     * client that can learn something from it does so now (a Cluster client asks for the slot map again).
+     * Returns true when running the work once more now may succeed where it just failed; never throws.
+     */
+    boolean recoverFrom(JedisException failure) {
+        return false;
+    }
 
     /** Idle connections of every node. */
     final int idleCount() {

@@ -1,8 +1,10 @@
 package io.wmon.test.topology;
 
 import io.wmon.test.FreePorts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
@@ -10,25 +12,61 @@ import redis.clients.jedis.Protocol;
 /**
  * Turns lone cluster nodes into one cluster, the way {@code redis-cli --cluster create} does: a distinct
  * config epoch per node (so no epoch collision has to be resolved later), the slots split evenly in
- * consecutive ranges, then a {@code CLUSTER MEET} from the first node to each other one; gossip does the rest.
+ * consecutive ranges among the masters, then a {@code CLUSTER MEET} from the first node to each other
+ * one; gossip does the rest. Replicas, when there are any, are then attached with {@code CLUSTER REPLICATE}.
  */
 final class ClusterFormation {
 
     private ClusterFormation() {
     }
 
-    /** Sends the commands; does not wait for the cluster to converge. */
-    static void form(HarnessConnections connections, List<RedisNodeProcess> nodes, boolean redis7) {
-        for (int i = 0; i < nodes.size(); i++) {
-            SlotRange range = share(i, nodes.size(), nodes.get(i).address());
-            try (Jedis jedis = connections.open(nodes.get(i).address())) {
+    /**
+     * Sends the commands that form the cluster of {@code masters} and {@code replicas} (which hold no slots);
+     * does not wait for the cluster to converge.
+     */
+    static void form(HarnessConnections connections, List<RedisNodeProcess> masters, List<RedisNodeProcess> replicas,
+            boolean redis7) {
+        for (int i = 0; i < masters.size(); i++) {
+            SlotRange range = share(i, masters.size(), masters.get(i).address());
+            try (Jedis jedis = connections.open(masters.get(i).address())) {
                 jedis.clusterSetConfigEpoch(i + 1);
                 addSlots(jedis, range, redis7);
             }
         }
-        try (Jedis first = connections.open(nodes.get(0).address())) {
-            for (RedisNodeProcess other : nodes.subList(1, nodes.size())) {
+        for (int k = 0; k < replicas.size(); k++) {
+            try (Jedis jedis = connections.open(replicas.get(k).address())) {
+                jedis.clusterSetConfigEpoch(masters.size() + k + 1);
+            }
+        }
+        List<RedisNodeProcess> others = new ArrayList<>(masters.subList(1, masters.size()));
+        others.addAll(replicas);
+        try (Jedis first = connections.open(masters.get(0).address())) {
+            for (RedisNodeProcess other : others) {
                 meet(first, other.ports(), redis7);
+            }
+        }
+    }
+
+    /**
+     * Makes replica {@code k} a replica of master {@code k % masters.size()}, once gossip has told the replica
+     * of that master ({@code CLUSTER REPLICATE} refuses a node id it does not know yet).
+     */
+    static void attachReplicas(HarnessConnections connections, List<RedisNodeProcess> masters,
+            List<RedisNodeProcess> replicas, Duration timeout, Supplier<String> logs) {
+        for (int k = 0; k < replicas.size(); k++) {
+            RedisNodeProcess master = masters.get(k % masters.size());
+            String masterId;
+            try (Jedis jedis = connections.open(master.address())) {
+                masterId = jedis.clusterMyId();
+            }
+            HostAndPort replica = replicas.get(k).address();
+            BoundedWait.until(replicas.get(k).name() + " knowing " + master.name() + " (" + masterId + ")", timeout, () -> {
+                try (Jedis jedis = connections.open(replica, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+                    return jedis.clusterNodes().contains(masterId) ? null : "not in its CLUSTER NODES yet";
+                }
+            }, logs);
+            try (Jedis jedis = connections.open(replica)) {
+                jedis.clusterReplicate(masterId);
             }
         }
     }

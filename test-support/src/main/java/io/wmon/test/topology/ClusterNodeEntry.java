@@ -76,6 +76,11 @@ record ClusterNodeEntry(String id, HostAndPort address, Set<String> flags, Strin
         return flags.contains("master");
     }
 
+    /** {@code slave}: the node replicates a master and serves no slot. */
+    boolean isReplica() {
+        return flags.contains("slave");
+    }
+
     /** Why the reporting node does not count this one as a healthy peer, or null when it does. */
     String problem() {
         for (String flag : flags) {

@@ -15,17 +15,21 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
- * A real Redis Cluster of masters only (3 by default) on loopback, each node a {@code redis-server}
+ * A real Redis Cluster on loopback: masters (3 by default), each with as many replicas as
+ * {@link Builder#replicasPerMaster(int)} says (none by default), each node a {@code redis-server}
  * child process with {@code cluster-enabled yes}, its own directory (in {@code /dev/shm} where that exists) and {@code nodes.conf}, no
- * persistence and a short {@code cluster-node-timeout} (1000 ms by default), the 16384 slots split evenly.
- * {@link Builder#start()} returns once every node reports {@code cluster_state:ok} and all agree on the
- * slot map; a start takes a little over 2 s, since a master waits 2 s after its own start before it
- * declares the cluster ok.
+ * persistence and a short {@code cluster-node-timeout} (1000 ms by default), the 16384 slots split evenly
+ * among the masters. {@link Builder#start()} returns once every node reports {@code cluster_state:ok}, all
+ * agree on the slot map and every replica is in sync; a start takes a little over 2 s, since a master
+ * waits 2 s after its own start before it declares the cluster ok.
  *
  * <p>Tests break it on purpose: {@link #kill} (SIGKILL), {@link #pause} (SIGSTOP), {@link #resume},
  * {@link #start(HostAndPort)}. With no replicas, a node that is down for longer than the node timeout
  * takes the cluster down ({@code CLUSTERDOWN}) unless it was built with {@code requireFullCoverage(false)}.
- * Nodes are killed when the JVM exits should {@link #close()} never run.
+ * With replicas, {@link #killMaster(HostAndPort)} and {@link #awaitFailover(Duration)} kill a master and
+ * wait for the cluster to promote its replica; {@link #start(HostAndPort)} brings the old master back,
+ * as the new master's replica; {@link #failOver(HostAndPort, Duration)} hands a live master's slots to its
+ * replica. Nodes are killed when the JVM exits should {@link #close()} never run.
  *
  * <p>Built with {@link Builder#tls(TestCertificates)}, every node speaks TLS only ({@code --port 0}, the
  * client port is the {@code --tls-port}, the bus is TLS too), {@link #url()} is {@code rediss-cluster://…},
@@ -41,6 +45,8 @@ public final class RedisClusterDeployment implements AutoCloseable {
     private final HarnessConnections connections;
     private final NodeProbes probes;
     private Duration startupTime;
+    /** Started by {@link #killMaster}, ended by {@link #awaitFailover}; null between. */
+    private ClusterFailoverWatch failoverWatch;
 
     private RedisClusterDeployment(Builder settings) {
         this.settings = settings;
@@ -63,20 +69,29 @@ public final class RedisClusterDeployment implements AutoCloseable {
         long began = System.nanoTime();
         Path binary = settings.binary != null ? settings.binary : RedisBinaries.preferred();
         ClusterNodeCommand command = new ClusterNodeCommand(binary, settings.nodeTimeout, settings.requireFullCoverage, tls);
-        for (int i = 0; i < settings.masters; i++) {
-            Path dir = workDirectory.server("node-" + i);
+        int replicas = settings.masters * settings.replicasPerMaster;
+        for (int i = 0; i < settings.masters + replicas; i++) {
+            // Masters first (node-0…), then their replicas: replica k follows master k % masters.
+            String name = i < settings.masters ? "node-" + i : "node-" + i + "-replica-of-" + ((i - settings.masters) % settings.masters);
+            Path dir = workDirectory.server(name);
             WorkDirectory.deletedOnExit(dir.resolve(ClusterNodeCommand.NODES_CONF));
-            RedisNodeProcess node = new RedisNodeProcess("node-" + i, dir, command::pickPorts,
+            RedisNodeProcess node = new RedisNodeProcess(name, dir, command::pickPorts,
                     ports -> command.command(dir, ports), connections);
             nodes.add(node);
             node.start();
         }
-        ClusterFormation.form(connections, nodes, command.redis7());
+        List<RedisNodeProcess> masters = nodes.subList(0, settings.masters);
+        List<RedisNodeProcess> replicaNodes = nodes.subList(settings.masters, nodes.size());
+        ClusterFormation.form(connections, masters, replicaNodes, command.redis7());
+        ClusterFormation.attachReplicas(connections, masters, replicaNodes, settings.readyTimeout, this::logTails);
         awaitHealthy();
         startupTime = Duration.ofNanos(System.nanoTime() - began);
     }
 
-    /** The nodes' client addresses, in the order they were started (node 0 first). */
+    /**
+     * The nodes' client addresses, in the order they were started: the masters as formed (node 0 first), then
+     * the replicas. After a failover the roles differ from that order; {@link #slotMap()} says who serves what.
+     */
     public List<HostAndPort> nodes() {
         return nodes.stream().map(RedisNodeProcess::address).toList();
     }
@@ -84,6 +99,11 @@ public final class RedisClusterDeployment implements AutoCloseable {
     /** Node {@code index}'s client address, 0-based. */
     public HostAndPort node(int index) {
         return nodes.get(index).address();
+    }
+
+    /** How many replicas the cluster was formed with (masters × replicas per master). */
+    public int replicas() {
+        return settings.masters * settings.replicasPerMaster;
     }
 
     /**
@@ -149,8 +169,8 @@ public final class RedisClusterDeployment implements AutoCloseable {
      * @throws IllegalArgumentException when {@code count} exceeds the number of masters
      */
     public List<String> namespacesOnDifferentNodes(String prefix, int count) {
-        if (count < 1 || count > nodes.size()) {
-            throw new IllegalArgumentException("count is " + count + ", expected 1.." + nodes.size()
+        if (count < 1 || count > settings.masters) {
+            throw new IllegalArgumentException("count is " + count + ", expected 1.." + settings.masters
                     + " (the number of masters)");
         }
         List<String> found = new ArrayList<>();
@@ -202,8 +222,74 @@ public final class RedisClusterDeployment implements AutoCloseable {
     }
 
     /**
-     * Starts a killed node again on its ports, from its {@code nodes.conf} (same id, same slots); returns once
-     * it answers and, when every node runs, once the whole cluster is ok and agreed again.
+     * SIGKILL to {@code master}, which must serve slots and have a replica, and starts the clock of
+     * {@link #awaitFailover(Duration)}; returns once the process has exited.
+     *
+     * @throws IllegalArgumentException when {@code master} serves no slot, or the cluster has no replicas
+     */
+    public void killMaster(HostAndPort master) {
+        if (replicas() == 0) {
+            throw new IllegalArgumentException("the cluster has no replica to promote: build it with replicasPerMaster(1),"
+                    + " or use kill() to take the slots down");
+        }
+        List<SlotRange> served = slotMap().rangesOf(master);
+        if (served.isEmpty()) {
+            throw new IllegalArgumentException(master + " serves no slot: it is not a master of " + slotMap());
+        }
+        process(master).kill();
+        failoverWatch = new ClusterFailoverWatch(connections, master, served.get(0).first());
+    }
+
+    /**
+     * Waits until the cluster has promoted a replica of the master {@link #killMaster} killed: a first node
+     * names another master for its slots and that node reports {@code role:master}, then every running node
+     * names it and reports {@code cluster_state:ok}.
+     *
+     * @param timeout the longest wait, from this call
+     * @throws IllegalStateException when no master was killed, or the failover did not complete in time
+     */
+    public Failover awaitFailover(Duration timeout) {
+        if (failoverWatch == null) {
+            throw new IllegalStateException("no master was killed: call killMaster() first");
+        }
+        Failover failover = failoverWatch.await(this::runningNodes, timeout, this::logTails);
+        failoverWatch = null;
+        return failover;
+    }
+
+    /**
+     * A manual failover of {@code master}: {@code CLUSTER FAILOVER} sent to its replica, which takes over
+     * its slots while the old master, alive, becomes its replica; returns once every running node names the
+     * replica for the slots and reports {@code cluster_state:ok}. Clients that still go to the old master get
+     * {@code MOVED}.
+     *
+     * @throws IllegalArgumentException when {@code master} serves no slot or no running replica follows it
+     * @throws IllegalStateException when the failover did not complete within {@code timeout}
+     */
+    public Failover failOver(HostAndPort master, Duration timeout) {
+        List<SlotRange> served = slotMap().rangesOf(master);
+        if (served.isEmpty()) {
+            throw new IllegalArgumentException(master + " serves no slot: it is not a master of " + slotMap());
+        }
+        HostAndPort replica = runningNodes().stream().filter(node -> follows(node, master)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running replica follows " + master));
+        try (Jedis jedis = connections.open(replica)) {
+            jedis.clusterFailover();
+        }
+        return new ClusterFailoverWatch(connections, master, served.get(0).first()).await(this::runningNodes, timeout, this::logTails);
+    }
+
+    private boolean follows(HostAndPort node, HostAndPort master) {
+        try (Jedis jedis = connections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+            Map<String, String> replication = InfoFields.parse(jedis.info("replication"));
+            return "slave".equals(replication.get("role")) && Integer.toString(master.getPort()).equals(replication.get("master_port"));
+        }
+    }
+
+    /**
+     * Starts a killed node again on its ports, from its {@code nodes.conf} (same id; a master whose slots a
+     * replica took meanwhile comes back as that replica's replica); returns once it answers and, when every node
+     * runs, once the whole cluster is ok and agreed again.
      */
     public void start(HostAndPort node) {
         process(node).start();
@@ -235,13 +321,18 @@ public final class RedisClusterDeployment implements AutoCloseable {
      */
     public void awaitHealthy() {
         List<HostAndPort> addresses = nodes();
-        BoundedWait.until("a healthy Redis Cluster of " + addresses.size() + " masters " + addresses,
-                settings.readyTimeout, () -> ClusterHealth.problem(connections, addresses), this::logTails);
+        String replicas = replicas() == 0 ? "" : " and " + replicas() + " replicas";
+        BoundedWait.until("a healthy Redis Cluster of " + settings.masters + " masters" + replicas + " " + addresses,
+                settings.readyTimeout, () -> ClusterHealth.problem(connections, addresses, replicas()), this::logTails);
     }
 
     /** The tail of every node's log, to quote in a failure message. */
     public String logTails() {
         return nodes.stream().map(RedisNodeProcess::logTail).collect(Collectors.joining("\n"));
+    }
+
+    private List<HostAndPort> runningNodes() {
+        return nodes.stream().filter(node -> node.isRunning() && !node.isPaused()).map(RedisNodeProcess::address).toList();
     }
 
     private HostAndPort anyRunningNode() {
@@ -273,6 +364,7 @@ public final class RedisClusterDeployment implements AutoCloseable {
     public static final class Builder {
 
         private int masters = 3;
+        private int replicasPerMaster;
         private Duration nodeTimeout = Duration.ofMillis(1_000);
         private boolean requireFullCoverage = true;
         private Path binary;
@@ -298,6 +390,15 @@ public final class RedisClusterDeployment implements AutoCloseable {
                 throw new IllegalArgumentException("masters is " + masters + ", expected 1..16");
             }
             this.masters = masters;
+            return this;
+        }
+
+        /** How many replicas each master gets, 0 to 2 (default 0); a master with one can fail over. */
+        public Builder replicasPerMaster(int replicasPerMaster) {
+            if (replicasPerMaster < 0 || replicasPerMaster > 2) {
+                throw new IllegalArgumentException("replicasPerMaster is " + replicasPerMaster + ", expected 0..2");
+            }
+            this.replicasPerMaster = replicasPerMaster;
             return this;
         }
 
@@ -347,6 +448,7 @@ public final class RedisClusterDeployment implements AutoCloseable {
         private Builder copy() {
             Builder copy = new Builder();
             copy.masters = masters;
+            copy.replicasPerMaster = replicasPerMaster;
             copy.nodeTimeout = nodeTimeout;
             copy.requireFullCoverage = requireFullCoverage;
             copy.binary = binary;

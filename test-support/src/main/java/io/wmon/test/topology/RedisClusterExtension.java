@@ -1,6 +1,7 @@
 package io.wmon.test.topology;
 
 import io.wmon.test.RedisProbe;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -141,6 +142,21 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     /** @see RedisClusterDeployment#resume(HostAndPort) */
     public void resume(HostAndPort node) {
         deployment().resume(node);
+    }
+
+    /** @see RedisClusterDeployment#killMaster(HostAndPort) */
+    public void killMaster(HostAndPort master) {
+        deployment().killMaster(master);
+    }
+
+    /** @see RedisClusterDeployment#awaitFailover(Duration) */
+    public Failover awaitFailover(Duration timeout) {
+        return deployment().awaitFailover(timeout);
+    }
+
+    /** @see RedisClusterDeployment#failOver(HostAndPort, Duration) */
+    public Failover failOver(HostAndPort master, Duration timeout) {
+        return deployment().failOver(master, timeout);
     }
 
     /** @see RedisClusterDeployment#awaitHealthy() */

@@ -136,6 +136,9 @@ class RedisClusterDeploymentIT {
                 .hasMessageStartingWith("127.0.0.1:1 is not a node of this cluster");
         assertThatThrownBy(() -> CLUSTER.namespacesOnDifferentNodes(4)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("count is 4, expected 1..3 (the number of masters)");
+        assertThatThrownBy(() -> CLUSTER.killMaster(CLUSTER.node(0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the cluster has no replica to promote");
+        assertThat(CLUSTER.deployment().isRunning(CLUSTER.node(0))).isTrue();
     }
 
     @Test
