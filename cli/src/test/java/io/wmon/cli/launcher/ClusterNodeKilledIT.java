@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 
 /**
  * The cluster node that holds a namespace's slot is killed (SIGKILL; the cluster has no replica to
@@ -43,7 +42,7 @@ class ClusterNodeKilledIT {
         ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).agent(agent.toString()).args("--stdin"));
         HostAndPort node = CLUSTER.nodeForNamespace(namespace);
         String registry = FleetKeys.of(namespace).workers();
-        await().atMost(ChildProcess.START_TIMEOUT).until(() -> score(node, registry, agent.id()) > 0);
+        await().atMost(ChildProcess.START_TIMEOUT).until(() -> RegistryScore.on(CLUSTER, node, registry, agent.id()) > 0);
         MBeanServerConnection jmx = worker.jmx();
         ObjectName bean = new ObjectName("io.wmon:type=Worker");
 
@@ -66,7 +65,7 @@ class ClusterNodeKilledIT {
 
         CLUSTER.start(node);
         long restarted = System.currentTimeMillis();
-        await().atMost(Duration.ofSeconds(60)).until(() -> score(node, registry, agent.id()) > restarted);
+        await().atMost(Duration.ofSeconds(60)).until(() -> RegistryScore.on(CLUSTER, node, registry, agent.id()) > restarted);
         long recovered = System.currentTimeMillis() - restarted;
         worker.awaitStderr("wmon heartbeat restored", Duration.ofSeconds(10));
         assertThat(worker.stderr().split("wmon heartbeat failed", -1)).as("one outage line").hasSize(2);
@@ -75,14 +74,5 @@ class ClusterNodeKilledIT {
         assertThat(CLUSTER.probe(node).countClients(agent.connectionName())).isBetween(1L, 4L);
         System.out.printf("[figure] cluster node killed %d ms, agent beating again %d ms after the restart;"
                 + " 50 WorkerStatus calls during the outage took %d ms%n", restarted - killed, recovered, callMillis);
-    }
-
-    private static double score(HostAndPort node, String registry, String id) {
-        try (Jedis jedis = CLUSTER.connect(node)) {
-            Double score = jedis.zscore(registry, id);
-            return score == null ? 0 : score;
-        } catch (RuntimeException down) {
-            return 0;
-        }
     }
 }

@@ -29,7 +29,7 @@ import redis.clients.jedis.Jedis;
  * With replicas, {@link #killMaster(HostAndPort)} and {@link #awaitFailover(Duration)} kill a master and
  * wait for the cluster to promote its replica; {@link #start(HostAndPort)} brings the old master back,
  * as the new master's replica; {@link #failOver(HostAndPort, Duration)} hands a live master's slots to its
- * replica. Nodes are killed when the JVM exits should {@link #close()} never run.
+ * replica; {@link #moveSlot(int, HostAndPort)} reshards one slot to another master. Nodes are killed when the JVM exits should {@link #close()} never run.
  *
  * <p>Built with {@link Builder#tls(TestCertificates)}, every node speaks TLS only ({@code --port 0}, the
  * client port is the {@code --tls-port}, the bus is TLS too), {@link #url()} is {@code rediss-cluster://…},
@@ -277,6 +277,34 @@ public final class RedisClusterDeployment implements AutoCloseable {
             jedis.clusterFailover();
         }
         return new ClusterFailoverWatch(connections, master, served.get(0).first()).await(this::runningNodes, timeout, this::logTails);
+    }
+
+    /**
+     * Moves {@code slot} and its keys from the master that serves it to the master {@code to} (a resharding
+     * of one slot, plain clusters only), then waits until every running node names {@code to} for it.
+     *
+     * @throws IllegalArgumentException when {@code to} is no master or already serves the slot
+     * @throws IllegalStateException when the nodes did not agree within the builder's ready timeout
+     */
+    public void moveSlot(int slot, HostAndPort to) {
+        SlotMap map = slotMap();
+        HostAndPort from = map.nodeFor(slot);
+        if (map.rangesOf(to).isEmpty() || from.equals(to)) {
+            throw new IllegalArgumentException(to + " is not another master than " + from + ", which serves slot " + slot);
+        }
+        List<HostAndPort> masters = List.copyOf(map.slotCounts().keySet());
+        SlotMigration.move(connections, slot, from, to, masters);
+        BoundedWait.until("every node naming " + to + " for slot " + slot, settings.readyTimeout, () -> {
+            for (HostAndPort node : runningNodes()) {
+                try (Jedis jedis = connections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
+                    HostAndPort owner = SlotMap.parse(jedis.clusterNodes()).nodeFor(slot);
+                    if (!owner.equals(to)) {
+                        return node + " names " + owner;
+                    }
+                }
+            }
+            return null;
+        }, this::logTails);
     }
 
     private boolean follows(HostAndPort node, HostAndPort master) {

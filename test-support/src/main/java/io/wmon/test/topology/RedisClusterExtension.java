@@ -159,6 +159,16 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         return deployment().failOver(master, timeout);
     }
 
+    /** @see RedisClusterDeployment#moveSlot(int, HostAndPort) */
+    public void moveSlot(int slot, HostAndPort to) {
+        deployment().moveSlot(slot, to);
+    }
+
+    /** @see RedisClusterDeployment#slot(String) */
+    public int slot(String key) {
+        return deployment().slot(key);
+    }
+
     /** @see RedisClusterDeployment#awaitHealthy() */
     public void awaitHealthy() {
         deployment().awaitHealthy();

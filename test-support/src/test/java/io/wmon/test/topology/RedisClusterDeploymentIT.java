@@ -111,6 +111,34 @@ class RedisClusterDeploymentIT {
     }
 
     @Test
+    void aSlotMovesWithItsKeysToAnotherMasterAndBack() {
+        HostAndPort from = CLUSTER.nodeFor("{moving}a");
+        HostAndPort to = CLUSTER.nodes().stream().filter(node -> !node.equals(from)).findFirst().orElseThrow();
+        int slot = CLUSTER.slot("{moving}a");
+        SlotMap before = CLUSTER.slotMap();
+        try (Jedis jedis = CLUSTER.connect(from)) {
+            jedis.set("{moving}a", "1");
+            jedis.set("{moving}b", "2");
+        }
+
+        CLUSTER.moveSlot(slot, to);
+
+        assertThat(CLUSTER.nodeFor("{moving}a")).isEqualTo(to);
+        try (Jedis jedis = CLUSTER.connect(from)) {
+            assertThatThrownBy(() -> jedis.get("{moving}a")).hasMessage("MOVED " + slot + " " + to);
+        }
+        try (Jedis jedis = CLUSTER.connect(to)) {
+            assertThat(jedis.mget("{moving}a", "{moving}b")).containsExactly("1", "2");
+        }
+        assertThatThrownBy(() -> CLUSTER.moveSlot(slot, to)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(to + " is not another master than " + to);
+
+        CLUSTER.moveSlot(slot, from);
+        assertThat(CLUSTER.slotMap()).isEqualTo(before);
+        CLUSTER.awaitHealthy();
+    }
+
+    @Test
     void aPausedNodeAnswersNothingUntilResumed() {
         HostAndPort node = CLUSTER.node(2);
         CLUSTER.pause(node);

@@ -1,0 +1,89 @@
+package io.wmon.cli.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wmon.core.fleet.FleetKeys;
+import io.wmon.test.jvm.ChildProcess;
+import io.wmon.test.jvm.Jdk;
+import io.wmon.test.jvm.ProcessCommand;
+import io.wmon.test.topology.RedisClusterDeployment;
+import io.wmon.test.topology.RedisClusterExtension;
+import io.wmon.test.worker.AgentArgs;
+import io.wmon.test.worker.WorkerFleetExtension;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServerConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * A resharding under a running fleet: the namespace's slot, with its keys, moves to another master of a
+ * real three-master cluster while a worker JVM with the shaded agent beats, a {@code status --continuous}
+ * process reads and a {@code watch} process follows the events. The old owner answers {@code MOVED}
+ * afterwards; all three go to the new owner by themselves. The beats missed are measured.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ClusterReshardIT {
+
+    @RegisterExtension
+    static final RedisClusterExtension CLUSTER = new RedisClusterExtension();
+
+    @RegisterExtension
+    static final WorkerFleetExtension FLEET = new WorkerFleetExtension();
+
+    /** Beats a move of one slot may cost: the keys are in flight for milliseconds ({@code ASK} meanwhile). */
+    private static final long MAX_MISSED_BEATS = 2;
+
+    @Test
+    void agentStatusAndWatchFollowTheirSlotToItsNewMaster() throws Exception {
+        String namespace = CLUSTER.namespacesOnDifferentNodes("reshard", 1).get(0);
+        AgentArgs agent = AgentArgs.of(CLUSTER.url().replace(",", "\\,"), "reshard-a").with("namespace", namespace);
+        ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).agent(agent.toString()).args("--stdin"));
+        String registry = FleetKeys.of(namespace).workers();
+        HostAndPort from = CLUSTER.nodeForNamespace(namespace);
+        HostAndPort to = CLUSTER.nodes().stream().filter(node -> !node.equals(from)).findFirst().orElseThrow();
+        await().atMost(ChildProcess.START_TIMEOUT).until(() -> RegistryScore.on(CLUSTER, from, registry, agent.id()) > 0);
+        ChildProcess continuous = FLEET.start("continuous", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", CLUSTER.url(),
+                "-n", namespace, "status", "--continuous", "--interval", "0.5", "--json").stdinFromNull());
+        ChildProcess watch = FLEET.start("watch", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", CLUSTER.url(), "-n",
+                namespace, "watch", "--json").stdinFromNull());
+        continuous.awaitStdout("\"alive\":1", Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(from).countClients("wmon:cli:") == 2);
+        MBeanServerConnection jmx = worker.jmx();
+        long failedBefore = (Long) jmx.getAttribute(AgentBeanNames.WORKER, "HeartbeatFailureCount");
+
+        long began = System.nanoTime();
+        CLUSTER.moveSlot(CLUSTER.slot(RedisClusterDeployment.registryKey(namespace)), to);
+        long moveMillis = (System.nanoTime() - began) / 1_000_000;
+        long moved = System.currentTimeMillis();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RegistryScore.on(CLUSTER, to, registry, agent.id()))
+                .as(() -> "a beat on " + to + "; " + worker.describe()).isGreaterThan(moved));
+        long failed = (Long) jmx.getAttribute(AgentBeanNames.WORKER, "HeartbeatFailureCount") - failedBefore;
+        assertThat(failed).as("beats failed over the move").isLessThanOrEqualTo(MAX_MISSED_BEATS);
+        int watchSeen = watch.stdout().length();
+        int continuousSeen = continuous.stdout().length();
+        worker.send("busy after-reshard");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(watch.stdout().substring(watchSeen))
+                .as(watch::describe).contains("after-reshard"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(continuous.stdout().substring(continuousSeen))
+                .as(continuous::describe).contains("\"state\":\"busy\""));
+        assertThat(continuous.isAlive()).as(continuous.describe()).isTrue();
+        assertThat(watch.isAlive()).as(watch.describe()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(to).countClients("wmon:cli:") == 2);
+        assertThat(CLUSTER.probe(to).countClients(agent.connectionName())).isBetween(1L, 4L);
+        assertThat(CLUSTER.probe(from).countClients(agent.connectionName())).as("idle ones wait for eviction").isBetween(0L, 4L);
+
+        continuous.terminate();
+        watch.terminate();
+        assertThat(continuous.awaitExit(Duration.ofSeconds(10))).isEqualTo(143);
+        assertThat(watch.awaitExit(Duration.ofSeconds(10))).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> CLUSTER.clientCounts("wmon:cli:").values().stream()
+                .allMatch(count -> count == 0));
+        System.out.printf("[figure] cluster reshard: the namespace's slot moved %s -> %s in %d ms (every node agreeing);"
+                + " %d beats failed%n", from, to, moveMillis, failed);
+    }
+}
