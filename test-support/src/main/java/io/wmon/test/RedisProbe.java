@@ -38,17 +38,20 @@ public final class RedisProbe implements AutoCloseable {
     private final SSLSocketFactory tls;
     /** Null to send no {@code AUTH} (beyond what {@link #uri} says). */
     private final String password;
+    /** The ACL user {@link #password} is for; null for the default user. */
+    private final String user;
     private Jedis jedis;
     private long ownId;
 
     /** A probe for the server at {@code url}; {@code defaultPort} is used when the URL names none. */
     RedisProbe(String url, int defaultPort) {
-        this(url, defaultPort, null, null);
+        this(url, defaultPort, null, null, null);
     }
 
-    private RedisProbe(String url, int defaultPort, SSLSocketFactory tls, String password) {
+    private RedisProbe(String url, int defaultPort, SSLSocketFactory tls, String user, String password) {
         this.uri = withPort(url, defaultPort);
         this.tls = tls;
+        this.user = user;
         this.password = password;
     }
 
@@ -59,7 +62,7 @@ public final class RedisProbe implements AutoCloseable {
 
     /** A probe for the TLS port {@code host:port} without a password, its sockets from {@code tls} (which trusts the server). */
     public static RedisProbe overTls(String host, int port, SSLSocketFactory tls) {
-        return new RedisProbe("rediss://" + host + ":" + port, port, java.util.Objects.requireNonNull(tls, "tls"), null);
+        return new RedisProbe("rediss://" + host + ":" + port, port, java.util.Objects.requireNonNull(tls, "tls"), null, null);
     }
 
     /**
@@ -68,8 +71,13 @@ public final class RedisProbe implements AutoCloseable {
      * null, its sockets from {@code tls} (which trusts the server).
      */
     public static RedisProbe withPassword(String host, int port, String password, SSLSocketFactory tls) {
+        return withCredentials(host, port, null, password, tls);
+    }
+
+    /** {@link #withPassword}, authenticating as the ACL user {@code user} ({@code AUTH user password}); null for the default user. */
+    public static RedisProbe withCredentials(String host, int port, String user, String password, SSLSocketFactory tls) {
         java.util.Objects.requireNonNull(password, "password");
-        return new RedisProbe((tls == null ? "redis://" : "rediss://") + host + ":" + port, port, tls, password);
+        return new RedisProbe((tls == null ? "redis://" : "rediss://") + host + ":" + port, port, tls, user, password);
     }
 
     /** Every connection to the server except the probe's own, as {@code CLIENT LIST} shows them. */
@@ -165,7 +173,7 @@ public final class RedisProbe implements AutoCloseable {
                     builder.ssl(true).sslSocketFactory(tls);
                 }
                 if (password != null) {
-                    builder.password(password);
+                    builder.user(user).password(password);
                 }
                 JedisClientConfig config = builder.build();
                 opened = new Jedis(new redis.clients.jedis.HostAndPort(uri.getHost(), uri.getPort()), config);

@@ -9,6 +9,7 @@ import io.wmon.core.redis.RedisEndpoint;
 import io.wmon.core.redis.RedisNode;
 import io.wmon.core.redis.RedisTopology;
 import io.wmon.core.redis.SentinelPassword;
+import io.wmon.core.redis.SentinelUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  * string, else the properties file named by {@code config}, else the environment
  * ({@code WMON_REDIS_URL}, {@code WMON_NAMESPACE}, {@code WMON_ID}), else its default
  * ({@link SettingLayers}); the password as {@link PasswordChoice} orders it, the sentinels' own as
- * {@link SentinelPassword} does ({@code sentinelPasswordFile}, else {@code WMON_SENTINEL_PASSWORD}). Relative paths are
+ * {@link SentinelPassword} does ({@code sentinelPasswordFile}, else {@code WMON_SENTINEL_PASSWORD}), their ACL user as
+ * {@link SentinelUser} does ({@code sentinelUser}, else {@code WMON_SENTINEL_USER}). Relative paths are
  * resolved against the JVM's working directory, also inside the config file. The TLS keys
  * ({@link TlsOptions}) are checked here, their stores read later, on the agent's thread.
  *
@@ -70,8 +72,8 @@ public final class AgentOptions {
         PasswordChoice password = password(endpoint(layers.get(OptionKey.REDIS)), layers.get(OptionKey.PASSWORD_FILE),
                 env.get(PasswordChoice.ENV_VAR));
         Setting sentinelFile = layers.get(OptionKey.SENTINEL_PASSWORD_FILE);
-        RedisEndpoint withSentinelPassword = sentinelPassword(password.endpoint(), sentinelFile,
-                env.get(SentinelPassword.ENV_VAR));
+        RedisEndpoint withSentinelPassword = sentinelUser(sentinelPassword(password.endpoint(), sentinelFile,
+                env.get(SentinelPassword.ENV_VAR)), layers.get(OptionKey.SENTINEL_USER), env.get(SentinelUser.ENV_VAR));
         this.redis = TlsOptions.apply(withSentinelPassword, layers);
         this.passwordSource = password.describe();
         this.sentinelPasswordSource = !withSentinelPassword.hasSentinelPassword() ? "none"
@@ -175,6 +177,19 @@ public final class AgentOptions {
         return SentinelPassword.apply(url, fileName, fromFile, fromEnv);
     }
 
+    /** The sentinels' ACL user applied: {@code sentinelUser} (only with a Sentinel URL and password), else the environment's. */
+    private static RedisEndpoint sentinelUser(RedisEndpoint url, Setting user, String fromEnv) {
+        if (user != null && url.topology() != RedisTopology.SENTINEL) {
+            throw user.invalid("is given, but redis is no Redis Sentinel URL", "it with redis=redis-sentinel://host:26379/<master>");
+        }
+        try {
+            return SentinelUser.apply(url, OptionKey.SENTINEL_USER.key(), user == null ? null : user.value(), fromEnv,
+                    OptionKey.SENTINEL_PASSWORD_FILE.key() + " or " + SentinelPassword.ENV_VAR);
+        } catch (IllegalArgumentException e) {
+            throw new AgentConfigException(e.getMessage());
+        }
+    }
+
     private static String namespace(Setting s) {
         if (s == null) {
             return FleetKeys.DEFAULT_NAMESPACE;
@@ -262,6 +277,9 @@ public final class AgentOptions {
         sb.append(", password=").append(passwordSource);
         if (redis.topology() == RedisTopology.SENTINEL) {
             sb.append(", sentinelPassword=").append(sentinelPasswordSource);
+            if (redis.sentinelUser() != null) {
+                sb.append(", sentinelUser=").append(redis.sentinelUser());
+            }
         }
         sb.append(", namespace=").append(namespace)
                 .append(", id=").append(workerId)

@@ -18,6 +18,7 @@ enum OptionKey {
     FLEET("fleet", null, true),
     PASSWORD_FILE("passwordFile", null, true),
     SENTINEL_PASSWORD_FILE("sentinelPasswordFile", null, true),
+    SENTINEL_USER("sentinelUser", null, true),
     TLS_TRUST_STORE("tlsTrustStore", null, true),
     TLS_TRUST_STORE_PASSWORD_FILE("tlsTrustStorePasswordFile", null, true),
     TLS_KEY_STORE("tlsKeyStore", null, true),

@@ -22,7 +22,7 @@ class AgentOptionsErrorTest {
 
     private static final Map<String, String> ENV = Map.of("HOSTNAME", "node-1");
     private static final String KEYS = "redis, namespace, id, interval, poolMaxTotal, fleet, passwordFile, sentinelPasswordFile, "
-            + "tlsTrustStore, tlsTrustStorePasswordFile, tlsKeyStore, tlsKeyStorePasswordFile, "
+            + "sentinelUser, tlsTrustStore, tlsTrustStorePasswordFile, tlsKeyStore, tlsKeyStorePasswordFile, "
             + "leakThreshold, redisPorts, config, mode";
     private static final String URL_FORMS = "accepted forms: " + RedisEndpoint.ACCEPTED_FORMS;
     private static final String NO_EQUALS_AFTER_REDIS = "an option after redis= has no '=' (not shown: it may be part "
@@ -267,6 +267,23 @@ class AgentOptionsErrorTest {
         assertThat(error("redis=redis://h,sentinelPasswordFile=" + file)).isEqualTo("wmon agent disabled: "
                 + "sentinelPasswordFile='" + file + "' is given, but redis is no Redis Sentinel URL; use it with "
                 + "redis=redis-sentinel://host:26379/<master>").doesNotContain("S3cret");
+    }
+
+    @Test
+    void aSentinelUserNeedsASentinelUrlAPasswordAndAName() throws Exception {
+        Path file = Files.writeString(dir.resolve("sentinel.pw"), "S3ntinelS3cret\n");
+        String sentinel = "redis=redis-sentinel://s1:26379\\,s2:26379/jobs";
+
+        assertThat(error("redis=redis://h,sentinelUser=watcher")).isEqualTo("wmon agent disabled: sentinelUser='watcher'"
+                + " is given, but redis is no Redis Sentinel URL; use it with redis=redis-sentinel://host:26379/<master>");
+        assertThat(error(sentinel + ",sentinelUser=watcher")).isEqualTo("wmon agent disabled: sentinelUser names the"
+                + " sentinels' ACL user watcher, but no sentinel password is given (sentinelPasswordFile or"
+                + " WMON_SENTINEL_PASSWORD)");
+        assertThat(error(sentinel + ",sentinelPasswordFile=" + file + ",sentinelUser=wat cher")).isEqualTo(
+                "wmon agent disabled: sentinelUser holds a space or a control character (at 4); an ACL user name has none");
+        assertThat(error(sentinel + ",sentinelPasswordFile=" + file, Map.of("HOSTNAME", "n", "WMON_SENTINEL_USER",
+                "x".repeat(129)))).isEqualTo("wmon agent disabled: WMON_SENTINEL_USER is 129 characters long;"
+                + " an ACL user name here is at most 128").doesNotContain("S3cret");
     }
 
     @Test

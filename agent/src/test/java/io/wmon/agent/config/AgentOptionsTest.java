@@ -193,6 +193,27 @@ class AgentOptionsTest {
     }
 
     @Test
+    void theSentinelsAclUserComesFromItsOptionElseTheEnvironment() throws Exception {
+        Path file = Files.writeString(dir.resolve("sentinel.pw"), "FromFileS3cret\n");
+        String url = "redis=redis-sentinel://s1:26379\\,s2:26379/jobs,sentinelPasswordFile=" + file;
+        Map<String, String> env = Map.of("HOSTNAME", "n", "WMON_SENTINEL_USER", "from-env");
+
+        AgentOptions fromOption = AgentOptions.parse(url + ",sentinelUser=watcher", env);
+        AgentOptions fromEnv = AgentOptions.parse(url, env);
+        AgentOptions none = AgentOptions.parse(url, Map.of("HOSTNAME", "n"));
+
+        assertThat(fromOption.describe()).contains("sentinelPassword=from sentinelPasswordFile " + file + ", sentinelUser=watcher")
+                .doesNotContain("S3cret");
+        assertThat(fromOption.redis().sentinelUser()).isEqualTo("watcher");
+        assertThat(fromEnv.redis().sentinelUser()).isEqualTo("from-env");
+        assertThat(none.describe()).doesNotContain("sentinelUser");
+        assertThat(none.redis().sentinelUser()).isNull();
+        assertThat(fromOption.redis()).as("another sentinel user, another pool").isNotEqualTo(fromEnv.redis());
+        // a variable set for every process is no mistake where there are no sentinels
+        assertThat(AgentOptions.parse("redis=redis://h", env).describe()).doesNotContain("sentinelUser");
+    }
+
+    @Test
     void describeKeepsAControlCharacterInTheUserNameVisible() {
         String line = parse("redis=redis://ev%0Ail:pw@h").describe();
 

@@ -37,7 +37,8 @@ public final class RedisFailureLine {
                         + "or in a file with wmon --password-file FILE";
             case SENTINEL_CREDENTIALS_REFUSED:
                 return "; the sentinels' password (their requirepass) comes from wmon --sentinel-password-file FILE "
-                        + "or WMON_SENTINEL_PASSWORD, the master's from the URL";
+                        + "or WMON_SENTINEL_PASSWORD (and their ACL user from --sentinel-user or WMON_SENTINEL_USER),"
+                        + " the master's from the URL";
             case MAXCLIENTS_REACHED:
                 return "; raise maxclients, or find who holds the connections with wmon connections once one frees up";
             case NO_SUCH_DATABASE:

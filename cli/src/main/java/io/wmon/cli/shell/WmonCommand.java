@@ -6,6 +6,7 @@ import io.wmon.core.redis.PasswordChoice;
 import io.wmon.core.redis.RedisEndpoint;
 import io.wmon.core.redis.RedisTopology;
 import io.wmon.core.redis.SentinelPassword;
+import io.wmon.core.redis.SentinelUser;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code --password-file} of its own (for JMX); the Redis password is chosen in the agent's order
  * ({@link PasswordChoice}): that file, else the URL's own password, else {@code WMON_REDIS_PASSWORD}.
  * The sentinels' own password, for a {@code redis-sentinel://} URL ({@link SentinelPassword}):
- * {@code --sentinel-password-file}, else {@code WMON_SENTINEL_PASSWORD}.
+ * {@code --sentinel-password-file}, else {@code WMON_SENTINEL_PASSWORD}; their ACL user ({@link SentinelUser}):
+ * {@code --sentinel-user}, else {@code WMON_SENTINEL_USER}.
  */
 // scope = INHERIT: every subcommand gets -h/--help and -V/--version too.
 @Command(name = "wmon", mixinStandardHelpOptions = true, versionProvider = WmonVersion.class,
@@ -62,6 +64,11 @@ public class WmonCommand implements Runnable {
                 + "removed, at most 4 KiB), for a redis-sentinel:// URL; wins over $WMON_SENTINEL_PASSWORD.",
                 "The master's password is the URL's, --password-file's or $WMON_REDIS_PASSWORD."})
     Path sentinelPasswordFile;
+
+    @Option(names = "--sentinel-user", paramLabel = "USER", scope = ScopeType.INHERIT,
+            description = {"The sentinels' ACL user that their password is for (AUTH user password), for a "
+                + "redis-sentinel:// URL; wins over $WMON_SENTINEL_USER. Without it the sentinels' default user."})
+    String sentinelUser;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
@@ -110,7 +117,13 @@ public class WmonCommand implements Runnable {
             fromFile = RedisPasswordFile.read(sentinelPasswordFile, flag, "the sentinels' password", spec.commandLine());
         }
         String fileName = sentinelPasswordFile == null ? null : flag + " " + sentinelPasswordFile;
-        return SentinelPassword.apply(url, fileName, fromFile, System.getenv(SentinelPassword.ENV_VAR));
+        RedisEndpoint withPassword = SentinelPassword.apply(url, fileName, fromFile, System.getenv(SentinelPassword.ENV_VAR));
+        try {
+            return SentinelUser.apply(withPassword, "--sentinel-user", sentinelUser, System.getenv(SentinelUser.ENV_VAR),
+                    flag + " or " + SentinelPassword.ENV_VAR);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     /** The namespace's keys; a bad namespace is a usage error naming the accepted form. */

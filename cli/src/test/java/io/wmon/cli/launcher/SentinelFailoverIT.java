@@ -76,7 +76,7 @@ class SentinelFailoverIT {
         long promoted = System.currentTimeMillis();
 
         // the agent beats on the promoted replica
-        await().atMost(Duration.ofSeconds(30)).until(() -> beatAfter(newMaster, agent, promoted));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SentinelChecks.beatAfter(SENTINEL, newMaster, agent, promoted));
         long failed = (Long) jmx.getAttribute(WORKER, "HeartbeatFailureCount") - failedBefore;
         long beats = (Long) jmx.getAttribute(WORKER, "HeartbeatCount") - beatsBefore;
         assertThat(failed).as("beats missed over the failover").isLessThanOrEqualTo(MAX_MISSED_BEATS);
@@ -111,15 +111,6 @@ class SentinelFailoverIT {
     private static Map<String, String> record(HostAndPort master, AgentArgs agent) {
         try (Jedis jedis = SENTINEL.connect(master)) {
             return jedis.hgetAll(FleetKeys.of(agent.namespace()).worker(agent.id()));
-        }
-    }
-
-    private static boolean beatAfter(HostAndPort master, AgentArgs agent, long millis) {
-        try (Jedis jedis = SENTINEL.connect(master)) {
-            Double score = jedis.zscore(FleetKeys.of(agent.namespace()).workers(), agent.id());
-            return score != null && score > millis;
-        } catch (RuntimeException notYet) {
-            return false;
         }
     }
 }

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wmon.cli.shell.ExitCodes;
-import io.wmon.core.fleet.FleetKeys;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.Jdk;
-import io.wmon.test.jvm.ProcessCommand;
 import io.wmon.test.topology.Failover;
 import io.wmon.test.topology.RedisSentinelDeployment;
 import io.wmon.test.topology.RedisSentinelExtension;
@@ -71,7 +69,7 @@ class SentinelPasswordIT {
                 .with("sentinelPasswordFile", sentinelPassword.toString());
         ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).agent(agent.toString()).args("--stdin"));
         HostAndPort oldMaster = SENTINEL.master();
-        await().atMost(ChildProcess.START_TIMEOUT).until(() -> beatAfter(oldMaster, agent, 0));
+        await().atMost(ChildProcess.START_TIMEOUT).until(() -> SentinelChecks.beatAfter(SENTINEL, oldMaster, agent, 0));
         assertThat(worker.stderr()).contains("sentinelPassword=from sentinelPasswordFile " + sentinelPassword)
                 .doesNotContain(SENTINEL_PASSWORD).doesNotContain(MASTER_PASSWORD);
 
@@ -82,26 +80,27 @@ class SentinelPasswordIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> SENTINEL.probe(sentinel).countClients(pool) == 1);
         }
 
-        Run status = wmon(Map.of(), "-r", url(), "-n", agent.namespace(), "--sentinel-password-file",
-                sentinelPassword.toString(), "status", "--json");
+        LauncherRun status = LauncherRun.of(FLEET, Map.of(), "-r", url(), "-n", agent.namespace(),
+                "--sentinel-password-file", sentinelPassword.toString(), "status", "--json");
         assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.OK);
         assertThat(JSON.readTree(status.out()).at("/workers/0/id").asText()).isEqualTo(agent.id());
         assertThat(status.out() + status.err()).doesNotContain(SENTINEL_PASSWORD).doesNotContain(MASTER_PASSWORD);
-        assertNoCliConnectionLeft();
+        SentinelChecks.noCliConnectionLeft(SENTINEL);
 
         // the sentinels' password missing or wrong: the sentinel that refused is named, exit 3, nothing left open
-        Run none = wmon(Map.of(), "-r", url(), "-n", agent.namespace(), "status");
+        LauncherRun none = LauncherRun.of(FLEET, Map.of(), "-r", url(), "-n", agent.namespace(), "status");
         assertThat(none.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(none.err()).startsWith("wmon: the sentinel at " + SENTINEL.sentinels().get(0)
                 + " refused the connection: it requires a password and none was given (NOAUTH);"
                 + " the sentinels' password (their requirepass) comes from wmon --sentinel-password-file FILE");
         assertThat(none.err().lines()).hasSize(1);
-        Run refused = wmon(Map.of("WMON_SENTINEL_PASSWORD", "not-it"), "-r", url(), "-n", agent.namespace(),
+        LauncherRun refused = LauncherRun.of(FLEET, Map.of("WMON_SENTINEL_PASSWORD", "not-it"), "-r", url(),
+                "-n", agent.namespace(),
                 "status", "--json");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(refused.err()).contains("refused the sentinel password: wrong password (WRONGPASS)")
                 .doesNotContain("not-it");
-        assertNoCliConnectionLeft();
+        SentinelChecks.noCliConnectionLeft(SENTINEL);
 
         // a failover: the agent follows the promoted replica, authenticating to it with the master's password
         MBeanServerConnection jmx = worker.jmx();
@@ -110,46 +109,18 @@ class SentinelPasswordIT {
         Failover failover = SENTINEL.deployment().awaitFailover(Duration.ofSeconds(60));
         HostAndPort newMaster = failover.newMaster();
         long promoted = System.currentTimeMillis();
-        await().atMost(Duration.ofSeconds(30)).until(() -> beatAfter(newMaster, agent, promoted));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SentinelChecks.beatAfter(SENTINEL, newMaster, agent, promoted));
         long failed = (Long) jmx.getAttribute(WORKER, "HeartbeatFailureCount") - failedBefore;
         assertThat(failed).as("beats missed over the failover").isLessThanOrEqualTo(MAX_MISSED_BEATS);
         assertThat(SENTINEL.probe(newMaster).countClients(pool)).isBetween(1L, 4L);
 
-        Run after = wmon(Map.of("WMON_SENTINEL_PASSWORD", SENTINEL_PASSWORD), "-r", url(), "-n", agent.namespace(),
+        LauncherRun after = LauncherRun.of(FLEET, Map.of("WMON_SENTINEL_PASSWORD", SENTINEL_PASSWORD), "-r", url(),
+                "-n", agent.namespace(),
                 "status", "--json");
         assertThat(after.exitCode()).as(after.err()).isEqualTo(ExitCodes.OK);
         assertThat(JSON.readTree(after.out()).at("/summary/alive").asInt()).isEqualTo(1);
-        assertNoCliConnectionLeft();
+        SentinelChecks.noCliConnectionLeft(SENTINEL);
         System.out.printf("[figure] sentinel failover with passwords: promoted %d ms after the kill; %d beats failed%n",
                 failover.promotedAfter().toMillis(), failed);
-    }
-
-    /** The CLI process has exited; the servers see its sockets close within moments. */
-    private static void assertNoCliConnectionLeft() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> SENTINEL.masterProbe().countClients("wmon:cli:") == 0);
-        for (HostAndPort sentinel : SENTINEL.sentinels()) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> SENTINEL.probe(sentinel).countClients("wmon:cli:") == 0);
-        }
-    }
-
-    /** {@code bin/wmon args…} as a process, stdin from /dev/null, {@code env} on top; returns once it has exited. */
-    private static Run wmon(Map<String, String> env, String... args) {
-        ProcessCommand command = ProcessCommand.of(LauncherIT.LAUNCHER, args).stdinFromNull();
-        env.forEach(command::env);
-        ChildProcess wmon = FLEET.start("wmon", command);
-        int code = wmon.awaitExit(Duration.ofSeconds(60));
-        return new Run(code, wmon.stdout(), wmon.stderr());
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static boolean beatAfter(HostAndPort master, AgentArgs agent, long millis) {
-        try (Jedis jedis = SENTINEL.connect(master)) {
-            Double score = jedis.zscore(FleetKeys.of(agent.namespace()).workers(), agent.id());
-            return score != null && score > millis;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
     }
 }

@@ -50,6 +50,20 @@ class SentinelPasswordFileTest {
     }
 
     @Test
+    void aSentinelUserForAUrlWithoutSentinelsOrWithoutAPasswordIsAUsageError() {
+        CliResult plain = Cli.run("-r", REDIS.url(), "--sentinel-user", "watcher", "status");
+        assertThat(plain.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(plain.errLines()).singleElement().asString().startsWith("wmon: --sentinel-user is given, but ")
+                .contains("is no Redis Sentinel URL");
+
+        CliResult noPassword = Cli.run("-r", SENTINEL.url(), "status", "--sentinel-user", "watcher");
+        assertThat(noPassword.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noPassword.errLines()).singleElement().asString().startsWith("wmon: --sentinel-user names the"
+                + " sentinels' ACL user watcher, but no sentinel password is given");
+        assertThat(plain.out() + noPassword.out()).isEmpty();
+    }
+
+    @Test
     void aFileThatCannotBeReadIsAUsageError() {
         Path missing = dir.resolve("nope.pw");
 
@@ -69,7 +83,7 @@ class SentinelPasswordFileTest {
         assertThat(result.errLines()).singleElement().asString().isEqualTo("wmon: the sentinel at "
                 + SENTINEL.sentinels().get(0) + " has no password, but a sentinel password was given: give none;"
                 + " the sentinels' password (their requirepass) comes from wmon --sentinel-password-file FILE"
-                + " or WMON_SENTINEL_PASSWORD, the master's from the URL");
+                + " or WMON_SENTINEL_PASSWORD (and their ACL user from --sentinel-user or WMON_SENTINEL_USER), the master's from the URL");
         assertThat(result.out() + result.err()).doesNotContain(PASSWORD);
         for (HostAndPort sentinel : SENTINEL.sentinels()) {
             assertThat(SENTINEL.probe(sentinel).countClients("wmon:cli:")).as("on " + sentinel).isZero();

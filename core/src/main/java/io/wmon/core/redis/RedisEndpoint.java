@@ -56,17 +56,19 @@ public final class RedisEndpoint {
     private final String password;
     /** The sentinels' own password ({@code requirepass} in sentinel.conf); {@code null} when they need none. */
     private final String sentinelPassword;
+    /** The sentinels' ACL user the password is for; {@code null} for their {@code default} user. */
+    private final String sentinelUser;
     /** {@code null} for {@code redis://}. */
     private final TlsSettings tlsSettings;
 
     private RedisEndpoint(boolean tls, String host, int port, int database, String user, String password,
             TlsSettings tlsSettings) {
         this(tls, RedisTopology.STANDALONE, List.of(new RedisNode(host, port)), null, database, user, password,
-                null, tlsSettings);
+                null, null, tlsSettings);
     }
 
     private RedisEndpoint(boolean tls, RedisTopology topology, List<RedisNode> nodes, String masterName, int database,
-            String user, String password, String sentinelPassword, TlsSettings tlsSettings) {
+            String user, String password, String sentinelPassword, String sentinelUser, TlsSettings tlsSettings) {
         this.topology = topology;
         this.nodes = nodes;
         this.masterName = masterName;
@@ -80,6 +82,7 @@ public final class RedisEndpoint {
         this.user = user;
         this.password = password;
         this.sentinelPassword = sentinelPassword;
+        this.sentinelUser = sentinelUser;
     }
 
     /**
@@ -210,7 +213,7 @@ public final class RedisEndpoint {
             password = colon < 0 ? user : decode(userInfo.substring(colon + 1));
             user = colon < 0 ? null : user;
         }
-        return new RedisEndpoint(tls, topology, Collections.unmodifiableList(nodes), master, database, user, password, null,
+        return new RedisEndpoint(tls, topology, Collections.unmodifiableList(nodes), master, database, user, password, null, null,
                 tls ? TlsSettings.jvmDefault() : null);
     }
 
@@ -445,7 +448,7 @@ public final class RedisEndpoint {
     /** A copy with the password replaced, e.g. one read from a file or the environment. */
     public RedisEndpoint withPassword(String newPassword) {
         return new RedisEndpoint(tls, topology, nodes, masterName, database, user, newPassword, sentinelPassword,
-                tlsSettings);
+                sentinelUser, tlsSettings);
     }
 
     /**
@@ -458,7 +461,27 @@ public final class RedisEndpoint {
         if (topology != RedisTopology.SENTINEL) {
             throw new IllegalArgumentException("a sentinel password needs a redis-sentinel:// URL, not " + redacted());
         }
-        return new RedisEndpoint(tls, topology, nodes, masterName, database, user, this.password, password, tlsSettings);
+        return new RedisEndpoint(tls, topology, nodes, masterName, database, user, this.password, password, sentinelUser,
+                tlsSettings);
+    }
+
+    /**
+     * A copy whose connections to the sentinels authenticate as the ACL user {@code user} ({@code AUTH user
+     * password}) with the sentinels' password; {@code null} for their {@code default} user.
+     *
+     * @throws IllegalArgumentException when this is not a {@code redis-sentinel://} endpoint
+     */
+    public RedisEndpoint withSentinelUser(String user) {
+        if (topology != RedisTopology.SENTINEL) {
+            throw new IllegalArgumentException("a sentinel user needs a redis-sentinel:// URL, not " + redacted());
+        }
+        return new RedisEndpoint(tls, topology, nodes, masterName, database, this.user, password, sentinelPassword, user,
+                tlsSettings);
+    }
+
+    /** The sentinels' ACL user, or {@code null} for their {@code default} user; a name, not a secret. */
+    public String sentinelUser() {
+        return sentinelUser;
     }
 
     /** The sentinels' password, or {@code null}; for building the client only, never for printing. */
@@ -480,7 +503,7 @@ public final class RedisEndpoint {
         if (!tls) {
             throw new IllegalArgumentException("TLS settings need a rediss:// URL, not " + redacted());
         }
-        return new RedisEndpoint(true, topology, nodes, masterName, database, user, password, sentinelPassword,
+        return new RedisEndpoint(true, topology, nodes, masterName, database, user, password, sentinelPassword, sentinelUser,
                 Objects.requireNonNull(settings));
     }
 
@@ -507,6 +530,7 @@ public final class RedisEndpoint {
                 && Objects.equals(masterName, that.masterName) && database == that.database
                 && Objects.equals(user, that.user)
                 && Objects.equals(password, that.password) && Objects.equals(sentinelPassword, that.sentinelPassword)
+                && Objects.equals(sentinelUser, that.sentinelUser)
                 && Objects.equals(tlsSettings, that.tlsSettings);
     }
 

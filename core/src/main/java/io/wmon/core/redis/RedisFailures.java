@@ -146,7 +146,7 @@ final class RedisFailures {
         String redis = endpoint.redacted();
         String message = String.valueOf(e.getMessage());
         if (e instanceof SentinelRefusedException) {
-            return sentinelRefusal((SentinelRefusedException) e);
+            return sentinelRefusal((SentinelRefusedException) e, endpoint.sentinelUser());
         }
         if (e instanceof JedisClusterOperationException && message.startsWith("Could not initialize cluster slots cache")) {
             for (Throwable seed : e.getSuppressed()) {
@@ -188,14 +188,20 @@ final class RedisFailures {
     }
 
     /** A sentinel's error reply instead of a master: its password wanted, refused, or given to a sentinel without one. */
-    private static RedisUnavailableException sentinelRefusal(SentinelRefusedException e) {
+    private static RedisUnavailableException sentinelRefusal(SentinelRefusedException e, String user) {
         String sentinel = "the sentinel at " + e.sentinel();
         String error = firstLine(e.error());
         String message;
         if (error.startsWith("NOAUTH")) {
             message = sentinel + " refused the connection: it requires a password and none was given (NOAUTH)";
+        } else if (user != null && error.startsWith("WRONGPASS")) {
+            message = sentinel + " refused the sentinel credentials of user " + user
+                    + ": wrong password, no such user, or the user is disabled (WRONGPASS)";
         } else if (error.startsWith("WRONGPASS") || error.contains("invalid password")) {
             message = sentinel + " refused the sentinel password: wrong password (WRONGPASS)";
+        } else if (error.startsWith("NOPERM")) {
+            message = sentinel + " refused " + (user != null ? "user " + user : "the default user") + " (" + error
+                    + "); wmon needs SENTINEL GET-MASTER-ADDR-BY-NAME and the +switch-master channel there";
         } else if (error.contains("without any password configured")) {
             message = sentinel + " has no password, but a sentinel password was given: give none";
         } else {

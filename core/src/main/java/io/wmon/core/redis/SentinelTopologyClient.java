@@ -47,7 +47,7 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
     /**
      * Jedis says only "All sentinels down" when no sentinel named the master, whatever the cause, so the
      * sentinels are asked once more, one at a time until one answers or one times out: an error reply (a password wanted,
-     * refused, or given to a sentinel that has none) is thrown as {@link SentinelRefusedException}; over
+     * refused, or given to a sentinel that has none; a command the ACL user may not run) is thrown as {@link SentinelRefusedException}; over
      * TLS, the first sentinel's own connection failure is thrown when it has one (the handshake, most
      * often: a certificate not trusted, named by {@link TlsFailures}); otherwise Jedis's.
      */
@@ -55,7 +55,7 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
         for (RedisNode node : endpoint.nodes()) {
             try (Jedis sentinel = new Jedis(new HostAndPort(node.host(), node.port()), probeConfig())) {
                 sentinel.ping();
-                return noSentinel;
+                return refusedTheMasterQuery(sentinel, node, noSentinel);
             } catch (JedisConnectionException unreachable) {
                 if (endpoint.tls()) {
                     return unreachable;
@@ -74,6 +74,21 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
     }
 
     /**
+     * An ACL user may log in but lack the command Jedis asks the sentinels for the master: that {@code NOPERM}
+     * is the reason; any other answer (a master, none, a server that is no sentinel) leaves Jedis's.
+     */
+    private JedisException refusedTheMasterQuery(Jedis sentinel, RedisNode node, JedisConnectionException noSentinel) {
+        try {
+            sentinel.sentinelGetMasterAddrByName(endpoint.masterName());
+        } catch (JedisDataException reply) {
+            if (String.valueOf(reply.getMessage()).startsWith("NOPERM")) {
+                return new SentinelRefusedException(node, reply);
+            }
+        }
+        return noSentinel;
+    }
+
+    /**
      * The sentinels' configuration with timeouts of at most {@link #PROBE_TIMEOUT_MILLIS}: the probe
      * only explains a failure already met, so a frozen sentinel should not cost a second full timeout.
      */
@@ -83,8 +98,8 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
     }
 
     /**
-     * The sentinels are asked without the master's credentials, with the sentinels' own password when
-     * one is given, named like the pool, over TLS when the master is.
+     * The sentinels are asked without the master's credentials, with the sentinels' own password (and ACL
+     * user) when one is given, named like the pool, over TLS when the master is.
      */
     private JedisClientConfig sentinelConfig() {
         return sentinelConfig(settings.connectTimeout().toMillis(), settings.socketTimeout().toMillis());
@@ -95,6 +110,7 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
                 .connectionTimeoutMillis((int) connectTimeoutMillis)
                 .socketTimeoutMillis((int) socketTimeoutMillis)
                 .clientName(clientName)
+                .user(endpoint.sentinelUser())
                 .password(endpoint.sentinelPassword())
                 // Sentinels answer RESP2; asking for RESP3 on them only makes Jedis warn.
                 .autoNegotiateProtocol(false);

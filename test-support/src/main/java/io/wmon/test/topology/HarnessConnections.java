@@ -10,7 +10,8 @@ import redis.clients.jedis.Jedis;
  * The deployments' own connections to their servers, named {@value #CLIENT_NAME}: a harness name,
  * which the connection counts of {@link RedisProbe} and {@code ConnectionSampler} leave out. Plain, or
  * TLS trusting the test CA when the deployment speaks TLS only; authenticated ({@code AUTH} as the default
- * user) when the servers they reach ask for a password ({@link #withPassword}). One instance serves one kind
+ * user, or as an ACL user) when the servers they reach ask for a password ({@link #withPassword},
+ * {@link #withCredentials}). One instance serves one kind
  * of server: a Sentinel deployment has one for its data nodes and one for its sentinels.
  */
 final class HarnessConnections {
@@ -21,26 +22,34 @@ final class HarnessConnections {
     /** Connect and read timeout of one readiness check, in milliseconds: a check is retried, so short. */
     static final int CHECK_TIMEOUT_MILLIS = 500;
     /** Connections of a deployment without TLS. */
-    static final HarnessConnections PLAIN = new HarnessConnections(null, null);
+    static final HarnessConnections PLAIN = new HarnessConnections(null, null, null);
 
     /** Null for plain connections. */
     private final SSLSocketFactory tls;
     /** Null when the servers ask for none. */
     private final String password;
+    /** The ACL user the password is for; null for the default user. */
+    private final String user;
 
-    private HarnessConnections(SSLSocketFactory tls, String password) {
+    private HarnessConnections(SSLSocketFactory tls, String user, String password) {
         this.tls = tls;
+        this.user = user;
         this.password = password;
     }
 
     /** Plain connections when {@code tls} is null, else TLS ones trusting its CA; without a password. */
     static HarnessConnections of(TopologyTls tls) {
-        return tls == null ? PLAIN : new HarnessConnections(tls.clientSocketFactory(), null);
+        return tls == null ? PLAIN : new HarnessConnections(tls.clientSocketFactory(), null, null);
     }
 
     /** The same kind of connections, authenticating with {@code password}; these ones when it is null. */
     HarnessConnections withPassword(String password) {
-        return password == null ? this : new HarnessConnections(tls, password);
+        return withCredentials(null, password);
+    }
+
+    /** The same kind of connections, authenticating as ACL user {@code user} (null: the default user) with {@code password}. */
+    HarnessConnections withCredentials(String user, String password) {
+        return password == null ? this : new HarnessConnections(tls, user, password);
     }
 
     /** A new connection to {@code node}, which the caller closes; fails when the server does not answer. */
@@ -53,7 +62,7 @@ final class HarnessConnections {
             config.ssl(true).sslSocketFactory(tls);
         }
         if (password != null) {
-            config.password(password);
+            config.user(user).password(password);
         }
         Jedis jedis = new Jedis(node, config.build());
         try {
@@ -73,7 +82,7 @@ final class HarnessConnections {
     /** The probe of {@code node}, over the same kind of connection (with the same password). */
     RedisProbe probe(HostAndPort node) {
         if (password != null) {
-            return RedisProbe.withPassword(node.getHost(), node.getPort(), password, tls);
+            return RedisProbe.withCredentials(node.getHost(), node.getPort(), user, password, tls);
         }
         return tls == null ? RedisProbe.at(node.getHost(), node.getPort())
                 : RedisProbe.overTls(node.getHost(), node.getPort(), tls);

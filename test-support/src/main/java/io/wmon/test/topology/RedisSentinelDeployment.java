@@ -73,7 +73,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         this.tls = settings.certificates == null ? null : TopologyTls.of(settings.certificates);
         HarnessConnections connections = HarnessConnections.of(tls);
         this.dataConnections = connections.withPassword(settings.dataPassword);
-        this.sentinelConnections = connections.withPassword(settings.sentinelPassword);
+        this.sentinelConnections = connections.withCredentials(settings.sentinelUser, settings.sentinelPassword);
         this.dataProbes = new NodeProbes(dataConnections);
         this.sentinelProbes = new NodeProbes(sentinelConnections);
         this.workDirectory = WorkDirectory.create("wmon-sentinel-");
@@ -99,7 +99,8 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         for (int i = 0; i < settings.sentinels; i++) {
             Path dir = workDirectory.server("sentinel-" + i);
             Path config = SentinelConfigFile.write(dir, settings.masterName, master.ports().port(), settings.quorum,
-                    settings.downAfter, settings.failoverTimeout, settings.dataPassword, settings.sentinelPassword);
+                    settings.downAfter, settings.failoverTimeout, settings.dataPassword, settings.sentinelPassword,
+                    settings.sentinelUser);
             RedisNodeProcess sentinel = new RedisNodeProcess("sentinel-" + i, dir, command::pickPorts,
                     ports -> command.sentinelCommand(config, ports), sentinelConnections);
             sentinelNodes.add(sentinel);
@@ -152,6 +153,11 @@ public final class RedisSentinelDeployment implements AutoCloseable {
     /** The password the sentinels ask for ({@link Builder#sentinelPassword(String)}), null when none. */
     public String sentinelPassword() {
         return settings.sentinelPassword;
+    }
+
+    /** The sentinels' ACL user ({@link Builder#sentinelUser(String)}), null for their default user. */
+    public String sentinelUser() {
+        return settings.sentinelUser;
     }
 
     /** The sentinels' addresses, in the order they were started. */
@@ -325,6 +331,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
         private TestCertificates certificates;
         private String dataPassword;
         private String sentinelPassword;
+        private String sentinelUser;
 
         private Builder() {
         }
@@ -359,6 +366,17 @@ public final class RedisSentinelDeployment implements AutoCloseable {
          */
         public Builder sentinelPassword(String password) {
             this.sentinelPassword = password(password, "sentinelPassword");
+            return this;
+        }
+
+        /**
+         * Makes {@link #sentinelPassword(String)} the password of this ACL user on the sentinels (all commands,
+         * all channels) and turns their default user off, as a deployment with ACLs on its sentinels is set up;
+         * the sentinels log in to each other as that user. Needs a sentinel password. Default: none, the
+         * password is {@code requirepass}.
+         */
+        public Builder sentinelUser(String user) {
+            this.sentinelUser = password(user, "sentinelUser");
             return this;
         }
 
@@ -433,6 +451,9 @@ public final class RedisSentinelDeployment implements AutoCloseable {
 
         /** Starts the servers and returns the deployment once ready; on failure everything started is stopped. */
         public RedisSentinelDeployment start() {
+            if (sentinelUser != null && sentinelPassword == null) {
+                throw new IllegalStateException("sentinelUser needs a sentinelPassword: an ACL user logs in with one");
+            }
             RedisSentinelDeployment deployment = new RedisSentinelDeployment(copy());
             try {
                 deployment.open();
@@ -456,6 +477,7 @@ public final class RedisSentinelDeployment implements AutoCloseable {
             copy.certificates = certificates;
             copy.dataPassword = dataPassword;
             copy.sentinelPassword = sentinelPassword;
+            copy.sentinelUser = sentinelUser;
             return copy;
         }
     }

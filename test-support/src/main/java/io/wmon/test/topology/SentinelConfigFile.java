@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The configuration file of one sentinel: which master it monitors, how fast it gives up on it, and the
  * passwords, if any: {@code sentinel auth-pass} for the master and its replicas, {@code requirepass} for the
- * sentinel's own clients (which Sentinel also sends to the other sentinels). Written before the first start
+ * sentinel's own clients (which Sentinel also sends to the other sentinels), or instead an ACL user for them
+ * with the default user off ({@code sentinel sentinel-user} and {@code sentinel-pass} for the other sentinels). Written before the first start
  * into the sentinel's own directory, since a sentinel insists on a writable file and rewrites it (its id,
  * the replicas and sentinels it found, each failover).
  */
@@ -33,9 +34,11 @@ final class SentinelConfigFile {
      * @param failoverTimeout the longest a failover may take before another sentinel may try
      * @param dataPassword    what the master and the replicas ask for, null for none
      * @param ownPassword     what the sentinel asks its clients for, null for none
+     * @param ownUser         the ACL user {@code ownPassword} is for, with the default user off; null for
+     *                        {@code requirepass} (the default user's password)
      */
     static Path write(Path dir, String masterName, int masterPort, int quorum, Duration downAfter, Duration failoverTimeout,
-            String dataPassword, String ownPassword) {
+            String dataPassword, String ownPassword, String ownUser) {
         List<String> lines = new ArrayList<>(List.of(
                 "bind " + FreePorts.LOOPBACK,
                 "dir " + dir,
@@ -46,7 +49,13 @@ final class SentinelConfigFile {
         if (dataPassword != null) {
             lines.add("sentinel auth-pass " + masterName + " " + quoted(dataPassword));
         }
-        if (ownPassword != null) {
+        if (ownPassword != null && ownUser != null) {
+            // The other sentinels are clients too: they log in as the same user.
+            lines.add("user default off");
+            lines.add("user " + ownUser + " on " + quoted(">" + ownPassword) + " allchannels +@all");
+            lines.add("sentinel sentinel-user " + ownUser);
+            lines.add("sentinel sentinel-pass " + quoted(ownPassword));
+        } else if (ownPassword != null) {
             lines.add("requirepass " + quoted(ownPassword));
         }
         lines.add("");

@@ -62,7 +62,7 @@ class DeploymentSettingsTest {
 
     @Test
     void aSentinelConfigurationMonitorsTheMasterWithTheGivenTimes(@TempDir Path dir) throws IOException {
-        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000), null, null);
+        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000), null, null, null);
 
         assertThat(file).isEqualTo(dir.resolve(SentinelConfigFile.NAME));
         assertThat(Files.readAllLines(file)).contains(
@@ -76,12 +76,32 @@ class DeploymentSettingsTest {
     @Test
     void aSentinelConfigurationCarriesBothPasswordsQuotedForTheConfigParser(@TempDir Path dir) throws IOException {
         Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000),
-                "data'pw", "sen\"ti\\nel");
+                "data'pw", "sen\"ti\\nel", null);
 
         // The auth-pass line must follow the monitor line, which declares the master it names.
         assertThat(Files.readAllLines(file)).containsSubsequence(
                 "sentinel monitor jobs 127.0.0.1 30001 2",
                 "sentinel auth-pass jobs \"data'pw\"",
                 "requirepass \"sen\\\"ti\\\\nel\"");
+    }
+
+    @Test
+    void aSentinelAclUserTakesThePasswordAndTheDefaultUserIsOff(@TempDir Path dir) throws IOException {
+        Path file = SentinelConfigFile.write(dir, "jobs", 30001, 2, Duration.ofMillis(1_000), Duration.ofMillis(5_000),
+                null, "sen\"pw", "watcher");
+
+        assertThat(Files.readAllLines(file)).contains(
+                "user default off",
+                "user watcher on \">sen\\\"pw\" allchannels +@all",
+                "sentinel sentinel-user watcher",
+                "sentinel sentinel-pass \"sen\\\"pw\"");
+        assertThat(Files.readString(file)).doesNotContain("requirepass");
+    }
+
+    @Test
+    void aSentinelUserNeedsASentinelPassword() {
+        RedisSentinelDeployment.Builder builder = RedisSentinelDeployment.builder().sentinelUser("watcher");
+        org.assertj.core.api.Assertions.assertThatThrownBy(builder::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("sentinelUser needs a sentinelPassword: an ACL user logs in with one");
     }
 }
