@@ -77,6 +77,8 @@ class EventStreamIT {
 
         worker.send("busy job-1");
         worker.send("succeed");
+        // Changes within one flush window (50 ms) coalesce into one event: let the idle one be written first.
+        await().atMost(ACK).until(() -> events(agent.id()).stream().anyMatch(e -> "idle".equals(e.to())));
         worker.send("pause");
         worker.awaitStdout("^ok pause$", ACK);
         await().atMost(ACK).until(() -> events(agent.id()).stream().anyMatch(e -> "paused".equals(e.to())));

@@ -280,7 +280,7 @@ class AgentOptionsErrorTest {
                 + " sentinels' ACL user watcher, but no sentinel password is given (sentinelPasswordFile or"
                 + " WMON_SENTINEL_PASSWORD)");
         assertThat(error(sentinel + ",sentinelPasswordFile=" + file + ",sentinelUser=wat cher")).isEqualTo(
-                "wmon agent disabled: sentinelUser holds a space or a control character (at 4); an ACL user name has none");
+                "wmon agent disabled: sentinelUser holds a space, a control or a format character (at 4); an ACL user name has none");
         assertThat(error(sentinel + ",sentinelPasswordFile=" + file, Map.of("HOSTNAME", "n", "WMON_SENTINEL_USER",
                 "x".repeat(129)))).isEqualTo("wmon agent disabled: WMON_SENTINEL_USER is 129 characters long;"
                 + " an ACL user name here is at most 128").doesNotContain("S3cret");

@@ -55,7 +55,8 @@ class ClusterFailoverIT {
     @Order(1)
     void agentStatusAndWatchFollowThePromotedReplica() throws Exception {
         String namespace = CLUSTER.namespacesOnDifferentNodes(1).get(0);
-        AgentArgs agent = AgentArgs.of(CLUSTER.url().replace(",", "\\,"), "cluster-a").with("namespace", namespace);
+        AgentArgs agent = AgentArgs.of(CLUSTER.url().replace(",", "\\,"), "cluster-a").with("namespace", namespace)
+                .with("fleet", "true");
         ChildProcess worker = FLEET.start("worker", FLEET.exampleWorker(Jdk.current()).agent(agent.toString()).args("--stdin"));
         HostAndPort oldMaster = CLUSTER.nodeForNamespace(namespace);
         await().atMost(ChildProcess.START_TIMEOUT).until(() -> "idle".equals(record(oldMaster, namespace, agent).get("state")));
@@ -98,6 +99,13 @@ class ClusterFailoverIT {
         assertThat(continuous.isAlive()).as(continuous.describe()).isTrue();
         assertThat(watch.isAlive()).as(watch.describe()).isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(newMaster).countClients("wmon:cli:") == 2);
+        // the agent's Fleet MBean reads the new master too, and its stream connection moved there
+        ObjectName fleet = AgentBeanNames.of("io.wmon:type=Fleet,namespace=" + namespace);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat((Integer) jmx.getAttribute(fleet, "BusyCount")).isEqualTo(1);
+            assertThat((String) jmx.getAttribute(fleet, "LastReadError")).isEmpty();
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(newMaster).countClients("wmon:stream:") == 1);
 
         // the promoted node's pool bean is there; the budget holds on every running node
         await().atMost(Duration.ofSeconds(10)).until(() -> jmx.isRegistered(AgentBeanNames.nodePool(pool, newMaster)));

@@ -14,8 +14,9 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>It goes to the node that serves its key: the one server, Sentinel's current master, the
  * Cluster node of the key's slot. It connects on the first {@link #call}; a call that fails drops
- * the socket (and a Cluster client asks for the slot map again), so the next one asks again which node
- * serves the key and connects afresh (after a failover, to the promoted replica). One thread calls it; {@link #close} may come from another and ends a blocked read.
+ * the socket, so the next one asks again which node serves the key and connects afresh (after a
+ * failover, to the promoted replica). When a Cluster client renewed its slot map after the failure
+ * ({@code MOVED}, a dead node), the call runs once more at once, on the node the map names now. One thread calls it; {@link #close} may come from another and ends a blocked read.
  */
 public final class DedicatedConnection implements AutoCloseable {
 
@@ -54,15 +55,34 @@ public final class DedicatedConnection implements AutoCloseable {
         try {
             return work.apply(connection());
         } catch (JedisException e) {
-            RedisUnavailableException unavailable = RedisFailures.unavailable(entry.endpoint(), e);
-            // Only a command the server rejected for its data (WRONGTYPE) leaves the connection as it was.
-            if (!(e instanceof JedisDataException) || unavailable != null) {
-                drop();
-                // A Cluster client renews its slot map now, so that the reconnect finds the key's node after a failover.
-                entry.client().recoverFrom(e);
+            if (!dropAfter(e)) {
+                throw rethrown(e);
             }
-            throw unavailable != null ? unavailable : e;
         }
+        // A Cluster client renewed its slot map: the key's node may be another one now (a failover, a resharding).
+        try {
+            return work.apply(connection());
+        } catch (JedisException again) {
+            dropAfter(again);
+            throw rethrown(again);
+        }
+    }
+
+    /**
+     * Drops the socket unless {@code e} is a command the server rejected for its data (WRONGTYPE), which
+     * leaves the connection as it was; returns true when the client then learnt where to go instead.
+     */
+    private boolean dropAfter(JedisException e) {
+        if (e instanceof JedisDataException && RedisFailures.unavailable(entry.endpoint(), e) == null) {
+            return false;
+        }
+        drop();
+        return entry.client().recoverFrom(e);
+    }
+
+    private RuntimeException rethrown(JedisException e) {
+        RedisUnavailableException unavailable = RedisFailures.unavailable(entry.endpoint(), e);
+        return unavailable != null ? unavailable : e;
     }
 
     private Jedis connection() {

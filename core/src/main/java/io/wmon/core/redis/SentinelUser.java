@@ -26,7 +26,7 @@ public final class SentinelUser {
      * @param fromEnvironment the value of {@value #ENV_VAR}, or {@code null}; an empty one counts as unset
      * @param passwordSources where a sentinel password comes from, for the error when there is none
      * @throws IllegalArgumentException when the option is given for a URL that is no Sentinel one, the
-     *     name is empty, too long or holds a space or a control character, or no sentinel password is given
+     *     name is empty, too long or holds a space, a control or a format character, or no sentinel password is given
      */
     public static RedisEndpoint apply(RedisEndpoint endpoint, String optionName, String fromOption,
             String fromEnvironment, String passwordSources) {
@@ -64,8 +64,9 @@ public final class SentinelUser {
         }
         for (int i = 0; i < user.length(); i++) {
             char c = user.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return "holds a space or a control character (at " + (i + 1) + "); an ACL user name has none";
+            // Format characters (a bidi override, a zero-width space) would make the start-up line lie.
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                return "holds a space, a control or a format character (at " + (i + 1) + "); an ACL user name has none";
             }
         }
         return null;

@@ -41,9 +41,13 @@ class SentinelUserTest {
         assertThatThrownBy(() -> SentinelUser.apply(SENTINEL, "--sentinel-user", "", null, SOURCES))
                 .hasMessage("--sentinel-user is empty: name the sentinels' ACL user, or leave it out for their default user");
         assertThatThrownBy(() -> SentinelUser.apply(SENTINEL, "--sentinel-user", "a\u0000b", null, SOURCES))
-                .hasMessage("--sentinel-user holds a space or a control character (at 2); an ACL user name has none");
+                .hasMessage("--sentinel-user holds a space, a control or a format character (at 2); an ACL user name has none");
         assertThatThrownBy(() -> SentinelUser.apply(SENTINEL, "--sentinel-user", null, "a b", SOURCES))
-                .hasMessage("WMON_SENTINEL_USER holds a space or a control character (at 2); an ACL user name has none");
+                .hasMessage("WMON_SENTINEL_USER holds a space, a control or a format character (at 2); an ACL user name has none");
+        assertThatThrownBy(() -> SentinelUser.apply(SENTINEL, "--sentinel-user", "ops\u202Eresu", null, SOURCES))
+                .hasMessage("--sentinel-user holds a space, a control or a format character (at 4); an ACL user name has none");
+        assertThat(SentinelUser.apply(SENTINEL, "--sentinel-user", "opérateur", null, SOURCES).sentinelUser())
+                .isEqualTo("opérateur");
         assertThatThrownBy(() -> SentinelUser.apply(SENTINEL, "--sentinel-user", "u".repeat(129), null, SOURCES))
                 .hasMessage("--sentinel-user is 129 characters long; an ACL user name here is at most 128");
     }
