@@ -65,11 +65,7 @@ class ClusterFailoverIT {
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(JSON.readTree(status.out()).at("/workers/0/id").asText()).isEqualTo(agent.id());
 
-        ChildProcess continuous = FLEET.start("continuous", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", CLUSTER.url(),
-                "-n", namespace, "status", "--continuous", "--interval", "0.5", "--json").stdinFromNull());
-        ChildProcess watch = FLEET.start("watch", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", CLUSTER.url(), "-n",
-                namespace, "watch", "--json").stdinFromNull());
-        continuous.awaitStdout("\"alive\":1", Duration.ofSeconds(20));
+        FollowingCli cli = FollowingCli.start(FLEET, CLUSTER.url(), namespace);
         await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(oldMaster).countClients("wmon:cli:") == 2);
 
         MBeanServerConnection jmx = worker.jmx();
@@ -90,14 +86,7 @@ class ClusterFailoverIT {
         assertThat(failed).as("beats missed over the failover").isLessThanOrEqualTo(MAX_MISSED_BEATS);
 
         // a state change after the failover reaches watch, and status --continuous reads the new master
-        int watchSeen = watch.stdout().length();
-        worker.send("busy after-failover");
-        await().atMost(Duration.ofSeconds(30)).until(() -> watch.stdout().substring(watchSeen).contains("after-failover"));
-        int continuousSeen = continuous.stdout().length();
-        await().atMost(Duration.ofSeconds(30)).until(() -> continuous.stdout().substring(continuousSeen)
-                .matches("(?s).*\"state\":\"busy\".*"));
-        assertThat(continuous.isAlive()).as(continuous.describe()).isTrue();
-        assertThat(watch.isAlive()).as(watch.describe()).isTrue();
+        cli.awaitBusy(worker, "after-failover");
         await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(newMaster).countClients("wmon:cli:") == 2);
         // the agent's Fleet MBean reads the new master too, and its stream connection moved there
         ObjectName fleet = AgentBeanNames.of("io.wmon:type=Fleet,namespace=" + namespace);
@@ -116,11 +105,7 @@ class ClusterFailoverIT {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> !jmx.isRegistered(AgentBeanNames.nodePool(pool, oldMaster)));
 
-        continuous.terminate();
-        watch.terminate();
-        assertThat(continuous.awaitExit(Duration.ofSeconds(10))).as("status --continuous ends on SIGTERM as the JVM does")
-                .isEqualTo(143);
-        assertThat(watch.awaitExit(Duration.ofSeconds(10))).isZero();
+        cli.stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> CLUSTER.probe(newMaster).countClients("wmon:cli:") == 0);
         System.out.printf("[figure] cluster failover: promoted %d ms after the kill; %d beats failed, %d landed meanwhile%n",
                 failover.promotedAfter().toMillis(), failed, beats);

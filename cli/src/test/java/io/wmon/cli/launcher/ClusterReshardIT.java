@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.Jdk;
-import io.wmon.test.jvm.ProcessCommand;
 import io.wmon.test.topology.RedisClusterDeployment;
 import io.wmon.test.topology.RedisClusterExtension;
 import io.wmon.test.worker.AgentArgs;
@@ -46,11 +45,7 @@ class ClusterReshardIT {
         HostAndPort from = CLUSTER.nodeForNamespace(namespace);
         HostAndPort to = CLUSTER.nodes().stream().filter(node -> !node.equals(from)).findFirst().orElseThrow();
         await().atMost(ChildProcess.START_TIMEOUT).until(() -> RegistryScore.on(CLUSTER, from, registry, agent.id()) > 0);
-        ChildProcess continuous = FLEET.start("continuous", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", CLUSTER.url(),
-                "-n", namespace, "status", "--continuous", "--interval", "0.5", "--json").stdinFromNull());
-        ChildProcess watch = FLEET.start("watch", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", CLUSTER.url(), "-n",
-                namespace, "watch", "--json").stdinFromNull());
-        continuous.awaitStdout("\"alive\":1", Duration.ofSeconds(20));
+        FollowingCli cli = FollowingCli.start(FLEET, CLUSTER.url(), namespace);
         await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(from).countClients("wmon:cli:") == 2);
         MBeanServerConnection jmx = worker.jmx();
         long failedBefore = (Long) jmx.getAttribute(AgentBeanNames.WORKER, "HeartbeatFailureCount");
@@ -64,23 +59,12 @@ class ClusterReshardIT {
                 .as(() -> "a beat on " + to + "; " + worker.describe()).isGreaterThan(moved));
         long failed = (Long) jmx.getAttribute(AgentBeanNames.WORKER, "HeartbeatFailureCount") - failedBefore;
         assertThat(failed).as("beats failed over the move").isLessThanOrEqualTo(MAX_MISSED_BEATS);
-        int watchSeen = watch.stdout().length();
-        int continuousSeen = continuous.stdout().length();
-        worker.send("busy after-reshard");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(watch.stdout().substring(watchSeen))
-                .as(watch::describe).contains("after-reshard"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(continuous.stdout().substring(continuousSeen))
-                .as(continuous::describe).contains("\"state\":\"busy\""));
-        assertThat(continuous.isAlive()).as(continuous.describe()).isTrue();
-        assertThat(watch.isAlive()).as(watch.describe()).isTrue();
+        cli.awaitBusy(worker, "after-reshard");
         await().atMost(Duration.ofSeconds(20)).until(() -> CLUSTER.probe(to).countClients("wmon:cli:") == 2);
         assertThat(CLUSTER.probe(to).countClients(agent.connectionName())).isBetween(1L, 4L);
         assertThat(CLUSTER.probe(from).countClients(agent.connectionName())).as("idle ones wait for eviction").isBetween(0L, 4L);
 
-        continuous.terminate();
-        watch.terminate();
-        assertThat(continuous.awaitExit(Duration.ofSeconds(10))).isEqualTo(143);
-        assertThat(watch.awaitExit(Duration.ofSeconds(10))).isZero();
+        cli.stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> CLUSTER.clientCounts("wmon:cli:").values().stream()
                 .allMatch(count -> count == 0));
         System.out.printf("[figure] cluster reshard: the namespace's slot moved %s -> %s in %d ms (every node agreeing);"

@@ -10,7 +10,6 @@ import io.wmon.cli.CliResult;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.test.jvm.ChildProcess;
 import io.wmon.test.jvm.Jdk;
-import io.wmon.test.jvm.ProcessCommand;
 import io.wmon.test.topology.Failover;
 import io.wmon.test.topology.RedisSentinelExtension;
 import io.wmon.test.worker.AgentArgs;
@@ -59,11 +58,7 @@ class SentinelFailoverIT {
         CliResult connections = Cli.run("-r", SENTINEL.url(), "-n", agent.namespace(), "connections");
         assertThat(connections.out()).contains("(master " + oldMaster.getHost() + ":" + oldMaster.getPort() + ")");
 
-        ChildProcess continuous = FLEET.start("continuous", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", SENTINEL.url(),
-                "-n", agent.namespace(), "status", "--continuous", "--interval", "0.5", "--json").stdinFromNull());
-        ChildProcess watch = FLEET.start("watch", ProcessCommand.of(LauncherIT.LAUNCHER, "-r", SENTINEL.url(), "-n",
-                agent.namespace(), "watch", "--json").stdinFromNull());
-        continuous.awaitStdout("\"alive\":1", Duration.ofSeconds(20));
+        FollowingCli cli = FollowingCli.start(FLEET, SENTINEL.url(), agent.namespace());
         await().atMost(Duration.ofSeconds(20)).until(() -> SENTINEL.masterProbe().countClients("wmon:cli:") == 2);
 
         MBeanServerConnection jmx = worker.jmx();
@@ -82,14 +77,7 @@ class SentinelFailoverIT {
         assertThat(failed).as("beats missed over the failover").isLessThanOrEqualTo(MAX_MISSED_BEATS);
 
         // a state change after the failover reaches watch, and status --continuous reads the new master
-        int watchSeen = watch.stdout().length();
-        worker.send("busy after-failover");
-        await().atMost(Duration.ofSeconds(30)).until(() -> watch.stdout().substring(watchSeen).contains("after-failover"));
-        int continuousSeen = continuous.stdout().length();
-        await().atMost(Duration.ofSeconds(30)).until(() -> continuous.stdout().substring(continuousSeen)
-                .matches("(?s).*\"state\":\"busy\".*"));
-        assertThat(continuous.isAlive()).as(continuous.describe()).isTrue();
-        assertThat(watch.isAlive()).as(watch.describe()).isTrue();
+        cli.awaitBusy(worker, "after-failover");
         await().atMost(Duration.ofSeconds(20)).until(() -> SENTINEL.probe(newMaster).countClients("wmon:cli:") == 2);
 
         // the agent's pool bean for the old master went, the new master's came
@@ -98,11 +86,7 @@ class SentinelFailoverIT {
         assertThat(jmx.isRegistered(AgentBeanNames.nodePool(pool, oldMaster))).isFalse();
         assertThat(SENTINEL.probe(newMaster).countClients(pool)).isBetween(1L, 4L);
 
-        continuous.terminate();
-        watch.terminate();
-        assertThat(continuous.awaitExit(Duration.ofSeconds(10))).as("status --continuous ends on SIGTERM as the JVM does")
-                .isEqualTo(143);
-        assertThat(watch.awaitExit(Duration.ofSeconds(10))).isZero();
+        cli.stop();
         await().atMost(Duration.ofSeconds(10)).until(() -> SENTINEL.probe(newMaster).countClients("wmon:cli:") == 0);
         System.out.printf("[figure] sentinel failover: promoted %d ms after the kill; %d beats failed, %d landed meanwhile%n",
                 failover.promotedAfter().toMillis(), failed, beats);

@@ -49,8 +49,9 @@ final class ClusterTopologyClient extends DiscoveredTopologyClient<RedisClusterC
      * after a connection failure or a {@code MOVED} the map is asked for again ({@code CLUSTER SLOTS}, from
      * the first node that answers). After a quick failure (refused, reset, {@code MOVED}) that happens at
      * once and the work is worth running again; after a timeout, or a failure of unknown cause, it happens
-     * on a thread of its own and the work is not run again: Jedis asks the seeds and nodes one after the other, and with every node frozen
-     * each would cost the caller a socket timeout (14–18 s for three nodes instead of 2 s).
+     * on a thread of its own and the work is not run again: Jedis asks the seeds and nodes one after the
+     * other, and with every node frozen each would cost the caller a socket timeout (14–18 s for three
+     * nodes instead of 2 s).
      */
     @Override
     boolean recoverFrom(JedisException failure) {

@@ -16,7 +16,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * Cluster node of the key's slot. It connects on the first {@link #call}; a call that fails drops
  * the socket, so the next one asks again which node serves the key and connects afresh (after a
  * failover, to the promoted replica). When a Cluster client renewed its slot map after the failure
- * ({@code MOVED}, a dead node), the call runs once more at once, on the node the map names now. One thread calls it; {@link #close} may come from another and ends a blocked read.
+ * ({@code MOVED}, a dead node), the call runs once more at once, on the node the map names now. One
+ * thread calls it; {@link #close} may come from another and ends a blocked read.
  */
 public final class DedicatedConnection implements AutoCloseable {
 

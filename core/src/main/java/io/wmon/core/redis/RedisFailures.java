@@ -29,10 +29,11 @@ import redis.clients.jedis.exceptions.JedisProtocolNotSupportedException;
  */
 final class RedisFailures {
 
-    /** The command in a {@code NOPERM} reply: Redis 6 to 7.4 all quote it like this. */
+    /** The reasons of quick connection failures, as {@link #knownReason} names them and {@link #isRefusedOrReset} tells them. */
     private static final String REFUSED = "connection refused";
     private static final String CLOSED = "the server closed the connection";
     private static final String RESET = "the server reset the connection";
+    /** The command in a {@code NOPERM} reply: Redis 6 to 7.4 all quote it like this. */
     private static final Pattern REFUSED_COMMAND = Pattern.compile("'([^']+)' command");
     /** Jedis's message when the server closed the connection before its reply. */
     private static final String END_OF_STREAM = "Unexpected end of stream.";
@@ -187,7 +188,10 @@ final class RedisFailures {
         return null;
     }
 
-    /** A sentinel's error reply instead of a master: its password wanted, refused, or given to a sentinel without one. */
+    /**
+     * A sentinel's error reply instead of a master: its password wanted, refused, or given to a sentinel
+     * without one; the ACL user {@code user} (null: the default user) refused or lacking the command.
+     */
     private static RedisUnavailableException sentinelRefusal(SentinelRefusedException e, String user) {
         String sentinel = "the sentinel at " + e.sentinel();
         String error = firstLine(e.error());

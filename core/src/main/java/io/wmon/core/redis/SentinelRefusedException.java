@@ -5,9 +5,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
 /**
  * A sentinel answered, but with an error instead of a master: it wants a password that was not given
  * ({@code NOAUTH}), refused the one given ({@code WRONGPASS}), has none while one was given, or refused
- * the ACL user a command ({@code NOPERM}). Jedis
- * reports every such case as "All sentinels down"; {@link SentinelTopologyClient} asks a sentinel
- * once more to find out, and {@link RedisFailures} turns this into one line naming the sentinel.
+ * the ACL user a command ({@code NOPERM}). Jedis reports every such case as "All sentinels down";
+ * {@link SentinelTopologyClient} asks a sentinel once more to find out, and {@link RedisFailures} turns
+ * this into one line naming the sentinel.
  */
 final class SentinelRefusedException extends JedisDataException {
 

@@ -46,10 +46,11 @@ final class SentinelTopologyClient extends DiscoveredTopologyClient<RedisSentine
 
     /**
      * Jedis says only "All sentinels down" when no sentinel named the master, whatever the cause, so the
-     * sentinels are asked once more, one at a time until one answers or one times out: an error reply (a password wanted,
-     * refused, or given to a sentinel that has none; a command the ACL user may not run) is thrown as {@link SentinelRefusedException}; over
-     * TLS, the first sentinel's own connection failure is thrown when it has one (the handshake, most
-     * often: a certificate not trusted, named by {@link TlsFailures}); otherwise Jedis's.
+     * sentinels are asked once more, one at a time until one answers or one times out: an error reply (a
+     * password wanted, refused, or given to a sentinel that has none; a command the ACL user may not run) is
+     * thrown as {@link SentinelRefusedException}; over TLS, the first sentinel's own connection failure is
+     * thrown when it has one (the handshake, most often: a certificate not trusted, named by
+     * {@link TlsFailures}); otherwise Jedis's.
      */
     private JedisException explained(JedisConnectionException noSentinel) {
         for (RedisNode node : endpoint.nodes()) {

@@ -50,9 +50,7 @@ class ClusterSlotMovesTest {
     @Order(1)
     void aPipelineFollowsAManualFailoverAtItsFirstCall() {
         try (SharedPool pool = acquire()) {
-            pool.run(client -> pipelinedSet(client, "manual"));
-            HostAndPort master = CLUSTER.nodeFor(KEY);
-            assertThat(CLUSTER.probe(master).command("WAIT", "1", "5000")).isEqualTo(1L);
+            HostAndPort master = writtenAndReplicated(pool, "manual");
 
             Failover failover = CLUSTER.failOver(master, FAILOVER_TIMEOUT);
 
@@ -67,9 +65,7 @@ class ClusterSlotMovesTest {
     @Order(2)
     void aPipelineFollowsAKilledMastersReplicaAtItsFirstCallAfterThePromotion() {
         try (SharedPool pool = acquire()) {
-            pool.run(client -> pipelinedSet(client, "killed"));
-            HostAndPort master = CLUSTER.nodeFor(KEY);
-            assertThat(CLUSTER.probe(master).command("WAIT", "1", "5000")).isEqualTo(1L);
+            HostAndPort master = writtenAndReplicated(pool, "killed");
 
             CLUSTER.killMaster(master);
             Failover failover = CLUSTER.awaitFailover(FAILOVER_TIMEOUT);
@@ -121,6 +117,14 @@ class ClusterSlotMovesTest {
 
     private static SharedPool acquire() {
         return SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(CLUSTER.url()), NAME, PoolSettings.defaults());
+    }
+
+    /** Sets the key to {@code value} in a pipeline and waits until the replica has it; returns the key's master. */
+    private static HostAndPort writtenAndReplicated(SharedPool pool, String value) {
+        pool.run(client -> pipelinedSet(client, value));
+        HostAndPort master = CLUSTER.nodeFor(KEY);
+        assertThat(CLUSTER.probe(master).command("WAIT", "1", "5000")).isEqualTo(1L);
+        return master;
     }
 
     private static Void pipelinedSet(UnifiedJedis client, String value) {
