@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The {@code wmon-fleet-events} thread: follows the namespace's event stream with {@code XREAD
@@ -75,11 +74,7 @@ final class FleetEventFollower {
                     follower = new StreamFollower(reader, StreamCursor.atEnd(connection.call(reader::state)));
                 }
                 StreamFollower current = follower;
-                FollowStep step = connection.call(jedis -> {
-                    try (AbstractPipeline pipeline = jedis.pipelined()) {
-                        return current.next(pipeline, BLOCK_MILLIS);
-                    }
-                });
+                FollowStep step = connection.call(pipeline -> current.next(pipeline, BLOCK_MILLIS));
                 if (step.resumption().isLost()) {
                     streamLost.run();
                 }

@@ -11,6 +11,7 @@ import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
 import io.wmon.core.record.RecordField;
 import io.wmon.core.record.WorkerRecordCodec;
+import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.SharedPool;
 
 import java.time.Clock;
@@ -124,7 +125,7 @@ public final class EventFedFleetRead implements Supplier<FleetSnapshot> {
         Cycle cycle;
         try {
             cycle = pool.call(client -> {
-                try (AbstractPipeline pipeline = client.pipelined()) {
+                try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
                     return readWith(pipeline);
                 }
             });

@@ -44,6 +44,8 @@ public final class RedisFailureLine {
             case NO_SUCH_DATABASE:
                 return "; use a database below the server's 'databases' setting (16 unless configured), "
                         + "e.g. redis://host:6379/0";
+            case NOT_SERVING_NOW:
+                return "; it passes by itself (a failover, a resharding or a restart under way): try again shortly";
             case NO_SUCH_MASTER:
                 return "; name a master the sentinels monitor (redis-cli -p 26379 SENTINEL MASTERS lists them)";
             default:

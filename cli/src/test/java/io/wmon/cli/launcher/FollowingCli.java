@@ -53,6 +53,13 @@ final class FollowingCli {
         assertThat(watch.isAlive()).as(watch.describe()).isTrue();
     }
 
+    /** Neither has printed an outage: no {@code "error"} frame from {@code status --continuous}, no line on either's stderr. */
+    void assertNoErrorPrinted() {
+        assertThat(continuous.stdout()).as(continuous::describe).doesNotContain("\"error\"");
+        assertThat(continuous.stderr()).as(continuous::describe).isBlank();
+        assertThat(watch.stderr()).as(watch::describe).isBlank();
+    }
+
     /** SIGTERM to both: {@code status --continuous} exits 143 as the JVM does, {@code watch} 0. */
     void stop() {
         continuous.terminate();

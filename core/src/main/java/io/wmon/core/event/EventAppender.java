@@ -1,6 +1,7 @@
 package io.wmon.core.event;
 
 import io.wmon.core.fleet.FleetKeys;
+import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class EventAppender {
             return AppendResult.NOTHING;
         }
         return pool.call(client -> {
-            try (AbstractPipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
                 AppendBatch batch = appendAll(pipeline, events);
                 pipeline.sync();
                 return batch.result();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.commands.StreamCommands;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -99,6 +101,13 @@ public final class EventStreamReader {
      */
     public StreamState state(StreamCommands connection) {
         return state(() -> connection.xinfoStream(keys.events()));
+    }
+
+    /** {@link #state(StreamCommands)} on {@code pipeline}, which it syncs. */
+    public StreamState state(AbstractPipeline pipeline) {
+        Response<StreamInfo> info = pipeline.xinfoStream(keys.events());
+        pipeline.sync();
+        return state(info::get);
     }
 
     /** The state in an {@code XINFO STREAM} reply, direct or pipelined; errors as {@link #state(StreamCommands)}. */

@@ -1,5 +1,6 @@
 package io.wmon.core.fleet;
 
+import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.time.Clock;
@@ -133,7 +134,7 @@ public final class FleetReader {
                 // given so far cannot be taken back, so this read fails instead of repeating them.
                 throw new JedisConnectionException("the connection closed while the read was under way");
             }
-            try (AbstractPipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
                 return readWith(pipeline, overrideMillis, sink, started);
             }
         });

@@ -5,6 +5,7 @@ import io.wmon.core.record.RecordField;
 import io.wmon.core.record.WorkerRecord;
 import io.wmon.core.record.WorkerRecordCodec;
 import io.wmon.core.record.WorkerState;
+import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import io.wmon.core.redis.TransientReplies;
@@ -121,7 +122,7 @@ public final class HeartbeatWriter {
         String key = keys.worker(record.id());
         long ttl = ttlMillis(record.intervalMillis());
         return pool.call(client -> {
-            try (AbstractPipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
                 List<Response<?>> replies = new ArrayList<>(4);
                 replies.add(pipeline.hset(key, fields));
                 Response<Long> fieldCount = countFields ? pipeline.hlen(key) : null;
@@ -163,7 +164,7 @@ public final class HeartbeatWriter {
         Map<String, String> hash = WorkerRecordCodec.encode(record.toBuilder().state(WorkerState.STOPPED).build());
         long ttl = ttlMillis(record.intervalMillis());
         pool.run(client -> {
-            try (AbstractPipeline pipeline = client.pipelined()) {
+            try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
                 List<Response<?>> replies = List.of(
                         pipeline.hset(key, hash),
                         pipeline.pexpire(key, ttl),

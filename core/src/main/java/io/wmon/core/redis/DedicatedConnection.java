@@ -2,7 +2,10 @@ package io.wmon.core.redis;
 
 import java.util.function.Function;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -16,8 +19,11 @@ import redis.clients.jedis.exceptions.JedisException;
  * Cluster node of the key's slot. It connects on the first {@link #call}; a call that fails drops
  * the socket, so the next one asks again which node serves the key and connects afresh (after a
  * failover, to the promoted replica). When a Cluster client renewed its slot map after the failure
- * ({@code MOVED}, a dead node), the call runs once more at once, on the node the map names now. One
- * thread calls it; {@link #close} may come from another and ends a blocked read.
+ * ({@code MOVED}, a dead node), the call runs once more at once, on the node the map names now. While
+ * the key's slot is being migrated and the key has moved ({@code ASK}), the call runs once more on the
+ * node it moved to, each command after {@code ASKING}, and so do the calls after it until one fails: once
+ * the migration ends that node owns the slot, where {@code ASKING} changes nothing. One thread calls it;
+ * {@link #close} may come from another and ends a blocked read.
  */
 public final class DedicatedConnection implements AutoCloseable {
 
@@ -25,6 +31,10 @@ public final class DedicatedConnection implements AutoCloseable {
     private final String name;
     private final String key;
     private volatile Jedis jedis;
+    /** Whether {@link #jedis} goes to {@link #importingNode}, so that each command needs {@code ASKING}. */
+    private volatile boolean asking;
+    /** Where the key's slot was being migrated to at the last {@code ASK}; null once a call failed otherwise. */
+    private volatile HostAndPort importingNode;
     private volatile boolean closed;
 
     DedicatedConnection(PoolEntry entry, String name, String key) {
@@ -39,33 +49,42 @@ public final class DedicatedConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on this connection, through the endpoint's circuit breaker.
+     * Runs {@code work} on a pipeline on this connection, through the endpoint's circuit breaker; the
+     * pipeline is synced and closed after {@code work} returns.
      *
      * @throws BreakerOpenException when the breaker is open; no connection was attempted
      * @throws RedisUnavailableException when Redis cannot be reached or refused the connection or command
      * @throws IllegalStateException when this connection was closed
      */
-    public <T> T call(Function<Jedis, T> work) {
+    public <T> T call(Function<AbstractPipeline, T> work) {
         if (closed) {
             throw new IllegalStateException("the dedicated connection " + name + " is closed");
         }
         return entry.breaker().call(() -> attempt(work));
     }
 
-    private <T> T attempt(Function<Jedis, T> work) {
+    private <T> T attempt(Function<AbstractPipeline, T> work) {
         try {
-            return work.apply(connection());
+            return runOnce(work);
         } catch (JedisException e) {
             if (!dropAfter(e)) {
                 throw rethrown(e);
             }
         }
-        // A Cluster client renewed its slot map: the key's node may be another one now (a failover, a resharding).
+        // The key's node may be another one now: a Cluster client renewed its slot map (a failover, a
+        // resharding), or the key moved to the node its slot is migrating to.
         try {
-            return work.apply(connection());
+            return runOnce(work);
         } catch (JedisException again) {
             dropAfter(again);
             throw rethrown(again);
+        }
+    }
+
+    private <T> T runOnce(Function<AbstractPipeline, T> work) {
+        Jedis current = connection();
+        try (AbstractPipeline pipeline = asking ? new AskingPipeline(current.pipelined()) : current.pipelined()) {
+            return work.apply(pipeline);
         }
     }
 
@@ -74,10 +93,16 @@ public final class DedicatedConnection implements AutoCloseable {
      * leaves the connection as it was; returns true when the client then learnt where to go instead.
      */
     private boolean dropAfter(JedisException e) {
+        if (e instanceof JedisAskDataException) {
+            drop();
+            importingNode = ((JedisAskDataException) e).getTargetNode();
+            return true;
+        }
         if (e instanceof JedisDataException && RedisFailures.unavailable(entry.endpoint(), e) == null) {
             return false;
         }
         drop();
+        importingNode = null;
         return entry.client().recoverFrom(e);
     }
 
@@ -92,7 +117,10 @@ public final class DedicatedConnection implements AutoCloseable {
             RedisEndpoint endpoint = entry.endpoint();
             TopologyClient topology = entry.client();
             // Its socket is remembered with the pool's, so the agent's socket census counts it as the agent's own.
-            current = new Jedis(topology.trackedSocketFactory(topology.nodeFor(key)), topology.unnamedConfig());
+            HostAndPort importing = importingNode;
+            current = new Jedis(topology.trackedSocketFactory(importing != null ? importing : topology.nodeFor(key)),
+                    topology.unnamedConfig());
+            asking = importing != null;
             try {
                 current.connect();
             } catch (RuntimeException e) {

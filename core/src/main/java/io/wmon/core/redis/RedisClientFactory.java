@@ -40,6 +40,9 @@ final class RedisClientFactory {
         return client;
     }
 
+    /** The protocol of every connection (see {@link #clientConfig}); the replies' decoders depend on it. */
+    static final RedisProtocol PROTOCOL = RedisProtocol.RESP3;
+
     /** The factory of a pool's connections to {@code endpoint}, each named {@code clientName}. */
     static NamingConnectionFactory connections(RedisEndpoint endpoint, String clientName, PoolSettings settings) {
         return new NamingConnectionFactory(new HostAndPort(endpoint.host(), endpoint.port()),
@@ -57,7 +60,7 @@ final class RedisClientFactory {
      */
     static JedisClientConfig clientConfig(RedisEndpoint endpoint, PoolSettings settings) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-                .protocol(RedisProtocol.RESP3)
+                .protocol(PROTOCOL)
                 .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
                 .database(endpoint.database())

@@ -235,7 +235,8 @@ final class RedisFailures {
                     + " refused the connection: max number of clients reached (maxclients)", e);
         }
         if (TransientReplies.isTransient(error)) {
-            return new RedisUnavailableException(redis, error, e);
+            return new RedisUnavailableException(Reason.NOT_SERVING_NOW, "Redis at " + redis + " cannot serve this now ("
+                    + error + ")", e);
         }
         if (error.contains("DB index is out of range")) {
             return new RedisUnavailableException(Reason.NO_SUCH_DATABASE, "Redis at " + redis + " has no database "

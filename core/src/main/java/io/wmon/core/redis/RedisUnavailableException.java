@@ -38,7 +38,13 @@ public class RedisUnavailableException extends RuntimeException {
         /** The ACL user may not run a command or use a key ({@code NOPERM}). */
         PERMISSION_DENIED,
         /** Something answers on the port, but not in the Redis protocol (an HTTP server, say). */
-        NOT_REDIS
+        NOT_REDIS,
+        /**
+         * Redis answered "not now" ({@link TransientReplies}): a cluster slot down or being migrated
+         * ({@code CLUSTERDOWN}, {@code TRYAGAIN}), a failover under way ({@code READONLY}, {@code MASTERDOWN}),
+         * data loading ({@code LOADING}). It passes by itself.
+         */
+        NOT_SERVING_NOW
     }
 
     private final Reason reason;

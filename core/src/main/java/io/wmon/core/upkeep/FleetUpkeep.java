@@ -8,6 +8,7 @@ import io.wmon.core.fleet.EntryStatus;
 import io.wmon.core.fleet.FleetKeys;
 import io.wmon.core.fleet.FleetSnapshot;
 import io.wmon.core.fleet.WorkerEntry;
+import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.time.Clock;
@@ -145,7 +146,7 @@ public final class FleetUpkeep {
         String owner = pool.clientName();
         List<Response<String>> guards = new ArrayList<>(episodes.size());
         Response<String> lock = null;
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
             for (Episode episode : episodes) {
                 guards.add(pipeline.set(episode.guardKey(), owner,
                         SetParams.setParams().nx().ex(episode.guardSeconds())));
@@ -166,7 +167,7 @@ public final class FleetUpkeep {
         if (won.isEmpty() && !pruning) {
             return;
         }
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
             AppendBatch batch = appender.appendAll(pipeline, won);
             List<Response<Long>> removals = new ArrayList<>();
             if (pruning) {

@@ -14,6 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XReadParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -28,6 +34,13 @@ class DedicatedConnectionTest {
     private static final String POOL_NAME = ConnectionNames.agent("dedicated", "w1");
     private static final String NAME = ConnectionNames.stream("dedicated", "w1");
 
+    private static String ping(AbstractPipeline pipeline) {
+        Response<String> pong = pipeline.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.PING),
+                BuilderFactory.STRING));
+        pipeline.sync();
+        return pong.get();
+    }
+
     private static SharedPool lease() {
         return SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(REDIS.url()), POOL_NAME, PoolSettings.defaults());
     }
@@ -40,13 +53,13 @@ class DedicatedConnectionTest {
             assertThat(REDIS.probe().countClients(NAME)).as("nothing before the first call").isZero();
             long pooled = REDIS.probe().countClients(POOL_NAME);
             for (int i = 0; i < 5; i++) {
-                assertThat(dedicated.<String>call(jedis -> jedis.ping())).isEqualTo("PONG");
+                assertThat(dedicated.call(DedicatedConnectionTest::ping)).isEqualTo("PONG");
             }
             assertThat(REDIS.probe().countClients(NAME)).as("one connection, reused").isEqualTo(1);
             assertThat(REDIS.probe().countClients(POOL_NAME)).as("the pool opened none for it").isEqualTo(pooled);
             dedicated.close();
             await().atMost(Duration.ofSeconds(5)).until(() -> REDIS.probe().countClients(NAME) == 0);
-            assertThatThrownBy(() -> dedicated.call(jedis -> jedis.ping())).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> dedicated.call(DedicatedConnectionTest::ping)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
         }
     }
@@ -55,10 +68,14 @@ class DedicatedConnectionTest {
     void closeEndsAReadBlockedOnAnotherThread() throws Exception {
         try (SharedPool lease = lease()) {
             DedicatedConnection dedicated = lease.openDedicated(NAME, "any");
-            dedicated.call(jedis -> jedis.ping());
+            dedicated.call(DedicatedConnectionTest::ping);
             CompletableFuture<List<Map.Entry<String, List<StreamEntry>>>> blocked = CompletableFuture.supplyAsync(
-                    () -> dedicated.call(jedis -> jedis.xread(XReadParams.xReadParams().block(1_500),
-                            Map.of("wmon:{dedicated}:events", StreamEntryID.XREAD_NEW_ENTRY))));
+                    () -> dedicated.call(pipeline -> {
+                        Response<List<Map.Entry<String, List<StreamEntry>>>> read = pipeline.xread(
+                                XReadParams.xReadParams().block(1_500), Map.of("wmon:{dedicated}:events", StreamEntryID.XREAD_NEW_ENTRY));
+                        pipeline.sync();
+                        return read.get();
+                    }));
             Thread.sleep(200);
             long started = System.nanoTime();
             dedicated.close();
@@ -75,11 +92,11 @@ class DedicatedConnectionTest {
     @Test
     void aRestartedRedisCostsOneFailedCallThenItReconnectsThroughTheBreaker() {
         try (SharedPool lease = lease(); DedicatedConnection dedicated = lease.openDedicated(NAME, "any")) {
-            assertThat(dedicated.<String>call(jedis -> jedis.ping())).isEqualTo("PONG");
+            assertThat(dedicated.call(DedicatedConnectionTest::ping)).isEqualTo("PONG");
             REDIS.restart();
-            assertThatThrownBy(() -> dedicated.call(jedis -> jedis.ping())).isInstanceOf(RedisUnavailableException.class);
+            assertThatThrownBy(() -> dedicated.call(DedicatedConnectionTest::ping)).isInstanceOf(RedisUnavailableException.class);
             assertThat(lease.breaker().failedCallCount()).isEqualTo(1);
-            assertThat(dedicated.<String>call(jedis -> jedis.ping())).isEqualTo("PONG");
+            assertThat(dedicated.call(DedicatedConnectionTest::ping)).isEqualTo("PONG");
             assertThat(REDIS.probe().countClients(NAME)).isEqualTo(1);
         }
     }
@@ -90,11 +107,11 @@ class DedicatedConnectionTest {
             REDIS.stop();
             try {
                 for (int i = 0; i < RedisBreaker.FAILURE_THRESHOLD; i++) {
-                    assertThatThrownBy(() -> dedicated.call(jedis -> jedis.ping()))
+                    assertThatThrownBy(() -> dedicated.call(DedicatedConnectionTest::ping))
                             .isInstanceOf(RedisUnavailableException.class);
                 }
                 assertThat(lease.breaker().state()).isEqualTo(RedisBreaker.State.OPEN);
-                assertThatThrownBy(() -> dedicated.call(jedis -> jedis.ping())).isInstanceOf(BreakerOpenException.class);
+                assertThatThrownBy(() -> dedicated.call(DedicatedConnectionTest::ping)).isInstanceOf(BreakerOpenException.class);
                 assertThatThrownBy(() -> lease.call(c -> c.ping())).as("the pool shares the breaker")
                         .isInstanceOf(BreakerOpenException.class);
             } finally {

@@ -29,7 +29,8 @@ import redis.clients.jedis.Jedis;
  * With replicas, {@link #killMaster(HostAndPort)} and {@link #awaitFailover(Duration)} kill a master and
  * wait for the cluster to promote its replica; {@link #start(HostAndPort)} brings the old master back,
  * as the new master's replica; {@link #failOver(HostAndPort, Duration)} hands a live master's slots to its
- * replica; {@link #moveSlot(int, HostAndPort)} reshards one slot to another master. Nodes are killed when the JVM exits should {@link #close()} never run.
+ * replica; {@link #moveSlot(int, HostAndPort)} reshards one slot to another master, and
+ * {@link #beginSlotMove(int, HostAndPort)} does it step by step. Nodes are killed when the JVM exits should {@link #close()} never run.
  *
  * <p>Built with {@link Builder#tls(TestCertificates)}, every node speaks TLS only ({@code --port 0}, the
  * client port is the {@code --tls-port}, the bus is TLS too), {@link #url()} is {@code rediss-cluster://…},
@@ -287,24 +288,24 @@ public final class RedisClusterDeployment implements AutoCloseable {
      * @throws IllegalStateException when the nodes did not agree within the builder's ready timeout
      */
     public void moveSlot(int slot, HostAndPort to) {
+        beginSlotMove(slot, to).finish();
+    }
+
+    /**
+     * Begins moving {@code slot} to the master {@code to} (plain clusters only) and returns with no key moved
+     * yet: the test moves keys and {@linkplain SlotMove#finish() finishes} the move when it chooses, and
+     * meanwhile clients meet {@code ASK}.
+     *
+     * @throws IllegalArgumentException when {@code to} is no master or already serves the slot
+     */
+    public SlotMove beginSlotMove(int slot, HostAndPort to) {
         SlotMap map = slotMap();
         HostAndPort from = map.nodeFor(slot);
         if (map.rangesOf(to).isEmpty() || from.equals(to)) {
             throw new IllegalArgumentException(to + " is not another master than " + from + ", which serves slot " + slot);
         }
-        List<HostAndPort> masters = List.copyOf(map.slotCounts().keySet());
-        SlotMigration.move(connections, slot, from, to, masters);
-        BoundedWait.until("every node naming " + to + " for slot " + slot, settings.readyTimeout, () -> {
-            for (HostAndPort node : runningNodes()) {
-                try (Jedis jedis = connections.open(node, HarnessConnections.CHECK_TIMEOUT_MILLIS)) {
-                    HostAndPort owner = SlotMap.parse(jedis.clusterNodes()).nodeFor(slot);
-                    if (!owner.equals(to)) {
-                        return node + " names " + owner;
-                    }
-                }
-            }
-            return null;
-        }, this::logTails);
+        return SlotMove.begin(connections, slot, from, to, List.copyOf(map.slotCounts().keySet()), this::runningNodes,
+                settings.readyTimeout, this::logTails);
     }
 
     private boolean follows(HostAndPort node, HostAndPort master) {

@@ -164,6 +164,11 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         deployment().moveSlot(slot, to);
     }
 
+    /** @see RedisClusterDeployment#beginSlotMove(int, HostAndPort) */
+    public SlotMove beginSlotMove(int slot, HostAndPort to) {
+        return deployment().beginSlotMove(slot, to);
+    }
+
     /** @see RedisClusterDeployment#slot(String) */
     public int slot(String key) {
         return deployment().slot(key);

@@ -6,6 +6,7 @@ import io.wmon.core.event.EventStreamReader;
 import io.wmon.core.event.StreamCursor;
 import io.wmon.core.event.StreamFollower;
 import io.wmon.core.event.StreamState;
+import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
 import java.io.PrintWriter;
@@ -68,7 +69,7 @@ final class WatchLoop {
             try {
                 fleetCheck.runIfDue();
                 StreamFollower.FollowStep step = pool.call(client -> {
-                    try (AbstractPipeline pipeline = client.pipelined()) {
+                    try (AbstractPipeline pipeline = RedisPipelines.open(client)) {
                         return follower.next(pipeline, BLOCK_MILLIS);
                     }
                 });
