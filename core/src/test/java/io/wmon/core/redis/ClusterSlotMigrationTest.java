@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.AbstractPipeline;
@@ -40,6 +43,7 @@ import redis.clients.jedis.params.XAddParams;
  * both sides fails, with {@code TRYAGAIN}, as Redis answers it until the migration ends.
  */
 @Timeout(120)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSlotMigrationTest {
 
     @RegisterExtension
@@ -56,6 +60,7 @@ class ClusterSlotMigrationTest {
     }
 
     @Test
+    @Order(1)
     void beatsAndTheFleetReadFollowTheKeysOfASlotBeingMigrated() {
         try (SharedPool pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(CLUSTER.url()), NAME,
                 PoolSettings.defaults())) {
@@ -118,6 +123,7 @@ class ClusterSlotMigrationTest {
     }
 
     @Test
+    @Order(2)
     void theStreamConnectionFollowsItsKeyToTheNodeItsSlotMigratesTo() {
         FleetKeys keys = FleetKeys.of("migrating-stream");
         String dedicatedName = ConnectionNames.stream("migrating-stream", "w1");
@@ -142,6 +148,45 @@ class ClusterSlotMigrationTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> CLUSTER.clientCounts("wmon:stream:").values().stream()
                 .allMatch(count -> count == 0));
+    }
+
+    /**
+     * A scale-out: a master added after the pool found the nodes (so its client has no pool for it: slotless
+     * nodes are not in {@code CLUSTER SLOTS}) takes the namespace's slot; the keys asked there go one by one
+     * through the client, which makes the node's pool, and the next syncs use that pool.
+     */
+    @Test
+    @Order(3)
+    void aMasterAddedAfterThePoolFoundTheNodesTakesTheSlotWhileBeatsGoOn() {
+        FleetKeys keys = FleetKeys.of("scale-out");
+        try (SharedPool pool = SharedPoolRegistry.jvm().acquire(RedisEndpoint.parse(CLUSTER.url()), NAME,
+                PoolSettings.defaults())) {
+            HeartbeatWriter writer = new HeartbeatWriter(pool, keys);
+            List<String> ids = IntStream.range(0, 20).mapToObj(i -> "s-" + i).collect(Collectors.toList());
+            long firstBeat = System.currentTimeMillis() - 10_000;
+            ids.forEach(id -> writer.write(record(id, firstBeat)));
+            HostAndPort added = CLUSTER.addMaster();
+            assertThat(pool.nodeNames()).as("nodes the pool knows").doesNotContain(added.toString());
+
+            SlotMove move = CLUSTER.beginSlotMove(CLUSTER.slot(keys.workers()), added);
+            List<String> movedKeys = new ArrayList<>(List.of(keys.workers()));
+            ids.subList(0, 10).forEach(id -> movedKeys.add(keys.worker(id)));
+            move.migrate(movedKeys.toArray(String[]::new));
+            long secondBeat = firstBeat + 5_000;
+            ids.forEach(id -> writer.write(record(id, secondBeat)));
+            FleetSnapshot midMove = new FleetReader(pool, keys, Clock.systemUTC()).read();
+
+            assertThat(beats(midMove)).hasSize(ids.size()).allSatisfy((id, beat) -> assertThat(beat).as(id).isEqualTo(secondBeat));
+            assertThat(pool.nodeNames()).as("nodes the pool knows after the ASKs").contains(added.toString());
+            assertThat(CLUSTER.probe(added).countClients(NAME)).isBetween(1L, (long) PoolSettings.defaults().maxTotal());
+            move.finish();
+            long thirdBeat = secondBeat + 5_000;
+            ids.forEach(id -> writer.write(record(id, thirdBeat)));
+            assertThat(beats(new FleetReader(pool, keys, Clock.systemUTC()).read())).hasSize(ids.size())
+                    .allSatisfy((id, beat) -> assertThat(beat).isEqualTo(thirdBeat));
+            assertThat(keysInSlot(added, move.slot())).as("every key on the new master").isEqualTo(ids.size() + 1L);
+            assertThat(pool.breaker().failedCallCount()).as("calls failed over the scale-out").isZero();
+        }
     }
 
     private static long length(AbstractPipeline pipeline, FleetKeys keys) {

@@ -90,7 +90,7 @@ final class ClusterFormation {
         jedis.clusterAddSlots(slots);
     }
 
-    private static void meet(Jedis from, NodePorts to, boolean redis7) {
+    static void meet(Jedis from, NodePorts to, boolean redis7) {
         List<String> args = new ArrayList<>(List.of("MEET", FreePorts.LOOPBACK, Integer.toString(to.port())));
         if (redis7) {
             // Without it the bus port is taken to be the client port + 10000.

@@ -30,7 +30,7 @@ import redis.clients.jedis.Jedis;
  * wait for the cluster to promote its replica; {@link #start(HostAndPort)} brings the old master back,
  * as the new master's replica; {@link #failOver(HostAndPort, Duration)} hands a live master's slots to its
  * replica; {@link #moveSlot(int, HostAndPort)} reshards one slot to another master, and
- * {@link #beginSlotMove(int, HostAndPort)} does it step by step. Nodes are killed when the JVM exits should {@link #close()} never run.
+ * {@link #beginSlotMove(int, HostAndPort)} does it step by step; {@link #addMaster()} adds a master without slots. Nodes are killed when the JVM exits should {@link #close()} never run.
  *
  * <p>Built with {@link Builder#tls(TestCertificates)}, every node speaks TLS only ({@code --port 0}, the
  * client port is the {@code --tls-port}, the bus is TLS too), {@link #url()} is {@code rediss-cluster://…},
@@ -46,6 +46,8 @@ public final class RedisClusterDeployment implements AutoCloseable {
     private final HarnessConnections connections;
     private final NodeProbes probes;
     private Duration startupTime;
+    /** How each node is started; kept for {@link #addMaster()}. */
+    private ClusterNodeCommand nodeCommand;
     /** Started by {@link #killMaster}, ended by {@link #awaitFailover}; null between. */
     private ClusterFailoverWatch failoverWatch;
 
@@ -69,24 +71,47 @@ public final class RedisClusterDeployment implements AutoCloseable {
     private void open() {
         long began = System.nanoTime();
         Path binary = settings.binary != null ? settings.binary : RedisBinaries.preferred();
-        ClusterNodeCommand command = new ClusterNodeCommand(binary, settings.nodeTimeout, settings.requireFullCoverage, tls);
+        nodeCommand = new ClusterNodeCommand(binary, settings.nodeTimeout, settings.requireFullCoverage, tls);
         int replicas = settings.masters * settings.replicasPerMaster;
         for (int i = 0; i < settings.masters + replicas; i++) {
             // Masters first (node-0…), then their replicas: replica k follows master k % masters.
             String name = i < settings.masters ? "node-" + i : "node-" + i + "-replica-of-" + ((i - settings.masters) % settings.masters);
-            Path dir = workDirectory.server(name);
-            WorkDirectory.deletedOnExit(dir.resolve(ClusterNodeCommand.NODES_CONF));
-            RedisNodeProcess node = new RedisNodeProcess(name, dir, command::pickPorts,
-                    ports -> command.command(dir, ports), connections);
+            RedisNodeProcess node = newNode(name);
             nodes.add(node);
             node.start();
         }
         List<RedisNodeProcess> masters = nodes.subList(0, settings.masters);
         List<RedisNodeProcess> replicaNodes = nodes.subList(settings.masters, nodes.size());
-        ClusterFormation.form(connections, masters, replicaNodes, command.redis7());
+        ClusterFormation.form(connections, masters, replicaNodes, nodeCommand.redis7());
         ClusterFormation.attachReplicas(connections, masters, replicaNodes, settings.readyTimeout, this::logTails);
         awaitHealthy();
         startupTime = Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** A node process in a directory of its own, not started. */
+    private RedisNodeProcess newNode(String name) {
+        Path dir = workDirectory.server(name);
+        WorkDirectory.deletedOnExit(dir.resolve(ClusterNodeCommand.NODES_CONF));
+        return new RedisNodeProcess(name, dir, nodeCommand::pickPorts, ports -> nodeCommand.command(dir, ports), connections);
+    }
+
+    /**
+     * Starts one more node and makes the cluster meet it, as a master that serves no slot yet (the first step
+     * of a scale-out; {@link #beginSlotMove} gives it slots); returns its address once every node knows it and
+     * the cluster is whole. Clients that found the nodes before know nothing of it: {@code CLUSTER SLOTS} lists
+     * only nodes that serve slots.
+     *
+     * @throws IllegalStateException when the nodes did not all know it within the builder's ready timeout
+     */
+    public HostAndPort addMaster() {
+        RedisNodeProcess node = newNode("node-" + nodes.size() + "-added");
+        node.start();
+        nodes.add(node);
+        try (Jedis first = connections.open(anyRunningNode())) {
+            ClusterFormation.meet(first, node.ports(), nodeCommand.redis7());
+        }
+        awaitHealthy();
+        return node.address();
     }
 
     /**
@@ -299,13 +324,17 @@ public final class RedisClusterDeployment implements AutoCloseable {
      * @throws IllegalArgumentException when {@code to} is no master or already serves the slot
      */
     public SlotMove beginSlotMove(int slot, HostAndPort to) {
-        SlotMap map = slotMap();
-        HostAndPort from = map.nodeFor(slot);
-        if (map.rangesOf(to).isEmpty() || from.equals(to)) {
+        String clusterNodes;
+        try (Jedis jedis = connections.open(anyRunningNode())) {
+            clusterNodes = jedis.clusterNodes();
+        }
+        HostAndPort from = SlotMap.parse(clusterNodes).nodeFor(slot);
+        List<HostAndPort> masters = ClusterNodeEntry.parseAll(clusterNodes).stream().filter(ClusterNodeEntry::isMaster)
+                .map(ClusterNodeEntry::address).toList();
+        if (!masters.contains(to) || from.equals(to)) {
             throw new IllegalArgumentException(to + " is not another master than " + from + ", which serves slot " + slot);
         }
-        return SlotMove.begin(connections, slot, from, to, List.copyOf(map.slotCounts().keySet()), this::runningNodes,
-                settings.readyTimeout, this::logTails);
+        return SlotMove.begin(connections, slot, from, to, masters, this::runningNodes, settings.readyTimeout, this::logTails);
     }
 
     private boolean follows(HostAndPort node, HostAndPort master) {

@@ -164,6 +164,11 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         deployment().moveSlot(slot, to);
     }
 
+    /** @see RedisClusterDeployment#addMaster() */
+    public HostAndPort addMaster() {
+        return deployment().addMaster();
+    }
+
     /** @see RedisClusterDeployment#beginSlotMove(int, HostAndPort) */
     public SlotMove beginSlotMove(int slot, HostAndPort to) {
         return deployment().beginSlotMove(slot, to);
