@@ -16,6 +16,11 @@ final class AgentBeanNames {
     private AgentBeanNames() {
     }
 
+    /** {@code io.wmon:type=RedisPool,name="<pool>"}: a pool's total over its nodes. */
+    static ObjectName pool(String pool) {
+        return of("io.wmon:type=RedisPool,name=\"" + pool + "\"");
+    }
+
     /** {@code io.wmon:type=RedisPool,name="<pool>",node="<host>:<port>"}: one node's pool of a Sentinel or Cluster endpoint. */
     static ObjectName nodePool(String pool, HostAndPort node) {
         return of("io.wmon:type=RedisPool,name=\"" + pool + "\",node=\"" + node.getHost() + ":" + node.getPort() + "\"");

@@ -102,10 +102,9 @@ class ClusterIT {
         List<String> expected = new ArrayList<>();
         CLUSTER.nodes().forEach(n -> expected.add(n.getHost() + ":" + n.getPort()));
         assertThat(nodeBeans).containsExactlyInAnyOrderElementsOf(expected);
-        ObjectName total = new ObjectName("io.wmon:type=RedisPool,name=\"" + a.connectionName() + "\"");
+        ObjectName total = AgentBeanNames.pool(a.connectionName());
         assertThat((Integer) jmx.getAttribute(total, "MaxTotal")).isEqualTo(POOL_MAX * 3);
-        ObjectName ofNodeA = new ObjectName("io.wmon:type=RedisPool,name=\"" + a.connectionName() + "\",node=\""
-                + nodeA.getHost() + ":" + nodeA.getPort() + "\"");
+        ObjectName ofNodeA = AgentBeanNames.nodePool(a.connectionName(), nodeA);
         assertThat((Long) jmx.getAttribute(ofNodeA, "BorrowedCount")).isPositive();
         assertThat((String) jmx.getAttribute(ofNodeA, "Endpoint")).isEqualTo("redis://" + nodeA.getHost() + ":" + nodeA.getPort());
 

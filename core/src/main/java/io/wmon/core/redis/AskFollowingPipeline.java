@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.ClusterCommandObjects;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
@@ -14,6 +15,7 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisAskDataException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A Cluster pipeline that follows {@code ASK}. While a slot migrates (a resharding), its old owner
@@ -24,8 +26,10 @@ import redis.clients.jedis.exceptions.JedisAskDataException;
  * then go to the node named, each after {@code ASKING}, in one more round trip per node. A key is on one
  * node or the other at any time, so each key's commands still run in the order they were queued.
  *
- * <p>Every reply is settled by {@link #sync()} before it returns; one thread queues and syncs, and
- * the replies may be read on another after that.
+ * <p>Jedis's pipeline is given each command with a builder that keeps the reply as it came, so that
+ * finding the {@code ASK}s decodes nothing: the caller's replies are decoded when first read, on the
+ * thread that reads them, as with Jedis's own pipelines. Every reply is set by {@link #sync()} before
+ * it returns; one thread queues and syncs, and the replies may be read on another after that.
  */
 final class AskFollowingPipeline extends AbstractPipeline {
 
@@ -41,7 +45,8 @@ final class AskFollowingPipeline extends AbstractPipeline {
 
     @Override
     protected <T> Response<T> appendCommand(CommandObject<T> command) {
-        Queued<T> queued = new Queued<>(command, firstTry.executeCommand(command));
+        Queued<T> queued = new Queued<>(command);
+        queued.firstReply = firstTry.executeCommand(queued.raw);
         unsynced.add(queued);
         return queued.answer;
     }
@@ -52,7 +57,7 @@ final class AskFollowingPipeline extends AbstractPipeline {
         Map<HostAndPort, List<Queued<?>>> asked = new LinkedHashMap<>();
         try {
             for (Queued<?> queued : unsynced) {
-                JedisAskDataException ask = queued.settleFirst();
+                JedisAskDataException ask = queued.answerWith(queued.firstReply);
                 if (ask != null) {
                     asked.computeIfAbsent(ask.getTargetNode(), node -> new ArrayList<>()).add(queued);
                 }
@@ -72,18 +77,18 @@ final class AskFollowingPipeline extends AbstractPipeline {
         ConnectionPool pool = cluster.getClusterNodes().get(node.toString());
         if (pool == null) {
             for (Queued<?> queued : commands) {
-                queued.settleOneByOne(cluster);
+                queued.answerOneByOne(cluster);
             }
             return;
         }
         try (Connection connection = pool.getResource();
                 AbstractPipeline asking = new AskingPipeline(new Pipeline(connection))) {
             for (Queued<?> queued : commands) {
-                queued.queueAgainOn(asking);
+                queued.secondReply = asking.executeCommand(queued.raw);
             }
             asking.sync();
             for (Queued<?> queued : commands) {
-                queued.settleSecond();
+                queued.answerWith(queued.secondReply);
             }
         }
     }
@@ -97,84 +102,44 @@ final class AskFollowingPipeline extends AbstractPipeline {
         }
     }
 
-    /** A command, its replies from the first try and, after {@code ASK}, the second, and the reply the caller reads. */
+    /** A command as queued, as sent (its reply kept raw), its raw replies, and the reply the caller reads. */
     private static final class Queued<T> {
-        final CommandObject<T> command;
-        final Response<T> firstReply;
-        final SettledResponse<T> answer = new SettledResponse<>();
-        Response<T> secondReply;
+        final CommandObject<Object> raw;
+        final Response<T> answer;
+        Response<Object> firstReply;
+        Response<Object> secondReply;
 
-        Queued(CommandObject<T> command, Response<T> firstReply) {
-            this.command = command;
-            this.firstReply = firstReply;
+        Queued(CommandObject<T> command) {
+            this.raw = new CommandObject<>(command.getArguments(), BuilderFactory.RAW_OBJECT);
+            this.answer = new Response<>(command.getBuilder());
         }
 
-        JedisAskDataException settleFirst() {
-            return settleFrom(firstReply);
-        }
-
-        /** Settles the answer with {@code reply}; returns the {@code ASK} it holds, if it does, for a second try. */
-        private JedisAskDataException settleFrom(Response<T> reply) {
+        /**
+         * Gives the answer {@code reply}'s raw reply, an error reply included; returns the {@code ASK} it holds
+         * instead, if it does, for a second try. A reply never read (the node's connection failed: Jedis logs
+         * it) leaves the answer unset, so that reading it fails as Jedis's own replies do.
+         */
+        JedisAskDataException answerWith(Response<Object> reply) {
             try {
-                answer.succeed(reply.get());
+                answer.set(reply.get());
             } catch (JedisAskDataException ask) {
-                answer.fail(ask);
+                answer.set(ask);
                 return ask;
-            } catch (RuntimeException failure) {
-                // An error reply, or no reply at all (the node's connection failed): the caller sees it as Jedis gave it.
-                answer.fail(failure);
+            } catch (JedisDataException error) {
+                answer.set(error);
+            } catch (IllegalStateException unread) {
+                // Left unset.
             }
             return null;
         }
 
-        void queueAgainOn(AbstractPipeline asking) {
-            secondReply = asking.executeCommand(command);
-        }
-
-        void settleSecond() {
-            settleFrom(secondReply);
-        }
-
-        void settleOneByOne(RedisClusterClient cluster) {
+        /** Runs the command through the client, which follows {@code ASK}; a connection failure ends the sync. */
+        void answerOneByOne(RedisClusterClient cluster) {
             try {
-                answer.succeed(cluster.executeCommand(command));
-            } catch (RuntimeException failure) {
-                answer.fail(failure);
+                answer.set(cluster.executeCommand(raw));
+            } catch (JedisDataException error) {
+                answer.set(error);
             }
-        }
-    }
-
-    /** A reply that {@link #sync()} settles; read before that, it fails as Jedis's own replies do. */
-    private static final class SettledResponse<T> extends Response<T> {
-        private boolean settled;
-        private T value;
-        private RuntimeException failure;
-
-        SettledResponse() {
-            super(null);
-        }
-
-        void succeed(T decoded) {
-            value = decoded;
-            failure = null;
-            settled = true;
-        }
-
-        void fail(RuntimeException e) {
-            value = null;
-            failure = e;
-            settled = true;
-        }
-
-        @Override
-        public T get() {
-            if (!settled) {
-                throw new IllegalStateException(SharedPool.UNSYNCED_PIPELINE + " or multi block before calling this method.");
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return value;
         }
     }
 }

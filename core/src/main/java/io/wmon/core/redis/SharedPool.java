@@ -32,7 +32,7 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class SharedPool implements AutoCloseable {
 
     /** Jedis's {@code Response.get()} before its pipeline was synced. */
-    static final String UNSYNCED_PIPELINE = "Please close pipeline";
+    private static final String UNSYNCED_PIPELINE = "Please close pipeline";
 
     private final PoolEntry entry;
     private final AtomicBoolean closed = new AtomicBoolean();
