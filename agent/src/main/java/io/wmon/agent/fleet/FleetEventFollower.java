@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-
 /**
  * The {@code wmon-fleet-events} thread: follows the namespace's event stream with {@code XREAD
  * BLOCK} on the agent's one dedicated connection ({@code wmon:stream:<ns>:<id>}) and hands what it

@@ -31,9 +31,10 @@ public final class DedicatedConnection implements AutoCloseable {
     private final String name;
     private final String key;
     private volatile Jedis jedis;
-    /** Whether {@link #jedis} goes to {@link #importingNode}, so that each command needs {@code ASKING}. */
-    private volatile boolean asking;
-    /** Where the key's slot was being migrated to at the last {@code ASK}; null once a call failed otherwise. */
+    /**
+     * Where the key's slot was being migrated to at the last {@code ASK}, and so where {@link #jedis} goes,
+     * each command after {@code ASKING}; null once a call failed otherwise. Changes only with the socket dropped.
+     */
     private volatile HostAndPort importingNode;
     private volatile boolean closed;
 
@@ -83,7 +84,7 @@ public final class DedicatedConnection implements AutoCloseable {
 
     private <T> T runOnce(Function<AbstractPipeline, T> work) {
         Jedis current = connection();
-        try (AbstractPipeline pipeline = asking ? new AskingPipeline(current.pipelined()) : current.pipelined()) {
+        try (AbstractPipeline pipeline = importingNode != null ? new AskingPipeline(current.pipelined()) : current.pipelined()) {
             return work.apply(pipeline);
         }
     }
@@ -120,7 +121,6 @@ public final class DedicatedConnection implements AutoCloseable {
             HostAndPort importing = importingNode;
             current = new Jedis(topology.trackedSocketFactory(importing != null ? importing : topology.nodeFor(key)),
                     topology.unnamedConfig());
-            asking = importing != null;
             try {
                 current.connect();
             } catch (RuntimeException e) {

@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RedisClientFactory {
 
+    /** The protocol of every connection (see {@link #clientConfig}); the replies' decoders depend on it. */
+    static final RedisProtocol PROTOCOL = RedisProtocol.RESP3;
+
     private static final Logger LOG = LoggerFactory.getLogger(RedisClientFactory.class);
 
     private RedisClientFactory() {
@@ -39,9 +42,6 @@ final class RedisClientFactory {
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         return client;
     }
-
-    /** The protocol of every connection (see {@link #clientConfig}); the replies' decoders depend on it. */
-    static final RedisProtocol PROTOCOL = RedisProtocol.RESP3;
 
     /** The factory of a pool's connections to {@code endpoint}, each named {@code clientName}. */
     static NamingConnectionFactory connections(RedisEndpoint endpoint, String clientName, PoolSettings settings) {

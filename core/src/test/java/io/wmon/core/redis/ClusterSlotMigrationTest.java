@@ -213,10 +213,6 @@ class ClusterSlotMigrationTest {
     }
 
     private static Map<HostAndPort, Long> counts() {
-        Map<HostAndPort, Long> counts = new LinkedHashMap<>();
-        for (HostAndPort node : CLUSTER.nodes()) {
-            counts.put(node, CLUSTER.probe(node).countClients(NAME));
-        }
-        return counts;
+        return CLUSTER.clientCounts(NAME);
     }
 }

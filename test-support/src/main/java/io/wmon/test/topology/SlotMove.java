@@ -76,7 +76,7 @@ public final class SlotMove {
     public SlotMove migrate(String... keys) {
         ensureUnfinished();
         try (Jedis source = connections.open(from)) {
-            source.migrate(to.getHost(), to.getPort(), MIGRATE_TIMEOUT_MILLIS, new MigrateParams().replace(), keys);
+            migrate(source, keys);
         }
         return this;
     }
@@ -87,11 +87,14 @@ public final class SlotMove {
         try (Jedis source = connections.open(from)) {
             for (List<String> keys = source.clusterGetKeysInSlot(slot, BATCH); !keys.isEmpty();
                     keys = source.clusterGetKeysInSlot(slot, BATCH)) {
-                source.migrate(to.getHost(), to.getPort(), MIGRATE_TIMEOUT_MILLIS, new MigrateParams().replace(),
-                        keys.toArray(String[]::new));
+                migrate(source, keys.toArray(String[]::new));
             }
         }
         return this;
+    }
+
+    private void migrate(Jedis source, String... keys) {
+        source.migrate(to.getHost(), to.getPort(), MIGRATE_TIMEOUT_MILLIS, new MigrateParams().replace(), keys);
     }
 
     /**
