@@ -3,6 +3,7 @@ package io.wmon.core.fleet;
 import io.wmon.core.redis.RedisPipelines;
 import io.wmon.core.redis.RedisUnavailableException;
 import io.wmon.core.redis.SharedPool;
+import io.wmon.core.redis.TransientReplies;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -291,6 +292,10 @@ public final class FleetReader {
         try {
             fields = hash.get();
         } catch (JedisDataException rejected) {
+            if (TransientReplies.isTransient(rejected.getMessage())) {
+                // The slot moved between two batches: the read fails, never a worker shown unreadable for it.
+                throw rejected;
+            }
             // Jedis throws a per-command error (WRONGTYPE, NOPERM) from this reply only; the rest stand.
             return classifier.unreadable(id, member.score, describe(keys.worker(id), rejected));
         }
@@ -304,6 +309,10 @@ public final class FleetReader {
             // NOPERM: not another application's key but an ACL; the shared pool says which grant is missing.
             throw refused;
         } catch (JedisDataException rejected) {
+            if (TransientReplies.isTransient(rejected.getMessage())) {
+                // MOVED after a resharding or failover, CLUSTERDOWN, LOADING…: the shared pool follows or reports it.
+                throw rejected;
+            }
             if (String.valueOf(rejected.getMessage()).startsWith("ERR unknown command")) {
                 // A sentinel answers on its port but has no data commands.
                 throw new RedisUnavailableException(RedisUnavailableException.Reason.NOT_REDIS, "the server at "
